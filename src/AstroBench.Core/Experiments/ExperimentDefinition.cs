@@ -1,0 +1,17 @@
+using AstroBench.Core.Inputs;
+using AstroBench.Core.Metrics;
+
+namespace AstroBench.Core.Experiments;
+
+/// <summary>One experiment: what it computes, its input/output columns, how inputs are made and how outputs are scored.</summary>
+public sealed record ExperimentDefinition(
+    string Id,
+    string Title,
+    string Family,
+    string Description,
+    IReadOnlyList<string> OutputColumns,
+    IInputGenerator Generator,
+    IScorer Scorer)
+{
+    public IReadOnlyList<string> InputColumns => Generator.Columns;
+}
