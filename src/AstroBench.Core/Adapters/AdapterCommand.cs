@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AstroBench.Core.Adapters;
+
+/// <summary>Runs an adapter's own build or version command (argv, adapter folder as working directory).</summary>
+public static class AdapterCommand
+{
+    public sealed record Result(int ExitCode, string Output, bool TimedOut);
+
+    public static async Task<Result> RunAsync(AdapterInfo adapter, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken ct)
+    {
+        var resolved = adapter.ResolveCommand(argv);
+        var psi = new ProcessStartInfo(resolved[0])
+        {
+            WorkingDirectory = adapter.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in resolved.Skip(1))
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var process = new Process { StartInfo = psi };
+        var output = new StringBuilder();
+        var gate = new object();
+        void Collect(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            lock (gate)
+            {
+                if (output.Length < 64 * 1024)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        }
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return new Result(127, $"cannot start '{resolved[0]}': {ex.Message}", false);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeoutCts = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return new Result(-1, output.ToString(), true);
+        }
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.ToString(), false);
+    }
+
+    /// <summary>The first line the version command prints, or a description of why there is none.</summary>
+    public static async Task<string> VersionAsync(AdapterInfo adapter, CancellationToken ct)
+    {
+        if (adapter.Manifest.Version is not { Count: > 0 } argv)
+        {
+            return "unknown (no version command)";
+        }
+        if (!adapter.Available)
+        {
+            return "unavailable";
+        }
+        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(10), ct);
+        var first = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return result.ExitCode == 0 && first is not null ? first : $"unknown (version command exited {result.ExitCode})";
+    }
+}

@@ -1,0 +1,22 @@
+namespace AstroBench.Core.Adapters;
+
+/// <summary><c>adapters/&lt;name&gt;/adapter.json</c>, as documented in docs/adapter-protocol.md.</summary>
+public sealed record AdapterManifest(
+    string Name,
+    int Protocol,
+    string Language,
+    string Library,
+    string? License,
+    IReadOnlyList<string>? Build,
+    IReadOnlyList<string> Run,
+    IReadOnlyList<string>? Version,
+    IReadOnlyList<AdapterRequirement>? Requires,
+    IReadOnlyDictionary<string, ExperimentSupport> Experiments);
+
+public sealed record AdapterRequirement(string Path, string? InstallHint);
+
+/// <summary>How an adapter supports one experiment.</summary>
+public sealed record ExperimentSupport(string Model, string? Role, IReadOnlyList<string>? Outputs, string? Conventions)
+{
+    public bool IsReference => string.Equals(Role, "reference", StringComparison.Ordinal);
+}

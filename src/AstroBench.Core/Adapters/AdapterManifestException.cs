@@ -1,0 +1,3 @@
+namespace AstroBench.Core.Adapters;
+
+public sealed class AdapterManifestException(string message, Exception? inner = null) : Exception(message, inner);

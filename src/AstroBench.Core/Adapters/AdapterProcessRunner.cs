@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text;
+using AstroBench.Core.Protocol;
+
+namespace AstroBench.Core.Adapters;
+
+/// <summary>
+/// Runs one adapter call: one fresh process, request on stdin, response on stdout, stderr kept
+/// (first 4 KiB). Writing and reading run concurrently so neither side can block on a full pipe.
+/// Every ending maps to a <see cref="CallOutcome"/>; a timed-out or cancelled call kills the
+/// adapter's whole process tree before returning.
+/// </summary>
+public sealed class AdapterProcessRunner(TimeSpan timeout)
+{
+    private const int StderrLimit = 4096;
+
+    public TimeSpan Timeout { get; } = timeout;
+
+    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        if (!adapter.Available)
+        {
+            return AdapterCallResult.Failed(CallOutcome.Unavailable, adapter.UnavailableReason ?? "unavailable", watch.Elapsed);
+        }
+        using var process = Start(adapter);
+        if (process is null)
+        {
+            return AdapterCallResult.Failed(CallOutcome.Unavailable, "the run command could not be started", watch.Elapsed);
+        }
+        using var timeoutCts = new CancellationTokenSource(Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        var stderrTask = ReadLimitedAsync(process.StandardError, linked.Token);
+        var writeTask = WriteRequestAsync(process, request, linked.Token);
+        try
+        {
+            var rows = request.Mode == AdapterMode.Accuracy ? request.RowCount : 0;
+            ResponseReader.Response? response = null;
+            ProtocolException? protocolError = null;
+            try
+            {
+                response = await ResponseReader.ReadAsync(process.StandardOutput, request.Mode, rows, outputColumns, linked.Token);
+            }
+            catch (ProtocolException ex)
+            {
+                protocolError = ex;
+            }
+            // Drain whatever is left so the adapter can exit, then wait for it.
+            await process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, linked.Token);
+            await process.WaitForExitAsync(linked.Token);
+            await writeTask;
+            var stderr = await stderrTask;
+            if (process.ExitCode != 0)
+            {
+                return AdapterCallResult.Failed(CallOutcome.NonZeroExit, $"exit code {process.ExitCode}{StderrHint(stderr)}", watch.Elapsed, stderr);
+            }
+            if (protocolError is not null)
+            {
+                return AdapterCallResult.Failed(CallOutcome.InvalidOutput, protocolError.Message + StderrHint(stderr), watch.Elapsed, stderr);
+            }
+            return response!.Status switch
+            {
+                "skipped" => AdapterCallResult.Failed(CallOutcome.Skipped, response.Reason!, watch.Elapsed, stderr),
+                "error" => AdapterCallResult.Failed(CallOutcome.InvalidOutput, "adapter reported an error: " + response.Reason, watch.Elapsed, stderr),
+                _ => new AdapterCallResult(CallOutcome.Completed, null, response.Outputs, response.Columns, response.Perf, watch.Elapsed, stderr),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            return ct.IsCancellationRequested
+                ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed)
+                : AdapterCallResult.Failed(CallOutcome.TimedOut, $"no answer within {Timeout.TotalSeconds:0.#} s", watch.Elapsed);
+        }
+        catch (IOException ex)
+        {
+            Kill(process);
+            return AdapterCallResult.Failed(CallOutcome.InvalidOutput, "pipe error: " + ex.Message, watch.Elapsed);
+        }
+        finally
+        {
+            Kill(process);
+        }
+    }
+
+    private static Process? Start(AdapterInfo adapter)
+    {
+        var argv = adapter.ResolveCommand(adapter.Manifest.Run);
+        var psi = new ProcessStartInfo(argv[0])
+        {
+            WorkingDirectory = adapter.Directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.ASCII,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in argv.Skip(1))
+        {
+            psi.ArgumentList.Add(a);
+        }
+        try
+        {
+            return Process.Start(psi);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WriteRequestAsync(Process process, AdapterRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var stdin = process.StandardInput;
+            stdin.AutoFlush = false;
+            stdin.NewLine = "\n";
+            await RequestWriter.WriteAsync(stdin, request, ct);
+            stdin.Close();
+        }
+        catch (IOException)
+        {
+            // The adapter closed stdin early (crashed or answered without reading): its exit code
+            // and output decide the outcome, not this broken pipe.
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken ct)
+    {
+        var kept = new StringBuilder();
+        var buffer = new char[4096];
+        try
+        {
+            int n;
+            while ((n = await reader.ReadAsync(buffer, ct)) > 0)
+            {
+                if (kept.Length < StderrLimit)
+                {
+                    kept.Append(buffer, 0, Math.Min(n, StderrLimit - kept.Length));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return kept.ToString();
+    }
+
+    private static string StderrHint(string stderr)
+    {
+        var line = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return line is null ? "" : $" (stderr: {(line.Length > 120 ? line[..120] + "…" : line)})";
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}

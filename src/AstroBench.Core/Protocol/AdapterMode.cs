@@ -1,0 +1,7 @@
+namespace AstroBench.Core.Protocol;
+
+public enum AdapterMode
+{
+    Accuracy,
+    Perf,
+}

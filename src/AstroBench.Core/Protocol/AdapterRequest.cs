@@ -1,0 +1,17 @@
+using AstroBench.Core.Inputs;
+
+namespace AstroBench.Core.Protocol;
+
+/// <summary>One call: an experiment, a mode, the input rows to send, and for perf the op counts.</summary>
+public sealed record AdapterRequest(string Experiment, AdapterMode Mode, InputTable Inputs, int FirstRow, int RowCount, long Ops = 0, long Warmup = 0)
+{
+    public static AdapterRequest Accuracy(string experiment, InputTable inputs) =>
+        new(experiment, AdapterMode.Accuracy, inputs, 0, inputs.Rows);
+
+    /// <summary>A perf call over a sample of the inputs (the last rows: random cases, not edge cases, when there are enough).</summary>
+    public static AdapterRequest Perf(string experiment, InputTable inputs, long ops, long warmup)
+    {
+        var count = Math.Min(ProtocolConstants.MaxPerfCases, inputs.Rows);
+        return new(experiment, AdapterMode.Perf, inputs, inputs.Rows - count, count, ops, warmup);
+    }
+}

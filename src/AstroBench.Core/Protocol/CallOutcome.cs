@@ -1,0 +1,29 @@
+namespace AstroBench.Core.Protocol;
+
+/// <summary>Every way one adapter call can end (docs/adapter-protocol.md, "How a call ends").</summary>
+public enum CallOutcome
+{
+    Completed,
+    Skipped,
+    InvalidOutput,
+    NonZeroExit,
+    TimedOut,
+    Cancelled,
+    Unavailable,
+}
+
+public static class CallOutcomeNames
+{
+    /// <summary>The snake_case name used in result files and logs.</summary>
+    public static string ToWire(this CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.Completed => "completed",
+        CallOutcome.Skipped => "skipped",
+        CallOutcome.InvalidOutput => "invalid_output",
+        CallOutcome.NonZeroExit => "non_zero_exit",
+        CallOutcome.TimedOut => "timed_out",
+        CallOutcome.Cancelled => "cancelled",
+        CallOutcome.Unavailable => "unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+}

@@ -1,0 +1,13 @@
+namespace AstroBench.Core.Protocol;
+
+/// <summary>Adapter protocol v1 (docs/adapter-protocol.md).</summary>
+public static class ProtocolConstants
+{
+    public const string Magic = "ABP";
+    public const int Version = 1;
+    public const string HeaderLine = "ABP 1";
+    public const string End = "end";
+
+    /// <summary>Perf requests carry at most this many sample cases; the adapter cycles through them.</summary>
+    public const int MaxPerfCases = 1024;
+}

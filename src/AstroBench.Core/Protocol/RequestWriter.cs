@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace AstroBench.Core.Protocol;
+
+/// <summary>Writes a request in the v1 text format, streaming rows so a million cases need no big buffer.</summary>
+public static class RequestWriter
+{
+    public static async Task WriteAsync(TextWriter writer, AdapterRequest request, CancellationToken ct)
+    {
+        var inputs = request.Inputs;
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"{ProtocolConstants.HeaderLine}\nexperiment {request.Experiment}\nmode {(request.Mode == AdapterMode.Perf ? "perf" : "accuracy")}\ncolumns {inputs.Width}\n");
+        await writer.WriteAsync(header.AsMemory(), ct);
+        if (request.Mode == AdapterMode.Perf)
+        {
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {request.Warmup}\n").AsMemory(), ct);
+        }
+        await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"cases {request.RowCount}\n").AsMemory(), ct);
+
+        var buffer = new char[64 * 1024];
+        var used = 0;
+        for (var r = request.FirstRow; r < request.FirstRow + request.RowCount; r++)
+        {
+            if (buffer.Length - used < inputs.Width * 32 + 1)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, used), ct);
+                used = 0;
+            }
+            used += FormatRow(inputs.Row(r), buffer.AsSpan(used));
+        }
+        await writer.WriteAsync(buffer.AsMemory(0, used), ct);
+        await writer.WriteAsync("end\n".AsMemory(), ct);
+        await writer.FlushAsync(ct);
+    }
+
+    private static int FormatRow(ReadOnlySpan<double> row, Span<char> destination)
+    {
+        var pos = 0;
+        for (var c = 0; c < row.Length; c++)
+        {
+            if (c > 0)
+            {
+                destination[pos++] = ' ';
+            }
+            WireNumbers.TryFormat(row[c], destination[pos..], out var n);
+            pos += n;
+        }
+        destination[pos++] = '\n';
+        return pos;
+    }
+}

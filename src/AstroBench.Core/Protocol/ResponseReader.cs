@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace AstroBench.Core.Protocol;
+
+/// <summary>Parses a v1 response. Any deviation from the format raises <see cref="ProtocolException"/>.</summary>
+public static class ResponseReader
+{
+    public sealed record Response(string Status, string? Reason, double[]? Outputs, int Columns, PerfMeasurement? Perf);
+
+    public static async Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, CancellationToken ct)
+    {
+        var lineNo = 0;
+        async Task<string> Next()
+        {
+            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException($"output ended after {lineNo} lines (no 'end')");
+            lineNo++;
+            return line;
+        }
+
+        var first = await Next();
+        if (first.Trim() != ProtocolConstants.HeaderLine)
+        {
+            throw new ProtocolException($"first line is '{Clip(first)}', expected '{ProtocolConstants.HeaderLine}'");
+        }
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var line = await Next();
+            if (line == ProtocolConstants.End)
+            {
+                break;
+            }
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var key = space < 0 ? line : line[..space];
+            var value = space < 0 ? "" : line[(space + 1)..];
+            headers[key] = value;
+            if (key == "cases" && mode == AdapterMode.Accuracy && headers.GetValueOrDefault("status") == "ok")
+            {
+                var rows = ParseCount(headers, "cases");
+                var columns = ParseCount(headers, "columns");
+                if (rows != expectedRows || columns != expectedColumns)
+                {
+                    throw new ProtocolException($"adapter announced {rows}×{columns} outputs, expected {expectedRows}×{expectedColumns}");
+                }
+                var outputs = await ReadRowsAsync(reader, rows, columns, lineNo, ct);
+                lineNo += rows;
+                if (await reader.ReadLineAsync(ct) != ProtocolConstants.End)
+                {
+                    throw new ProtocolException($"expected 'end' after {rows} rows");
+                }
+                return new Response("ok", null, outputs, columns, null);
+            }
+        }
+        var status = headers.GetValueOrDefault("status") ?? throw new ProtocolException("no 'status' header");
+        var reason = headers.GetValueOrDefault("reason");
+        switch (status)
+        {
+            case "skipped":
+            case "error":
+                return new Response(status, reason ?? "(no reason given)", null, 0, null);
+            case "ok" when mode == AdapterMode.Perf:
+                var perf = new PerfMeasurement(ParseLong(headers, "total_ns"), ParseLong(headers, "ops"),
+                    ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0);
+                if (perf.Ops <= 0 || perf.TotalNs <= 0)
+                {
+                    throw new ProtocolException($"perf response with ops={perf.Ops} total_ns={perf.TotalNs}");
+                }
+                return new Response("ok", null, null, 0, perf);
+            case "ok":
+                throw new ProtocolException("accuracy response without 'cases' rows");
+            default:
+                throw new ProtocolException($"unknown status '{Clip(status)}'");
+        }
+    }
+
+    private static async Task<double[]> ReadRowsAsync(TextReader reader, int rows, int columns, int lineNo, CancellationToken ct)
+    {
+        var values = new double[checked(rows * columns)];
+        for (var r = 0; r < rows; r++)
+        {
+            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException($"output ended at row {r} of {rows}");
+            var span = line.AsSpan();
+            var c = 0;
+            foreach (var range in span.Split(' '))
+            {
+                var token = span[range];
+                if (token.IsEmpty)
+                {
+                    continue;
+                }
+                if (c >= columns)
+                {
+                    throw new ProtocolException($"line {lineNo + r + 1}: more than {columns} numbers");
+                }
+                if (!WireNumbers.TryParse(token, out values[r * columns + c]))
+                {
+                    throw new ProtocolException($"line {lineNo + r + 1}: '{Clip(token.ToString())}' is not a number");
+                }
+                c++;
+            }
+            if (c != columns)
+            {
+                throw new ProtocolException($"line {lineNo + r + 1}: {c} numbers, expected {columns}");
+            }
+        }
+        return values;
+    }
+
+    private static int ParseCount(Dictionary<string, string> headers, string key) =>
+        int.TryParse(headers.GetValueOrDefault(key), NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+            ? v : throw new ProtocolException($"header '{key}' missing or not a count");
+
+    private static long ParseLong(Dictionary<string, string> headers, string key) =>
+        long.TryParse(headers.GetValueOrDefault(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+            ? v : throw new ProtocolException($"header '{key}' missing or not an integer");
+
+    private static double ParseDouble(Dictionary<string, string> headers, string key) =>
+        WireNumbers.TryParse(headers.GetValueOrDefault(key), out var v)
+            ? v : throw new ProtocolException($"header '{key}' missing or not a number");
+
+    private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
+}

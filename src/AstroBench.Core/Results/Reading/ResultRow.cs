@@ -1,0 +1,23 @@
+namespace AstroBench.Core.Results.Reading;
+
+/// <summary>The headline numbers of one <c>&lt;experiment&gt;/&lt;library&gt;.json</c>; null where the file has no value.</summary>
+public sealed record ResultRow(
+    string Experiment,
+    string Library,
+    string? Role,
+    string? Parity,
+    string? Model,
+    string? Outcome,
+    string? PrimaryMetric,
+    string? Unit,
+    double? P50,
+    double? P99,
+    double? Max,
+    double? MedianNs,
+    double? CiLowNs,
+    double? CiHighNs,
+    double? CvPercent,
+    bool? PerfValid,
+    string? PerfInvalidReason,
+    double? SpeedupVsReference,
+    string? Fingerprint);
