@@ -16,7 +16,8 @@ public sealed record AdapterManifest(
 public sealed record AdapterRequirement(string Path, string? InstallHint);
 
 /// <summary>How an adapter supports one experiment.</summary>
-public sealed record ExperimentSupport(string Model, string? Role, IReadOnlyList<string>? Outputs, string? Conventions)
+/// <remarks><c>Parity</c>: <c>model-parity</c>, <c>model-mismatch</c> or <c>external-reference</c> for candidates (docs/run-folder.md).</remarks>
+public sealed record ExperimentSupport(string Model, string? Role, IReadOnlyList<string>? Outputs, string? Conventions, string? Parity)
 {
     public bool IsReference => string.Equals(Role, "reference", StringComparison.Ordinal);
 }

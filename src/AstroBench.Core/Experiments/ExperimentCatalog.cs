@@ -20,7 +20,7 @@ public static class ExperimentCatalog
             "matrix_frobenius compares whole matrices when both libraries expose one. A few mas means the same " +
             "model with different truncation; tens of mas to an arcsecond is a model gap (e.g. IAU 1976/1980 " +
             "precession-nutation, or a missing frame bias of ~23 mas).",
-            ["x", "y", "z", .. Matrix], new FrameRotationInputs(), new VectorDirectionScorer(matrixStart: 3)),
+            ["x", "y", "z", .. Matrix], new FrameRotationInputs(), new VectorDirectionScorer(matrixStart: 3)) { CaseOutputCount = 3 },
         new("gmst_era", "Greenwich mean sidereal time and Earth rotation angle", "sidereal time",
             "Computes GMST (reference: eraGmst06, IAU 2006) and the Earth rotation angle (eraEra00) from UT1 (and TT). " +
             "Errors are signed differences wrapped to ±π, in arcseconds (1 s of time = 15″). Differences of a few " +

@@ -14,4 +14,10 @@ public sealed record ExperimentDefinition(
     IScorer Scorer)
 {
     public IReadOnlyList<string> InputColumns => Generator.Columns;
+
+    /// <summary>
+    /// How many leading output columns go into cases.csv: optional bulk outputs such as a 3×3
+    /// matrix are scored but not written per case, to keep the file proportionate.
+    /// </summary>
+    public int CaseOutputCount { get; init; } = OutputColumns.Count;
 }

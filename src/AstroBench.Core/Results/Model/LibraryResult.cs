@@ -1,0 +1,78 @@
+namespace AstroBench.Core.Results.Model;
+
+/// <summary><c>&lt;experiment&gt;/&lt;library&gt;.json</c> (schema <c>astrobench.result/1</c>, docs/run-folder.md).</summary>
+public sealed record LibraryResult(
+    string Schema,
+    string Experiment,
+    string Library,
+    string Role,
+    string Reference,
+    string? Model,
+    string? ReferenceModel,
+    string Parity,
+    string? Conventions,
+    string Outcome,
+    string? OutcomeDetail,
+    DatasetInfo Dataset,
+    AccuracyResult? Accuracy,
+    PerformanceResult? Performance)
+{
+    public const string SchemaId = "astrobench.result/1";
+}
+
+public sealed record DatasetInfo(
+    int N,
+    long Seed,
+    int EdgeCases,
+    string Fingerprint,
+    IReadOnlyList<string> InputColumns,
+    IReadOnlyList<string> OutputColumns);
+
+public sealed record AccuracyResult(
+    string PrimaryMetric,
+    IReadOnlyDictionary<string, MetricStats> Metrics,
+    int NanOutputs,
+    int InfOutputs,
+    IReadOnlyList<string> NotProvided,
+    IReadOnlyList<WorstCase> WorstCases);
+
+public sealed record MetricStats(
+    string Unit,
+    bool Signed,
+    int Count,
+    int NanCount,
+    double Min,
+    double Max,
+    double Mean,
+    double Rms,
+    double P50,
+    double P90,
+    double P95,
+    double P99,
+    double? Bias,
+    double? ExceedThreshold,
+    int? ExceedCount,
+    string? ExceedMeaning);
+
+public sealed record WorstCase(int Index, string Metric, double Value, IReadOnlyDictionary<string, double> Inputs);
+
+public sealed record PerformanceResult(
+    bool Valid,
+    string? InvalidReason,
+    int Rounds,
+    long OpsPerRound,
+    double MedianNs,
+    double Q1Ns,
+    double Q3Ns,
+    double IqrNs,
+    double MinNs,
+    double MaxNs,
+    double MeanNs,
+    double CvPercent,
+    double CiLowNs,
+    double CiHighNs,
+    double CiLevel,
+    double ThroughputOpsPerS,
+    double ClockResNs,
+    IReadOnlyList<double> SamplesNs,
+    double? SpeedupVsReference);

@@ -1,0 +1,294 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+
+namespace AstroBench.Core.Results.Reading;
+
+/// <summary>
+/// Reads run folders under one results directory (docs/run-folder.md), including the original lab's
+/// <c>results/&lt;YYYY-MM-DD&gt;/</c> layout and folders without a manifest. Dot-folders (<c>.staging</c>)
+/// and names that are not valid run ids are ignored. Thread-safe. Summaries are cached per folder
+/// name + manifest mtime, so listing thousands of runs costs one directory scan and one stat per run;
+/// new folders appear on the next call. Every id is validated before it becomes a path.
+/// </summary>
+public sealed class RunFolderReader
+{
+    private const string ManifestFile = "manifest.json";
+    private const string CasesFile = "cases.csv";
+    private static readonly TimeSpan RescanAfter = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, RunSummary Summary)> _summaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Stamp, SparseLineIndex Index)> _caseIndexes = new(StringComparer.Ordinal);
+    private readonly Lock _listLock = new();
+    private IReadOnlyList<RunSummary> _list = [];
+    private DateTime _listDirStamp = DateTime.MinValue;
+    private DateTime _listCheckedAt = DateTime.MinValue;
+
+    public RunFolderReader(string resultsDirectory)
+    {
+        ResultsDirectory = Path.GetFullPath(resultsDirectory);
+    }
+
+    public string ResultsDirectory { get; }
+
+    /// <summary>Every run, newest first (by id, which sorts chronologically).</summary>
+    public IReadOnlyList<RunSummary> ListRuns()
+    {
+        lock (_listLock)
+        {
+            var dirStamp = Directory.Exists(ResultsDirectory) ? Directory.GetLastWriteTimeUtc(ResultsDirectory) : DateTime.MinValue;
+            var now = DateTime.UtcNow;
+            if (dirStamp == _listDirStamp && now - _listCheckedAt < RescanAfter)
+            {
+                return _list;
+            }
+            var runs = new List<RunSummary>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (Directory.Exists(ResultsDirectory))
+            {
+                foreach (var dir in Directory.EnumerateDirectories(ResultsDirectory))
+                {
+                    var name = Path.GetFileName(dir);
+                    if (!RunIds.IsValidRunId(name))
+                    {
+                        continue;
+                    }
+                    seen.Add(name);
+                    if (Summarize(name, dir) is { } summary)
+                    {
+                        runs.Add(summary);
+                    }
+                }
+            }
+            foreach (var stale in _summaries.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _summaries.TryRemove(stale, out _);
+            }
+            runs.Sort((a, b) => string.CompareOrdinal(b.Id, a.Id));
+            _list = runs;
+            _listDirStamp = dirStamp;
+            _listCheckedAt = now;
+            return _list;
+        }
+    }
+
+    /// <summary>Drops every cache; the next call re-reads from disk.</summary>
+    public void Reload()
+    {
+        lock (_listLock)
+        {
+            _summaries.Clear();
+            _caseIndexes.Clear();
+            _listDirStamp = DateTime.MinValue;
+        }
+    }
+
+    /// <summary>The absolute folder of a run, or false when the id is malformed or the folder does not exist.</summary>
+    public bool TryGetRunDirectory(string runId, out string directory)
+    {
+        directory = "";
+        if (!RunIds.IsValidRunId(runId))
+        {
+            return false;
+        }
+        var path = Path.Combine(ResultsDirectory, runId);
+        if (!Directory.Exists(path))
+        {
+            return false;
+        }
+        directory = path;
+        return true;
+    }
+
+    public RunSummary? GetSummary(string runId) =>
+        TryGetRunDirectory(runId, out var dir) ? Summarize(runId, dir) : null;
+
+    /// <summary>A run with its manifest and one row per library result; null when unknown.</summary>
+    public RunDetail? ReadRun(string runId)
+    {
+        if (!TryGetRunDirectory(runId, out var dir) || Summarize(runId, dir) is not { } summary)
+        {
+            return null;
+        }
+        var manifest = ReadJson(Path.Combine(dir, ManifestFile));
+        var rows = new List<ResultRow>();
+        foreach (var (experiment, library, file) in ResultFiles(dir, manifest))
+        {
+            if (ReadJson(file) is { } json)
+            {
+                rows.Add(ResultRowParser.Parse(json, experiment, library));
+            }
+        }
+        return new RunDetail(summary, manifest, rows);
+    }
+
+    /// <summary>Every library JSON of one experiment, reference first; null when the run or experiment is unknown.</summary>
+    public ExperimentResults? ReadExperiment(string runId, string experiment)
+    {
+        if (!RunIds.IsValidExperiment(experiment) || !TryGetRunDirectory(runId, out var dir))
+        {
+            return null;
+        }
+        var expDir = Path.Combine(dir, experiment);
+        if (!Directory.Exists(expDir))
+        {
+            return null;
+        }
+        var results = Directory.EnumerateFiles(expDir, "*.json")
+            .Where(f => RunIds.IsValidLibrary(Path.GetFileNameWithoutExtension(f)))
+            .Select(ReadJson)
+            .OfType<JsonElement>()
+            .OrderBy(j => ResultRowParser.Str(j, "role") == "reference" ? 0 : 1)
+            .ThenBy(j => ResultRowParser.Str(j, "library"), StringComparer.Ordinal)
+            .ToList();
+        var summaryPath = Path.Combine(expDir, "summary.md");
+        var summary = File.Exists(summaryPath) ? File.ReadAllText(summaryPath) : null;
+        return new ExperimentResults(runId, experiment, results, summary);
+    }
+
+    /// <summary>
+    /// A page of an experiment's <c>cases.csv</c>, by data-line offset, read with a cached sparse line
+    /// index (never the whole file). Null when the run, experiment or file is unknown.
+    /// </summary>
+    public CasesPage? ReadCases(string runId, string experiment, long offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!RunIds.IsValidExperiment(experiment) || !TryGetRunDirectory(runId, out var dir))
+        {
+            return null;
+        }
+        var path = Path.Combine(dir, experiment, CasesFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var info = new FileInfo(path);
+        var index = _caseIndexes.TryGetValue(path, out var cached) && cached.Length == info.Length && cached.Stamp == info.LastWriteTimeUtc
+            ? cached.Index
+            : (_caseIndexes[path] = (info.Length, info.LastWriteTimeUtc, SparseLineIndex.Build(path))).Index;
+        var header = index.ReadLines(path, 0, 1);
+        var columns = header.Count == 0 ? [] : header[0].Split(',');
+        var total = Math.Max(0, index.LineCount - 1);
+        var rows = index.ReadLines(path, offset + 1, limit).Where(l => l.Length > 0).Select(ParseRow).ToList();
+        return new CasesPage(columns, rows, offset, limit, total);
+    }
+
+    private static double?[] ParseRow(string line)
+    {
+        var parts = line.Split(',');
+        var row = new double?[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            row[i] = double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
+        }
+        return row;
+    }
+
+    private RunSummary? Summarize(string id, string dir)
+    {
+        var manifestPath = Path.Combine(dir, ManifestFile);
+        var stamp = File.Exists(manifestPath) ? File.GetLastWriteTimeUtc(manifestPath) : Directory.GetLastWriteTimeUtc(dir);
+        if (_summaries.TryGetValue(id, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Summary;
+        }
+        var summary = File.Exists(manifestPath) && ReadJson(manifestPath) is { } manifest
+            ? FromManifest(id, dir, manifest)
+            : Inferred(id, dir);
+        _summaries[id] = (stamp, summary);
+        return summary;
+    }
+
+    private static RunSummary FromManifest(string id, string dir, JsonElement manifest)
+    {
+        var results = ResultFiles(dir, manifest).ToList();
+        var experiments = Strings(manifest, "config", "experiments");
+        if (experiments.Count == 0 || experiments is ["all"])
+        {
+            experiments = Strings(manifest, "completeness", "requested");
+        }
+        if (experiments.Count == 0)
+        {
+            experiments = results.Select(r => r.Experiment).Distinct().ToList();
+        }
+        var libraries = results.Select(r => r.Library).Distinct().Order(StringComparer.Ordinal).ToList();
+        var started = ResultRowParser.Str(manifest, "started_at");
+        DateTimeOffset? timestamp = started is not null && DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : RunIds.TimestampOf(id);
+        var complete = ResultRowParser.TryGet(manifest, out var c, "completeness", "complete") && c.ValueKind == JsonValueKind.True;
+        return new RunSummary(id, timestamp, ResultRowParser.Str(manifest, "environment", "machine"), experiments, libraries,
+            results.Count, complete, RunLayout.Manifest);
+    }
+
+    private static RunSummary Inferred(string id, string dir)
+    {
+        var results = ResultFiles(dir, null).ToList();
+        return new RunSummary(id, RunIds.TimestampOf(id) ?? new DateTimeOffset(Directory.GetLastWriteTimeUtc(dir), TimeSpan.Zero), null,
+            results.Select(r => r.Experiment).Distinct().Order(StringComparer.Ordinal).ToList(),
+            results.Select(r => r.Library).Distinct().Order(StringComparer.Ordinal).ToList(),
+            results.Count, false, RunIds.IsLegacyDay(id) ? RunLayout.LegacyDated : RunLayout.NoManifest);
+    }
+
+    /// <summary>(experiment, library, absolute file) of every result: from the manifest's list, else from the folders.</summary>
+    private static IEnumerable<(string Experiment, string Library, string File)> ResultFiles(string dir, JsonElement? manifest)
+    {
+        if (manifest is { } m && m.TryGetProperty("results", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                var experiment = ResultRowParser.Str(item, "experiment");
+                var library = ResultRowParser.Str(item, "library");
+                if (RunIds.IsValidExperiment(experiment) && RunIds.IsValidLibrary(library))
+                {
+                    var file = Path.Combine(dir, experiment!, library + ".json");
+                    if (File.Exists(file))
+                    {
+                        yield return (experiment!, library!, file);
+                    }
+                }
+            }
+            yield break;
+        }
+        foreach (var expDir in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
+        {
+            var experiment = Path.GetFileName(expDir);
+            if (!RunIds.IsValidExperiment(experiment))
+            {
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(expDir, "*.json").Order(StringComparer.Ordinal))
+            {
+                var library = Path.GetFileNameWithoutExtension(file);
+                if (RunIds.IsValidLibrary(library))
+                {
+                    yield return (experiment, library, file);
+                }
+            }
+        }
+    }
+
+    private static List<string> Strings(JsonElement element, params string[] path) =>
+        ResultRowParser.TryGet(element, out var v, path) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+            : [];
+
+    private static JsonElement? ReadJson(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return doc.RootElement.Clone();
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+namespace AstroBench.Core.Results;
+
+/// <summary>
+/// A run being written: reserves a unique id atomically, gives the staging folder to write into,
+/// and either publishes it with one rename or deletes it. Reservation: <c>.staging/&lt;id&gt;.lock</c>
+/// is created with O_EXCL (CreateNew), and the final folder must not exist yet; the lock is removed
+/// only after the rename, so no two processes can ever hold the same id.
+/// </summary>
+public sealed class RunStaging : IDisposable
+{
+    private const int MaxSuffix = 9999;
+    private readonly string _lockPath;
+    private bool _done;
+
+    private RunStaging(string resultsDir, string runId)
+    {
+        ResultsDir = resultsDir;
+        RunId = runId;
+        StagingPath = Path.Combine(resultsDir, RunIds.StagingFolder, runId);
+        FinalPath = Path.Combine(resultsDir, runId);
+        _lockPath = StagingPath + ".lock";
+    }
+
+    public string ResultsDir { get; }
+    public string RunId { get; }
+    public string StagingPath { get; }
+    public string FinalPath { get; }
+
+    /// <summary>Reserves the id for <paramref name="startedUtc"/> (or the next free suffix) and creates the staging folder.</summary>
+    public static RunStaging Reserve(string resultsDir, DateTimeOffset startedUtc)
+    {
+        resultsDir = Path.GetFullPath(resultsDir);
+        var stagingRoot = Path.Combine(resultsDir, RunIds.StagingFolder);
+        Directory.CreateDirectory(stagingRoot);
+        var baseId = RunIds.Base(startedUtc);
+        for (var suffix = 1; suffix <= MaxSuffix; suffix++)
+        {
+            var id = suffix == 1 ? baseId : $"{baseId}-{suffix}";
+            var staging = new RunStaging(resultsDir, id);
+            if (Directory.Exists(staging.FinalPath))
+            {
+                continue;
+            }
+            try
+            {
+                using (new FileStream(staging._lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                }
+            }
+            catch (IOException) when (File.Exists(staging._lockPath))
+            {
+                continue;
+            }
+            // Re-check after taking the lock: the holder of a previous lock may have published and released it.
+            if (Directory.Exists(staging.FinalPath))
+            {
+                File.Delete(staging._lockPath);
+                continue;
+            }
+            Directory.CreateDirectory(staging.StagingPath);
+            return staging;
+        }
+        throw new IOException($"no free run id for {baseId} after {MaxSuffix} attempts");
+    }
+
+    /// <summary>Moves the staging folder into place with one rename, then releases the reservation.</summary>
+    public void Publish()
+    {
+        Directory.Move(StagingPath, FinalPath);
+        _done = true;
+        File.Delete(_lockPath);
+    }
+
+    /// <summary>Deletes the staging folder and the reservation: nothing of the run remains.</summary>
+    public void Abandon()
+    {
+        if (_done)
+        {
+            return;
+        }
+        _done = true;
+        if (Directory.Exists(StagingPath))
+        {
+            Directory.Delete(StagingPath, recursive: true);
+        }
+        File.Delete(_lockPath);
+    }
+
+    public void Dispose() => Abandon();
+}

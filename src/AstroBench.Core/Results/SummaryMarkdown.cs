@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using AstroBench.Core.Results.Model;
+
+namespace AstroBench.Core.Results;
+
+/// <summary>Human-readable summaries (experiment and run level) from the result records. Invariant culture throughout.</summary>
+public static class SummaryMarkdown
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Experiment(string experiment, string title, IReadOnlyList<LibraryResult> results)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"# {experiment}: {title}\n\n");
+        var first = results.Count > 0 ? results[0] : null;
+        if (first is not null)
+        {
+            sb.Append(Inv, $"n = {first.Dataset.N}, seed = {first.Dataset.Seed}, fingerprint `{first.Dataset.Fingerprint}`, reference `{first.Reference}`.\n\n");
+        }
+        AppendTable(sb, results, withExperiment: false);
+        foreach (var r in results.Where(r => !string.IsNullOrEmpty(r.Conventions)))
+        {
+            sb.Append(Inv, $"\n- **{r.Library}** conventions: {r.Conventions}");
+        }
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    public static string Run(RunManifest manifest, IReadOnlyList<LibraryResult> results)
+    {
+        var sb = new StringBuilder();
+        var c = manifest.Config;
+        sb.Append(Inv, $"# AstroBench run {manifest.RunId}\n\n");
+        sb.Append(Inv, $"Experiments: {c.Experiments.Count}, libraries: {string.Join(", ", c.Libraries)}, n = {c.N}, seed = {c.Seed}, ");
+        sb.Append(c.NoPerf ? "no perf" : string.Create(Inv, $"{c.PerfRounds} perf rounds"));
+        sb.Append(c.CiMode ? " (CI mode: perf numbers are smoke tests only)" : "");
+        sb.Append(Inv, $". Machine: {manifest.Environment.CpuModel}, {manifest.Environment.Cores} cores, {manifest.Environment.Os}.\n\n");
+        if (!manifest.Completeness.Complete)
+        {
+            sb.Append("**Incomplete run.** Failed: ");
+            sb.Append(string.Join("; ", manifest.Completeness.Failed.Select(f => $"{f.Experiment} ({f.Reason})")));
+            sb.Append("\n\n");
+        }
+        AppendTable(sb, results, withExperiment: true);
+        sb.Append("\n## Parity matrix\n\n");
+        sb.Append(ParityMatrix(results));
+        return sb.ToString();
+    }
+
+    public static string ParityMatrix(IReadOnlyList<LibraryResult> results)
+    {
+        var libraries = results.Select(r => r.Library).Distinct().Order(StringComparer.Ordinal).ToList();
+        var sb = new StringBuilder();
+        sb.Append("| experiment | ").Append(string.Join(" | ", libraries)).Append(" |\n");
+        sb.Append("|---|").Append(string.Concat(libraries.Select(_ => "---|"))).Append('\n');
+        foreach (var group in results.GroupBy(r => r.Experiment))
+        {
+            sb.Append("| ").Append(group.Key).Append(" | ");
+            sb.Append(string.Join(" | ", libraries.Select(l => group.FirstOrDefault(r => r.Library == l)?.Parity ?? "—")));
+            sb.Append(" |\n");
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendTable(StringBuilder sb, IReadOnlyList<LibraryResult> results, bool withExperiment)
+    {
+        sb.Append(withExperiment ? "| experiment " : "").Append("| library | role | parity | outcome | metric | p50 | p99 | max | median ns/op | 95% CI | CV % | speedup |\n");
+        sb.Append(withExperiment ? "|---" : "").Append("|---|---|---|---|---|---:|---:|---:|---:|---|---:|---:|\n");
+        foreach (var r in results)
+        {
+            if (withExperiment)
+            {
+                sb.Append("| ").Append(r.Experiment).Append(' ');
+            }
+            sb.Append(Inv, $"| {r.Library} | {r.Role} | {r.Parity} | {r.Outcome} | ");
+            if (r.Accuracy is { } a && a.Metrics.TryGetValue(a.PrimaryMetric, out var m))
+            {
+                sb.Append(Inv, $"{a.PrimaryMetric} | {Num(m.P50)} | {Num(m.P99)} | {Num(m.Max)} | ");
+            }
+            else
+            {
+                sb.Append("— | — | — | — | ");
+            }
+            if (r.Performance is { } p)
+            {
+                var flag = p.Valid ? "" : " ⚠";
+                sb.Append(Inv, $"{Num(p.MedianNs)}{flag} | {Num(p.CiLowNs)}–{Num(p.CiHighNs)} | {p.CvPercent:0.0} | {(p.SpeedupVsReference is { } s ? s.ToString("0.00", Inv) + "×" : "—")} |\n");
+            }
+            else
+            {
+                sb.Append("— | — | — | — |\n");
+            }
+        }
+    }
+
+    public static string Num(double v) =>
+        !double.IsFinite(v) ? "NaN"
+        : v == 0 ? "0"
+        : Math.Abs(v) >= 1e5 || Math.Abs(v) < 1e-3 ? v.ToString("0.###e+0", Inv)
+        : v.ToString("0.####", Inv);
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using AstroBench.Core.Results.Model;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>Describes the machine a run happened on, for the manifest. Every probe degrades to "unknown".</summary>
+public static class EnvironmentProbe
+{
+    public static RunEnvironment Capture(string? repoRoot)
+    {
+        var sha = repoRoot is null ? null : FirstLine("git", ["-C", repoRoot, "rev-parse", "HEAD"]);
+        bool? dirty = sha is null ? null : !string.IsNullOrEmpty(Output("git", ["-C", repoRoot!, "status", "--porcelain", "--untracked-files=no"])?.Trim());
+        return new RunEnvironment(
+            Environment.MachineName,
+            CpuModel(),
+            Environment.ProcessorCount,
+            OsName(),
+            RuntimeInformation.FrameworkDescription,
+            FirstLine("cc", ["--version"]) ?? "unknown",
+            sha,
+            dirty);
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string OsName()
+    {
+        try
+        {
+            var line = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
+            return line is null ? RuntimeInformation.OSDescription : line["PRETTY_NAME=".Length..].Trim('"');
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.OSDescription;
+        }
+    }
+
+    private static string? FirstLine(string program, string[] args) =>
+        Output(program, args)?.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();
+
+    private static string? Output(string program, string[] args)
+    {
+        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        try
+        {
+            using var p = Process.Start(psi);
+            if (p is null)
+            {
+                return null;
+            }
+            var text = p.StandardOutput.ReadToEnd();
+            p.WaitForExit(5000);
+            return p.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

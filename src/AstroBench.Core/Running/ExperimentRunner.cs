@@ -1,0 +1,139 @@
+using System.Globalization;
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Inputs;
+using AstroBench.Core.Metrics;
+using AstroBench.Core.Protocol;
+using AstroBench.Core.Results;
+using AstroBench.Core.Results.Model;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// Runs one experiment into the staging folder: inputs → accuracy (reference, then candidates) →
+/// perf → files. A failing candidate is recorded with its outcome; a failing reference fails the experiment.
+/// </summary>
+public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter)
+{
+    public sealed record Result(bool Ok, string? FailureReason, IReadOnlyList<LibraryResult> Libraries);
+
+    private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
+    {
+        public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
+        public PerfMeasurer.Measurement? Perf { get; set; }
+    }
+
+    public async Task<Result> RunAsync(PlannedExperiment plan, string stagingDir, CancellationToken ct)
+    {
+        var def = plan.Definition;
+        var libraries = plan.AllLibraries.ToList();
+        var totalSteps = 2 + libraries.Count * (options.NoPerf ? 1 : 2);
+        var step = 0;
+        void Report(string name, string message) => reporter.Step(def.Id, name, ++step, totalSteps, message);
+
+        var inputs = def.Generator.Generate(options.N, options.Seed);
+        var fingerprint = DatasetFingerprint.Compute(def.Id, inputs);
+        Report("inputs", $"generated {inputs.Rows} cases ({inputs.EdgeCases} edge cases, fingerprint {fingerprint[..19]}…)");
+
+        var runs = new List<LibraryRun>();
+        foreach (var adapter in libraries)
+        {
+            var call = await runner.CallAsync(adapter, AdapterRequest.Accuracy(def.Id, inputs), def.OutputColumns.Count, ct);
+            ct.ThrowIfCancellationRequested();
+            runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call));
+            var what = call.Outcome == CallOutcome.Completed
+                ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s"
+                : $"{adapter.Name} {call.Outcome.ToWire()}: {call.Detail}";
+            Report("accuracy", what);
+            if (adapter == plan.Reference && call.Outcome != CallOutcome.Completed)
+            {
+                return new Result(false, $"reference {adapter.Name} {call.Outcome.ToWire()}: {call.Detail}", []);
+            }
+        }
+
+        var reference = runs[0];
+        foreach (var run in runs.Where(r => r.Call.Outcome == CallOutcome.Completed))
+        {
+            run.Evaluation = AccuracyEvaluation.Evaluate(def, inputs, reference.Call.Outputs!, run.Call.Outputs!, run.Support.Outputs);
+        }
+
+        if (!options.NoPerf)
+        {
+            var measurer = new PerfMeasurer(runner);
+            foreach (var run in runs)
+            {
+                if (run.Call.Outcome != CallOutcome.Completed)
+                {
+                    Report("perf", $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
+                    continue;
+                }
+                var rounds = options.EffectivePerfRounds;
+                run.Perf = await measurer.MeasureAsync(run.Adapter, def, inputs, rounds, options.PerfRoundTarget,
+                    (r, ns) => reporter.Info($"  {def.Id} {run.Adapter.Name} round {r}/{rounds}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
+                ct.ThrowIfCancellationRequested();
+                var s = run.Perf.Summary;
+                Report("perf", s is null
+                    ? $"{run.Adapter.Name} perf {run.Perf.Outcome.ToWire()}: {run.Perf.Detail}"
+                    : $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
+            }
+        }
+
+        var results = runs.Select(r => ToResult(plan, r, inputs, fingerprint)).ToList();
+        await WriteAsync(plan, runs, results, inputs, stagingDir, ct);
+        Report("write", $"wrote {results.Count} result files");
+        return new Result(true, null, results);
+    }
+
+    private LibraryResult ToResult(PlannedExperiment plan, LibraryRun run, InputTable inputs, string fingerprint)
+    {
+        var def = plan.Definition;
+        var isReference = run.Adapter == plan.Reference;
+        var referenceSupport = plan.Reference.Manifest.Experiments[def.Id];
+        var parity = isReference ? "reference"
+            : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? "model-parity" : "model-mismatch");
+        PerformanceResult? perf = null;
+        if (run.Perf?.Summary is { } s)
+        {
+            var referenceMedian = isReference ? s.MedianNs : null as double?;
+            perf = new PerformanceResult(s.Valid, s.InvalidReason, s.Rounds, s.OpsPerRound, s.MedianNs, s.Q1Ns, s.Q3Ns, s.IqrNs,
+                s.MinNs, s.MaxNs, s.MeanNs, s.CvPercent, s.CiLowNs, s.CiHighNs, s.CiLevel, s.ThroughputOpsPerS, s.ClockResNs,
+                s.SamplesNs, referenceMedian is null ? null : 1.0);
+        }
+        var outcome = run.Call.Outcome;
+        var detail = run.Call.Detail;
+        if (outcome == CallOutcome.Completed && run.Perf is { Summary: null } failedPerf)
+        {
+            detail = $"perf {failedPerf.Outcome.ToWire()}: {failedPerf.Detail}";
+        }
+        return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
+            plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
+            outcome.ToWire(), detail,
+            new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
+            run.Evaluation?.Result, perf);
+    }
+
+    private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,
+        InputTable inputs, string stagingDir, CancellationToken ct)
+    {
+        var def = plan.Definition;
+        var dir = Path.Combine(stagingDir, def.Id);
+        Directory.CreateDirectory(dir);
+
+        var referenceMedian = results[0].Performance?.MedianNs;
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Performance is { } p && referenceMedian is { } rm)
+            {
+                results[i] = results[i] with { Performance = p with { SpeedupVsReference = rm / p.MedianNs } };
+            }
+            await AtomicFile.WriteJsonAsync(Path.Combine(dir, results[i].Library + ".json"), results[i], ct);
+        }
+
+        var width = def.OutputColumns.Count;
+        var columns = runs.Select((r, i) => new CasesCsvWriter.LibraryColumns(
+            r.Adapter.Name, r.Call.Outputs, width,
+            i == 0 ? null : r.Evaluation?.Result.PrimaryMetric ?? def.Scorer.PrimaryMetric,
+            i == 0 ? null : r.Evaluation?.PrimaryPerCase)).ToList();
+        CasesCsvWriter.Write(Path.Combine(dir, "cases.csv"), inputs, def.OutputColumns, def.CaseOutputCount, columns, ct);
+        await AtomicFile.WriteTextAsync(Path.Combine(dir, "summary.md"), SummaryMarkdown.Experiment(def.Id, def.Title, results), ct);
+    }
+}

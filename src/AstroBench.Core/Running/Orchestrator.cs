@@ -1,0 +1,106 @@
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Protocol;
+using AstroBench.Core.Results;
+using AstroBench.Core.Results.Model;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// Runs a resolved plan into a new run folder: reserve an id, run each experiment into staging,
+/// write the manifest and summary, publish with one rename. Cancellation or a run in which nothing
+/// completed deletes the staging folder, so no partial run is ever visible.
+/// </summary>
+public sealed class Orchestrator(RunOptions options, IRunReporter reporter, string? repoRoot)
+{
+    public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken ct)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        using var staging = RunStaging.Reserve(options.ResultsDir, startedAt);
+        var total = plan.Experiments.Count;
+        reporter.RunStarted(staging.RunId, total, plan.Libraries, options.N, options.Seed);
+        foreach (var notice in plan.Notices)
+        {
+            reporter.Info(notice);
+        }
+        try
+        {
+            var adapters = plan.Experiments.SelectMany(e => e.AllLibraries).DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+            var versions = new List<AdapterVersion>();
+            foreach (var a in adapters)
+            {
+                versions.Add(new AdapterVersion(a.Name, a.Manifest.Library, a.Manifest.Language, await AdapterCommand.VersionAsync(a, ct)));
+            }
+
+            var runner = new ExperimentRunner(options, new AdapterProcessRunner(options.CallTimeout), reporter);
+            var completed = new List<string>();
+            var failures = new List<(string Experiment, string Reason)>();
+            var allResults = new List<LibraryResult>();
+            var done = 0;
+            foreach (var experiment in plan.Experiments)
+            {
+                ExperimentRunner.Result result;
+                try
+                {
+                    result = await runner.RunAsync(experiment, staging.StagingPath, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ProtocolException)
+                {
+                    result = new ExperimentRunner.Result(false, ex.Message, []);
+                }
+                done++;
+                if (result.Ok)
+                {
+                    completed.Add(experiment.Definition.Id);
+                    allResults.AddRange(result.Libraries);
+                }
+                else
+                {
+                    failures.Add((experiment.Definition.Id, result.FailureReason ?? "unknown failure"));
+                    TryDelete(Path.Combine(staging.StagingPath, experiment.Definition.Id));
+                }
+                reporter.ExperimentDone(experiment.Definition.Id, result.Ok, done, total,
+                    result.Ok ? $"{experiment.Definition.Id} done" : $"{experiment.Definition.Id} failed: {result.FailureReason}");
+            }
+
+            if (completed.Count == 0)
+            {
+                staging.Abandon();
+                return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, failures, "no experiment completed"));
+            }
+
+            var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, startedAt, DateTimeOffset.UtcNow,
+                new RunConfig(plan.Experiments.Select(e => e.Definition.Id).ToList(), plan.Libraries, options.N, options.Seed,
+                    options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
+                EnvironmentProbe.Capture(repoRoot), versions,
+                new RunCompleteness(plan.Experiments.Select(e => e.Definition.Id).ToList(), completed,
+                    failures.Select(f => new FailedExperiment(f.Experiment, f.Reason)).ToList(), failures.Count == 0),
+                allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList());
+            await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
+            await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
+            ct.ThrowIfCancellationRequested();
+            staging.Publish();
+            var status = failures.Count == 0 ? RunStatus.Completed : RunStatus.Failed;
+            var reason = failures.Count == 0 ? null : "failed: " + string.Join("; ", failures.Select(f => $"{f.Experiment} ({f.Reason})"));
+            return Finish(new RunOutcome(status, staging.RunId, staging.FinalPath, done, total, failures, reason));
+        }
+        catch (OperationCanceledException)
+        {
+            staging.Abandon();
+            return Finish(new RunOutcome(RunStatus.Cancelled, null, null, 0, total, [], "cancelled"));
+        }
+    }
+
+    private RunOutcome Finish(RunOutcome outcome)
+    {
+        reporter.RunFinished(outcome);
+        return outcome;
+    }
+
+    private static void TryDelete(string dir)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

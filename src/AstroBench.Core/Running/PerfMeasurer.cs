@@ -1,0 +1,63 @@
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Inputs;
+using AstroBench.Core.Protocol;
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// Times one library on one experiment in explicit phases: pilot (grow the op count until a call
+/// lasts ≥ 10 ms, giving ns/op), then rounds sized to last the round target, each round a fresh
+/// process that warms up (10 % of the ops, untimed) before its timed loop.
+/// </summary>
+public sealed class PerfMeasurer(AdapterProcessRunner runner)
+{
+    private const long PilotStartOps = 1_000;
+    private const long MinOps = 1_000;
+    private const long MaxOps = 2_000_000_000;
+    private static readonly TimeSpan PilotTarget = TimeSpan.FromMilliseconds(10);
+
+    public sealed record Measurement(PerformanceSummary? Summary, CallOutcome Outcome, string? Detail);
+
+    public async Task<Measurement> MeasureAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
+        int rounds, TimeSpan roundTarget, Action<int, double> onRound, CancellationToken ct)
+    {
+        var ops = PilotStartOps;
+        double nsPerOp;
+        while (true)
+        {
+            var pilot = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, ops, ops / 10), 0, ct);
+            if (pilot.Outcome != CallOutcome.Completed)
+            {
+                return new Measurement(null, pilot.Outcome, "pilot: " + pilot.Detail);
+            }
+            nsPerOp = pilot.Perf!.NsPerOp;
+            if (pilot.Perf.TotalNs >= PilotTarget.TotalNanoseconds || ops >= MaxOps)
+            {
+                break;
+            }
+            ops = Math.Min(MaxOps, ops * Math.Max(2, (long)Math.Ceiling(PilotTarget.TotalNanoseconds / Math.Max(1, pilot.Perf.TotalNs))));
+        }
+        var roundOps = Math.Clamp((long)Math.Ceiling(roundTarget.TotalNanoseconds / Math.Max(nsPerOp, 1e-3)), MinOps, MaxOps);
+
+        var samples = new List<double>(rounds);
+        var clockRes = 1.0;
+        for (var r = 0; r < rounds; r++)
+        {
+            var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, roundOps, roundOps / 10), 0, ct);
+            if (call.Outcome != CallOutcome.Completed)
+            {
+                return new Measurement(null, call.Outcome, $"round {r + 1}: {call.Detail}");
+            }
+            if (call.Perf!.Ops != roundOps)
+            {
+                return new Measurement(null, CallOutcome.InvalidOutput, $"round {r + 1}: adapter ran {call.Perf.Ops} ops, {roundOps} requested");
+            }
+            samples.Add(call.Perf.NsPerOp);
+            clockRes = call.Perf.ClockResNs;
+            onRound(r + 1, call.Perf.NsPerOp);
+        }
+        return new Measurement(PerformanceSummary.From(samples, roundOps, clockRes), CallOutcome.Completed, null);
+    }
+}

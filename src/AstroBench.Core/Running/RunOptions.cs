@@ -1,0 +1,32 @@
+namespace AstroBench.Core.Running;
+
+/// <summary>Everything a run needs, after parsing and defaulting (docs/cli.md).</summary>
+public sealed record RunOptions
+{
+    public const int DefaultN = 1000;
+    public const long DefaultSeed = 42;
+    public const int DefaultPerfRounds = 5;
+    public const int MaxN = 1_000_000;
+    public const int MaxPerfRounds = 50;
+    public const int MaxNotesLength = 2000;
+
+    public required IReadOnlyList<string> Experiments { get; init; }
+
+    /// <summary>Candidate libraries; null means every available adapter that supports the experiment.</summary>
+    public IReadOnlyList<string>? Libraries { get; init; }
+
+    public int N { get; init; } = DefaultN;
+    public long Seed { get; init; } = DefaultSeed;
+    public int PerfRounds { get; init; } = DefaultPerfRounds;
+    public bool NoPerf { get; init; }
+    public bool CiMode { get; init; }
+    public string? Notes { get; init; }
+    public required string ResultsDir { get; init; }
+    public required IReadOnlyList<string> AdapterDirs { get; init; }
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>A perf round is sized to last at least this long (CI mode: much shorter, numbers are smoke only).</summary>
+    public TimeSpan PerfRoundTarget => CiMode ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(100);
+
+    public int EffectivePerfRounds => CiMode ? 1 : PerfRounds;
+}

@@ -1,0 +1,18 @@
+namespace AstroBench.Core.Running;
+
+public enum RunStatus
+{
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>How a run ended. <see cref="RunId"/> is null when no folder was published.</summary>
+public sealed record RunOutcome(
+    RunStatus Status,
+    string? RunId,
+    string? RunPath,
+    int ExperimentsDone,
+    int ExperimentsTotal,
+    IReadOnlyList<(string Experiment, string Reason)> Failures,
+    string? Reason);

@@ -1,0 +1,36 @@
+using AstroBench.Server.Jobs;
+using AstroBench.Server.Logs;
+
+namespace AstroBench.Server.Execution;
+
+/// <summary>In-memory state of the one job the runner is driving (or has reattached to). Guarded by <see cref="Gate"/>.</summary>
+internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
+{
+    public string Id { get; } = id;
+    public LogFeed Feed { get; } = feed;
+    public Lock Gate { get; } = new();
+
+    /// <summary>True when this server spawned the process (it can waitpid it); false after a reattach.</summary>
+    public bool OwnChild { get; } = ownChild;
+
+    public SpawnedProcess? Process { get; set; }
+    public int? ReapedExitCode { get; set; }
+
+    public bool CancelRequested { get; set; }
+    public TimeSpan Grace { get; set; }
+    public string? CancelReason { get; set; }
+    public Task<CancelOutcome>? Signals { get; set; }
+
+    public TaskCompletionSource<JobRow> Settled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void TryReap()
+    {
+        if (OwnChild && ReapedExitCode is null && Process is { } p && SessionSpawner.TryReap(p.Pid) is { } code)
+        {
+            ReapedExitCode = code;
+        }
+    }
+
+    public bool IsProcessAlive =>
+        Process is { } p && ReapedExitCode is null && ProcStat.IsAlive(p.Pid, p.StartTicks);
+}

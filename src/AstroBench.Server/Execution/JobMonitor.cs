@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using AstroBench.Server.Hosting;
+using AstroBench.Server.Jobs;
+using AstroBench.Server.Logs;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBench.Server.Execution;
+
+/// <summary>
+/// One active job's loop: tail the log into the feed, persist progress about once a second, watch the
+/// process (pid + start time; waitpid when it is our child), and when it is gone hand over to
+/// <see cref="JobSettler"/>.
+/// </summary>
+internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths paths, AstroBenchServerOptions options, ILogger logger)
+{
+    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
+
+    public async Task RunAsync(ActiveJob job, JobProgress startProgress)
+    {
+        var parser = new ProgressParser(startProgress);
+        using var tailer = new LogTailer(job.Feed, parser);
+        var persisted = Stopwatch.StartNew();
+        var interval = TimeSpan.FromMilliseconds(Math.Max(5, options.MonitorIntervalMs));
+        while (true)
+        {
+            var lines = tailer.Poll();
+            job.TryReap();
+            if (!job.IsProcessAlive)
+            {
+                break;
+            }
+            if (persisted.Elapsed >= PersistEvery && tailer.ProgressDirty)
+            {
+                tailer.ProgressDirty = false;
+                store.SaveProgress(job.Id, parser.Current, job.Feed.Count);
+                persisted.Restart();
+            }
+            if (lines == 0)
+            {
+                await Task.Delay(interval);
+            }
+        }
+        tailer.Drain();
+        await new JobSettler(store, feeds, paths, logger).SettleAsync(job, tailer, parser, options);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using AstroBench.Server.Hosting;
+using AstroBench.Server.Jobs;
+using AstroBench.Server.Logs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstroBench.Server.Execution;
+
+/// <summary>
+/// Starts, cancels and follows jobs. A job's process is <c>astrobench run</c> in its own session
+/// (pid = pgid); it writes its log and exit record itself, so the server can die and come back.
+/// One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
+/// </summary>
+public sealed class JobRunner(
+    JobStore store,
+    JobFeeds feeds,
+    ServerPaths paths,
+    IOptions<AstroBenchServerOptions> options,
+    ILogger<JobRunner> logger)
+{
+    private readonly ConcurrentDictionary<string, ActiveJob> _active = new(StringComparer.Ordinal);
+    private readonly AstroBenchServerOptions _options = options.Value;
+
+    public StartResult Start(JobConfig config, string? notes)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var row = new JobRow(id, JobStatus.Queued, config, notes, DateTimeOffset.UtcNow, null, null, null, JobProgress.Empty,
+            null, null, null, null, null, 0);
+        var (created, activeId, activeStatus) = store.TryCreate(row);
+        if (!created)
+        {
+            return new StartResult(null, activeId, activeStatus);
+        }
+        var job = new ActiveJob(id, feeds.CreateLive(row), ownChild: true);
+        _active[id] = job;
+        _ = Task.Run(() => LaunchAsync(job, config, notes));
+        return new StartResult(row, null, null);
+    }
+
+    /// <summary>Requests cancellation (grace 0 = kill). Null when unknown; the row with Accepted=false when not active.</summary>
+    public async Task<CancelResult> CancelAsync(string id, TimeSpan grace, bool kill, bool wait)
+    {
+        var row = store.Get(id);
+        if (row is null)
+        {
+            return new CancelResult(CancelState.NotFound, null, null);
+        }
+        if (JobStatus.IsTerminal(row.Status) || !_active.TryGetValue(id, out var job))
+        {
+            return new CancelResult(CancelState.NotActive, row, null);
+        }
+        Task<CancelOutcome>? signals = null;
+        lock (job.Gate)
+        {
+            if (!job.CancelRequested)
+            {
+                var reason = kill ? "killed by user" : "cancelled by user";
+                if (!store.TryTransition(id, JobStatus.Cancelling, [JobStatus.Queued, JobStatus.Starting, JobStatus.Running],
+                        new TransitionUpdate { Reason = reason }))
+                {
+                    return new CancelResult(CancelState.NotActive, store.Get(id), null);
+                }
+                job.CancelRequested = true;
+                job.Grace = grace;
+                job.CancelReason = reason;
+                job.Feed.SetStatus(JobStatus.Cancelling, reason);
+                if (job.Process is not null)
+                {
+                    job.Signals = Task.Run(() => SignalSequence.RunAsync(job, grace, Seconds(_options.KillVerifySeconds)));
+                }
+            }
+            signals = job.Signals;
+        }
+        if (signals is { IsCompleted: true, Result: { GroupEmpty: false } early })
+        {
+            return new CancelResult(CancelState.Failed, store.Get(id), early);
+        }
+        if (wait)
+        {
+            var limit = grace + Seconds(_options.KillVerifySeconds) + TimeSpan.FromSeconds(10);
+            try
+            {
+                var final = await job.Settled.Task.WaitAsync(limit);
+                return new CancelResult(CancelState.Accepted, final, null);
+            }
+            catch (TimeoutException)
+            {
+                var outcome = job.Signals is { IsCompleted: true } s ? s.Result : new CancelOutcome(false, [], "timed out waiting for the job to stop");
+                return new CancelResult(CancelState.Failed, store.Get(id), outcome);
+            }
+        }
+        return new CancelResult(CancelState.Accepted, store.Get(id), null);
+    }
+
+    public bool IsActive(string id) => _active.ContainsKey(id);
+
+    /// <summary>Follows a job whose process survived a server restart (same pid and start time).</summary>
+    internal void Reattach(JobRow row)
+    {
+        var job = new ActiveJob(row.Id, feeds.CreateLive(row), ownChild: false)
+        {
+            Process = new SpawnedProcess(row.Pid!.Value, row.Pgid ?? row.Pid!.Value, row.ProcStartTicks ?? 0),
+        };
+        if (row.Status == JobStatus.Cancelling)
+        {
+            job.CancelRequested = true;
+            job.CancelReason = row.Reason ?? "cancelled by user";
+            job.Grace = Seconds(_options.CancelGraceSeconds);
+            job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
+        }
+        _active[row.Id] = job;
+        _ = Task.Run(() => MonitorAsync(job, row.Progress));
+    }
+
+    private async Task LaunchAsync(ActiveJob job, JobConfig config, string? notes)
+    {
+        try
+        {
+            lock (job.Gate)
+            {
+                if (job.CancelRequested || !store.TryTransition(job.Id, JobStatus.Starting, [JobStatus.Queued]))
+                {
+                    job.Process = null;
+                }
+                else
+                {
+                    job.Feed.SetStatus(JobStatus.Starting, null);
+                }
+            }
+            if (job.CancelRequested)
+            {
+                await new JobSettler(store, feeds, paths, logger).SettleAsync(job, null);
+                return;
+            }
+            SpawnedProcess process;
+            try
+            {
+                Directory.CreateDirectory(paths.LogsDir);
+                Directory.CreateDirectory(paths.ResultsDir);
+                File.Delete(paths.ExitRecordFile(job.Id));
+                var argv = new OrchestratorCommand(_options, paths).Build(job.Id, config, notes);
+                process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
+                    new Dictionary<string, string> { ["ASTROBENCH_JOB_ID"] = job.Id });
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "job {Id}: start failed", job.Id);
+                await File.AppendAllTextAsync(paths.LogFile(job.Id), $"Failed to start the orchestrator: {ex.Message}\n");
+                await new JobSettler(store, feeds, paths, logger).SettleStartFailureAsync(job, ex.Message);
+                return;
+            }
+            store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
+            lock (job.Gate)
+            {
+                job.Process = process;
+                if (job.CancelRequested)
+                {
+                    job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
+                }
+                else if (store.TryTransition(job.Id, JobStatus.Running, [JobStatus.Starting], new TransitionUpdate { StartedAt = DateTimeOffset.UtcNow }))
+                {
+                    job.Feed.SetStatus(JobStatus.Running, null);
+                }
+            }
+            await MonitorAsync(job, JobProgress.Empty);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "job {Id}: runner failed", job.Id);
+        }
+    }
+
+    private async Task MonitorAsync(ActiveJob job, JobProgress startProgress)
+    {
+        try
+        {
+            await new JobMonitor(store, feeds, paths, _options, logger).RunAsync(job, startProgress);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "job {Id}: monitor failed", job.Id);
+        }
+        finally
+        {
+            _active.TryRemove(job.Id, out _);
+        }
+    }
+
+    internal static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(Math.Max(0, s));
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using AstroBench.Server.Hosting;
+using AstroBench.Server.Jobs;
+
+namespace AstroBench.Server.Execution;
+
+/// <summary>Builds the argument list of <c>astrobench run …</c> for a job (never a shell string).</summary>
+public sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
+{
+    public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes)
+    {
+        var argv = new List<string>(Program());
+        argv.AddRange(["run",
+            "--experiments", string.Join(',', config.Experiments),
+            "--n", config.N.ToString(CultureInfo.InvariantCulture),
+            "--seed", config.Seed.ToString(CultureInfo.InvariantCulture),
+            "--perf-rounds", config.PerfRounds.ToString(CultureInfo.InvariantCulture),
+            "--results-dir", paths.ResultsDir,
+            "--log-file", paths.LogFile(jobId),
+            "--exit-record", paths.ExitRecordFile(jobId)]);
+        if (config.Libraries is { Count: > 0 } libs)
+        {
+            argv.AddRange(["--libraries", string.Join(',', libs)]);
+        }
+        if (config.NoPerf)
+        {
+            argv.Add("--no-perf");
+        }
+        if (config.CiMode)
+        {
+            argv.Add("--ci");
+        }
+        if (!string.IsNullOrEmpty(notes))
+        {
+            argv.AddRange(["--notes", notes]);
+        }
+        foreach (var dir in paths.AdapterDirs)
+        {
+            argv.AddRange(["--adapters-dir", dir]);
+        }
+        return argv;
+    }
+
+    /// <summary>argv prefix that starts the orchestrator: the apphost, or <c>dotnet astrobench.dll</c>.</summary>
+    public IReadOnlyList<string> Program()
+    {
+        var path = options.OrchestratorPath is { Length: > 0 } configured ? Path.GetFullPath(configured) : Locate();
+        if (path is null)
+        {
+            throw new InvalidOperationException("the astrobench orchestrator was not found (set AstroBench:OrchestratorPath)");
+        }
+        return path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [DotnetHost(), path] : [path];
+    }
+
+    private static string? Locate()
+    {
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "astrobench")
+        {
+            return self;
+        }
+        var dll = Path.Combine(AppContext.BaseDirectory, "astrobench.dll");
+        if (File.Exists(dll) && File.Exists(Path.Combine(AppContext.BaseDirectory, "astrobench.runtimeconfig.json")))
+        {
+            return dll;
+        }
+        var host = Path.Combine(AppContext.BaseDirectory, "astrobench");
+        return File.Exists(host) ? host : null;
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            return self;
+        }
+        foreach (var root in new[] { Environment.GetEnvironmentVariable("DOTNET_ROOT"), "/usr/share/dotnet", "/usr/lib/dotnet", "/root/.dotnet" })
+        {
+            if (root is not null && File.Exists(Path.Combine(root, "dotnet")))
+            {
+                return Path.Combine(root, "dotnet");
+            }
+        }
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "dotnet");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return "/usr/bin/dotnet";
+    }
+}

@@ -1,0 +1,19 @@
+namespace AstroBench.Server.Jobs;
+
+/// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).</summary>
+public sealed record JobRow(
+    string Id,
+    string Status,
+    JobConfig Config,
+    string? Notes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? RunId,
+    JobProgress Progress,
+    int? ExitCode,
+    string? Reason,
+    int? Pid,
+    int? Pgid,
+    long? ProcStartTicks,
+    long LogLines);

@@ -1,0 +1,12 @@
+namespace AstroBench.Server.Jobs;
+
+/// <summary>Body of POST /api/benchmark/start. Nullable so that "missing" can be told from "default".</summary>
+public sealed record StartJobRequest(
+    List<string>? Experiments,
+    List<string>? Libraries,
+    int? N,
+    long? Seed,
+    int? PerfRounds,
+    bool? NoPerf,
+    bool? CiMode,
+    string? Notes);

@@ -1,0 +1,100 @@
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Results.Reading;
+
+namespace AstroBench.Server.Jobs;
+
+/// <summary>Server-side limits on a start request; every rule answers with a field message (422).</summary>
+public static class StartJobValidator
+{
+    public const int MaxExperiments = 50;
+    public const int MaxLibraries = 20;
+    public const int MaxN = 1_000_000;
+    public const int MaxRounds = 50;
+    public const int MaxNotes = 2_000;
+
+    public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+        if (request is null)
+        {
+            Add("body", "A JSON body is required.");
+            return (null, null, errors);
+        }
+        var experiments = request.Experiments;
+        if (experiments is null || experiments.Count == 0)
+        {
+            Add("experiments", "At least one experiment (or [\"all\"]) is required.");
+        }
+        else if (experiments.Count > MaxExperiments)
+        {
+            Add("experiments", $"At most {MaxExperiments} experiments.");
+        }
+        else if (!(experiments is ["all"]))
+        {
+            foreach (var e in experiments)
+            {
+                if (!RunIds.IsValidExperiment(e) || ExperimentCatalog.Find(e) is null)
+                {
+                    Add("experiments", $"Unknown experiment '{Clip(e)}'.");
+                }
+            }
+            if (experiments.Distinct(StringComparer.Ordinal).Count() != experiments.Count)
+            {
+                Add("experiments", "Experiments must not repeat.");
+            }
+        }
+        if (request.Libraries is { } libs)
+        {
+            if (libs.Count == 0 || libs.Count > MaxLibraries)
+            {
+                Add("libraries", $"Give null (all) or 1 to {MaxLibraries} library names.");
+            }
+            foreach (var l in libs)
+            {
+                if (!RunIds.IsValidLibrary(l))
+                {
+                    Add("libraries", $"Invalid library name '{Clip(l)}' (pattern ^[a-z][a-z0-9_-]{{0,39}}$).");
+                }
+            }
+            if (libs.Distinct(StringComparer.Ordinal).Count() != libs.Count)
+            {
+                Add("libraries", "Libraries must not repeat.");
+            }
+        }
+        var n = request.N ?? 1000;
+        if (n is < 1 or > MaxN)
+        {
+            Add("n", $"n must be between 1 and {MaxN}.");
+        }
+        var seed = request.Seed ?? 42;
+        if (seed is < 0 or > int.MaxValue)
+        {
+            Add("seed", $"seed must be between 0 and {int.MaxValue}.");
+        }
+        var rounds = request.PerfRounds ?? 5;
+        if (rounds is < 1 or > MaxRounds)
+        {
+            Add("perf_rounds", $"perf_rounds must be between 1 and {MaxRounds}.");
+        }
+        var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
+        if (notes is not null)
+        {
+            if (notes.Length > MaxNotes)
+            {
+                Add("notes", $"notes must be at most {MaxNotes} characters.");
+            }
+            if (notes.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+            {
+                Add("notes", "notes must not contain control characters.");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return (null, null, errors);
+        }
+        return (new JobConfig(experiments!, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false), notes, errors);
+    }
+
+    private static string Clip(string? s) => s is null ? "null" : s.Length > 40 ? s[..40] + "…" : s;
+}

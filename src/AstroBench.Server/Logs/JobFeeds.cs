@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using AstroBench.Server.Hosting;
+using AstroBench.Server.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace AstroBench.Server.Logs;
+
+/// <summary>
+/// The feeds of live jobs (filled by their tailers) and, on demand, of finished jobs (one streaming
+/// scan of the file builds the index; lines stay on disk). Finished feeds are kept in a small cache.
+/// </summary>
+public sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptions> options)
+{
+    private const int FinishedCacheSize = 32;
+    private readonly ConcurrentDictionary<string, LogFeed> _live = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LogFeed> _finished = new(StringComparer.Ordinal);
+
+    public LogFeed CreateLive(JobRow job)
+    {
+        var feed = new LogFeed(job.Id, paths.LogFile(job.Id), options.Value.LogTailLines, job.Status, job.Progress);
+        _live[job.Id] = feed;
+        _finished.TryRemove(job.Id, out _);
+        return feed;
+    }
+
+    public LogFeed? GetLive(string jobId) => _live.GetValueOrDefault(jobId);
+
+    /// <summary>Called when a live job settled: its feed moves to the finished cache.</summary>
+    public void Retire(string jobId)
+    {
+        if (_live.TryRemove(jobId, out var feed))
+        {
+            Remember(feed);
+        }
+    }
+
+    /// <summary>The live feed, or a completed feed over the file of a finished job.</summary>
+    public LogFeed Get(JobRow job)
+    {
+        if (_live.TryGetValue(job.Id, out var live))
+        {
+            return live;
+        }
+        if (_finished.TryGetValue(job.Id, out var cached) && cached.Final is { } f && f.Status == job.Status && File.Exists(cached.Path)
+            && new FileInfo(cached.Path).Length == cached.Bytes)
+        {
+            return cached;
+        }
+        var feed = new LogFeed(job.Id, paths.LogFile(job.Id), 16, job.Status, job.Progress);
+        using (var tailer = new LogTailer(feed, new ProgressParser(job.Progress)))
+        {
+            tailer.Drain();
+            tailer.FlushPartial();
+            feed.Bytes = tailer.Position;
+        }
+        feed.Complete(job);
+        Remember(feed);
+        return feed;
+    }
+
+    private void Remember(LogFeed feed)
+    {
+        if (_finished.Count >= FinishedCacheSize)
+        {
+            foreach (var key in _finished.Keys.Take(_finished.Count - FinishedCacheSize + 1))
+            {
+                _finished.TryRemove(key, out _);
+            }
+        }
+        _finished[feed.JobId] = feed;
+    }
+}
