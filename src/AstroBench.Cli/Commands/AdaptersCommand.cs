@@ -1,0 +1,118 @@
+using System.CommandLine;
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Protocol;
+using Spectre.Console;
+
+namespace AstroBench.Cli.Commands;
+
+/// <summary><c>astrobench adapters list|build|check</c>.</summary>
+internal static class AdaptersCommand
+{
+    private static readonly Option<string[]> AdaptersDir = new("--adapters-dir") { Description = "adapter folders (repeatable)", Recursive = true };
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("adapters", "List, build and check library adapters");
+        command.Options.Add(AdaptersDir);
+        var list = new Command("list", "List adapters and whether they can run here");
+        list.SetAction(parse => List(console, Load(parse)));
+        var build = new Command("build", "Build every adapter that has a build command");
+        build.SetAction((parse, ct) => BuildAsync(console, Load(parse), ct));
+        var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment");
+        check.SetAction((parse, ct) => CheckAsync(console, Load(parse), ct));
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(build);
+        command.Subcommands.Add(check);
+        return command;
+    }
+
+    private static AdapterRegistry Load(ParseResult parse) => AdapterRegistry.Load(RepoLocator.AdapterDirs(parse.GetValue(AdaptersDir)));
+
+    private static int List(IAnsiConsole console, AdapterRegistry registry)
+    {
+        var table = new Table().AddColumns("name", "library", "language", "status", "experiments");
+        foreach (var a in registry.Adapters)
+        {
+            table.AddRow(Markup.Escape(a.Name), Markup.Escape(a.Manifest.Library), Markup.Escape(a.Manifest.Language),
+                a.Available ? "[green]available[/]" : "[red]unavailable[/]: " + Markup.Escape(a.UnavailableReason ?? ""),
+                Markup.Escape(string.Join(' ', a.Manifest.Experiments.Select(e => e.Value.IsReference ? e.Key + "*" : e.Key))));
+        }
+        console.Write(table);
+        console.MarkupLine("[grey]* = reference for that experiment[/]");
+        PrintProblems(console, registry);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> BuildAsync(IAnsiConsole console, AdapterRegistry registry, CancellationToken ct)
+    {
+        var failed = new List<string>();
+        foreach (var a in registry.Adapters.Where(a => a.Manifest.Build is { Count: > 0 }))
+        {
+            var missing = a.Manifest.Requires?.FirstOrDefault(r => !File.Exists(r.Path) && !Directory.Exists(r.Path));
+            if (missing is not null)
+            {
+                console.MarkupLineInterpolated($"[yellow]skip[/] {a.Name}: missing {missing.Path} ({missing.InstallHint})");
+                continue;
+            }
+            var result = await AdapterCommand.RunAsync(a, a.Manifest.Build!, TimeSpan.FromMinutes(5), ct);
+            if (result.ExitCode == 0)
+            {
+                console.MarkupLineInterpolated($"[green]built[/] {a.Name}");
+            }
+            else
+            {
+                failed.Add(a.Name);
+                console.MarkupLineInterpolated($"[red]failed[/] {a.Name} (exit {result.ExitCode}):");
+                console.WriteLine(result.Output.TrimEnd());
+            }
+        }
+        PrintProblems(console, registry);
+        if (failed.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] build failed for {string.Join(", ", failed)}");
+            return ExitCodes.Failed;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> CheckAsync(IAnsiConsole console, AdapterRegistry registry, CancellationToken ct)
+    {
+        var runner = new AdapterProcessRunner(TimeSpan.FromSeconds(30));
+        var problems = 0;
+        foreach (var a in registry.Adapters)
+        {
+            if (!a.Available)
+            {
+                console.MarkupLineInterpolated($"[yellow]unavailable[/] {a.Name}: {a.UnavailableReason}");
+                continue;
+            }
+            console.MarkupLineInterpolated($"[bold]{a.Name}[/]: {await AdapterCommand.VersionAsync(a, ct)}");
+            foreach (var experimentId in a.Manifest.Experiments.Keys)
+            {
+                var definition = ExperimentCatalog.Find(experimentId);
+                if (definition is null)
+                {
+                    problems++;
+                    console.MarkupLineInterpolated($"  [red]✗[/] {experimentId}: not in the catalog");
+                    continue;
+                }
+                var inputs = definition.Generator.Generate(1, 1);
+                var call = await runner.CallAsync(a, AdapterRequest.Accuracy(experimentId, inputs), definition.OutputColumns.Count, ct);
+                var ok = call.Outcome is CallOutcome.Completed or CallOutcome.Skipped;
+                problems += ok ? 0 : 1;
+                console.MarkupLineInterpolated($"  {(ok ? "[green]✓[/]" : "[red]✗[/]")} {experimentId}: {call.Outcome.ToWire()}{(call.Detail is null ? "" : " — " + call.Detail)}");
+            }
+        }
+        PrintProblems(console, registry);
+        return problems == 0 && registry.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static void PrintProblems(IAnsiConsole console, AdapterRegistry registry)
+    {
+        foreach (var p in registry.Problems)
+        {
+            console.MarkupLineInterpolated($"[red]problem:[/] {p}");
+        }
+    }
+}

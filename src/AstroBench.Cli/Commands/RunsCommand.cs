@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json;
+using AstroBench.Core.Results;
+using AstroBench.Core.Results.Model;
+using Spectre.Console;
+
+namespace AstroBench.Cli.Commands;
+
+/// <summary><c>astrobench runs list|show ID</c>.</summary>
+internal static class RunsCommand
+{
+    private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders are", DefaultValueFactory = _ => "results", Recursive = true };
+    private static readonly Argument<string> Id = new("id") { Description = "run id (YYYY-MM-DD_HH-MM-SS[-n])" };
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("runs", "List and show run folders");
+        command.Options.Add(ResultsDir);
+        var list = new Command("list", "List runs, newest first");
+        list.SetAction(parse => List(console, parse.GetValue(ResultsDir)!));
+        var show = new Command("show", "Print a run's summary and parity matrix");
+        show.Arguments.Add(Id);
+        show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
+        return command;
+    }
+
+    private static int List(IAnsiConsole console, string resultsDir)
+    {
+        if (!Directory.Exists(resultsDir))
+        {
+            throw new CliException($"results dir '{resultsDir}' does not exist");
+        }
+        var table = new Table().AddColumns("run", "experiments", "libraries", "n", "complete");
+        foreach (var dir in Directory.EnumerateDirectories(resultsDir).Select(Path.GetFileName).Where(RunIds.IsValid).OrderDescending(StringComparer.Ordinal))
+        {
+            var manifest = ReadManifest(Path.Combine(resultsDir, dir!));
+            table.AddRow(Markup.Escape(dir!),
+                manifest is null ? "?" : manifest.Config.Experiments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(manifest is null ? "?" : string.Join(",", manifest.Config.Libraries)),
+                manifest is null ? "?" : manifest.Config.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                manifest is null ? "no manifest" : manifest.Completeness.Complete ? "yes" : "[red]no[/]");
+        }
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static int Show(IAnsiConsole console, string resultsDir, string id)
+    {
+        if (!RunIds.IsValid(id))
+        {
+            throw new CliException($"'{id}' is not a run id (expected YYYY-MM-DD_HH-MM-SS[-n])");
+        }
+        var summary = Path.Combine(resultsDir, id, "summary.md");
+        if (!File.Exists(summary))
+        {
+            throw new CliException($"run '{id}' not found in '{Path.GetFullPath(resultsDir)}'");
+        }
+        console.WriteLine(File.ReadAllText(summary));
+        return ExitCodes.Ok;
+    }
+
+    private static RunManifest? ReadManifest(string runDir)
+    {
+        var path = Path.Combine(runDir, "manifest.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ResultJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
