@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Idempotent set-up on Debian 12 (as root): system packages, .NET restore/build, adapters, web app.
+# Safe to run again: every step checks before it installs or rebuilds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+for pkg in liberfa-dev libnova-dev gcc make chromium procps; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+command -v node >/dev/null || { echo "setup: Node.js 20+ and npm are required for the web app" >&2; exit 1; }
+
+echo "setup: building the .NET solution"
+dotnet build AstroBench.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+echo "setup: building adapters"
+./scripts/astrobench adapters build
+
+if [ -f web/package.json ]; then
+  echo "setup: building the web app"
+  (cd web && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+fi
+echo "setup: done"
