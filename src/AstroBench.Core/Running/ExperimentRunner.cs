@@ -50,6 +50,14 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             }
         }
 
+        // A library that crashed, hung or printed garbage fails the experiment (and so the run): a
+        // published run never hides a broken library behind a missing row. Skipped is an answer, not a failure.
+        var broken = runs.FirstOrDefault(r => r.Call.Outcome is not (CallOutcome.Completed or CallOutcome.Skipped));
+        if (broken is not null)
+        {
+            return new Result(false, $"{broken.Adapter.Name} {broken.Call.Outcome.ToWire()}: {broken.Call.Detail}", []);
+        }
+
         var reference = runs[0];
         foreach (var run in runs.Where(r => r.Call.Outcome == CallOutcome.Completed))
         {
@@ -71,9 +79,11 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
                     (r, ns) => reporter.Info($"  {def.Id} {run.Adapter.Name} round {r}/{rounds}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
                 ct.ThrowIfCancellationRequested();
                 var s = run.Perf.Summary;
-                Report("perf", s is null
-                    ? $"{run.Adapter.Name} perf {run.Perf.Outcome.ToWire()}: {run.Perf.Detail}"
-                    : $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
+                if (s is null)
+                {
+                    return new Result(false, $"{run.Adapter.Name} perf {run.Perf.Outcome.ToWire()}: {run.Perf.Detail}", []);
+                }
+                Report("perf", $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
             }
         }
 
@@ -93,20 +103,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         PerformanceResult? perf = null;
         if (run.Perf?.Summary is { } s)
         {
-            var referenceMedian = isReference ? s.MedianNs : null as double?;
             perf = new PerformanceResult(s.Valid, s.InvalidReason, s.Rounds, s.OpsPerRound, s.MedianNs, s.Q1Ns, s.Q3Ns, s.IqrNs,
                 s.MinNs, s.MaxNs, s.MeanNs, s.CvPercent, s.CiLowNs, s.CiHighNs, s.CiLevel, s.ThroughputOpsPerS, s.ClockResNs,
-                s.SamplesNs, referenceMedian is null ? null : 1.0);
-        }
-        var outcome = run.Call.Outcome;
-        var detail = run.Call.Detail;
-        if (outcome == CallOutcome.Completed && run.Perf is { Summary: null } failedPerf)
-        {
-            detail = $"perf {failedPerf.Outcome.ToWire()}: {failedPerf.Detail}";
+                s.SamplesNs, null);
         }
         return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
-            outcome.ToWire(), detail,
+            run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
             run.Evaluation?.Result, perf);
     }

@@ -7,8 +7,8 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// Runs a resolved plan into a new run folder: reserve an id, run each experiment into staging,
-/// write the manifest and summary, publish with one rename. Cancellation or a run in which nothing
-/// completed deletes the staging folder, so no partial run is ever visible.
+/// write the manifest and summary, publish with one rename. Cancellation or any failure deletes the staging
+/// folder, so no partial run is ever visible.
 /// </summary>
 public sealed class Orchestrator(RunOptions options, IRunReporter reporter, string? repoRoot)
 {
@@ -48,24 +48,18 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                     result = new ExperimentRunner.Result(false, ex.Message, []);
                 }
                 done++;
-                if (result.Ok)
+                var id = experiment.Definition.Id;
+                reporter.ExperimentDone(id, result.Ok, done, total, result.Ok ? $"{id} done" : $"{id} failed: {result.FailureReason}");
+                if (!result.Ok)
                 {
-                    completed.Add(experiment.Definition.Id);
-                    allResults.AddRange(result.Libraries);
+                    // A failed run is never published (DESIGN.md), so stop here instead of spending time on results nobody will see.
+                    failures.Add((id, result.FailureReason ?? "unknown failure"));
+                    staging.Abandon();
+                    var reason = $"{id} failed: {result.FailureReason}";
+                    return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, failures, reason));
                 }
-                else
-                {
-                    failures.Add((experiment.Definition.Id, result.FailureReason ?? "unknown failure"));
-                    TryDelete(Path.Combine(staging.StagingPath, experiment.Definition.Id));
-                }
-                reporter.ExperimentDone(experiment.Definition.Id, result.Ok, done, total,
-                    result.Ok ? $"{experiment.Definition.Id} done" : $"{experiment.Definition.Id} failed: {result.FailureReason}");
-            }
-
-            if (completed.Count == 0)
-            {
-                staging.Abandon();
-                return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, failures, "no experiment completed"));
+                completed.Add(id);
+                allResults.AddRange(result.Libraries);
             }
 
             var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, startedAt, DateTimeOffset.UtcNow,
@@ -79,9 +73,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
             ct.ThrowIfCancellationRequested();
             staging.Publish();
-            var status = failures.Count == 0 ? RunStatus.Completed : RunStatus.Failed;
-            var reason = failures.Count == 0 ? null : "failed: " + string.Join("; ", failures.Select(f => $"{f.Experiment} ({f.Reason})"));
-            return Finish(new RunOutcome(status, staging.RunId, staging.FinalPath, done, total, failures, reason));
+            return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, failures, null));
         }
         catch (OperationCanceledException)
         {
@@ -94,13 +86,5 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     {
         reporter.RunFinished(outcome);
         return outcome;
-    }
-
-    private static void TryDelete(string dir)
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 }
