@@ -13,8 +13,9 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public sealed class PerfMeasurer(AdapterProcessRunner runner)
 {
-    private const long PilotStartOps = 1_000;
-    private const long MinOps = 1_000;
+    // One op to start: some calls cost milliseconds (libnova's full ELP 2000-82B Moon, ~2.5 ms).
+    private const long PilotStartOps = 1;
+    private const long MinOps = 1;
     private const long MaxOps = 2_000_000_000;
     private static readonly TimeSpan PilotTarget = TimeSpan.FromMilliseconds(10);
 
@@ -27,7 +28,7 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         double nsPerOp;
         while (true)
         {
-            var pilot = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, ops, ops / 10), 0, ct);
+            var pilot = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, ops, Math.Max(1, ops / 10)), 0, ct);
             if (pilot.Outcome != CallOutcome.Completed)
             {
                 return new Measurement(null, pilot.Outcome, "pilot: " + pilot.Detail);
@@ -45,7 +46,7 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         var clockRes = 1.0;
         for (var r = 0; r < rounds; r++)
         {
-            var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, roundOps, roundOps / 10), 0, ct);
+            var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10)), 0, ct);
             if (call.Outcome != CallOutcome.Completed)
             {
                 return new Measurement(null, call.Outcome, $"round {r + 1}: {call.Detail}");
