@@ -69,7 +69,7 @@ public static class AccuracyEvaluation
             var spec = specs[m];
             var s = DistributionSummary.From(perMetric[m], spec.Signed, spec.ExceedThreshold);
             metrics[spec.Name] = new MetricStats(spec.Unit, spec.Signed, s.Count, s.NanCount, s.Min, s.Max, s.Mean, s.Rms,
-                s.P50, s.P90, s.P95, s.P99, s.Bias, spec.ExceedThreshold, s.ExceedCount, spec.ExceedMeaning);
+                s.P50, s.P90, s.P95, s.P99, s.Bias, spec.ExceedThreshold, s.ExceedCount, spec.ExceedMeaning, spec.SelfCheck);
         }
         var primaryName = primaryIndex >= 0 ? specs[primaryIndex].Name : scorer.PrimaryMetric;
         return new Evaluation(new AccuracyResult(primaryName, metrics, nanOutputs, infOutputs, notProvided, worst), primary);

@@ -15,7 +15,7 @@ public sealed class KeplerScorer : IScorer
     [
         new("e_anom_error_arcsec", "arcsec", true, ["e_anom_rad"]),
         new("true_anom_error_arcsec", "arcsec", true, ["true_anom_rad"]),
-        new("residual_rad", "rad", false, ["e_anom_rad"], ConvergenceToleranceRad, "non_converged"),
+        new("residual_rad", "rad", false, ["e_anom_rad"], ConvergenceToleranceRad, "non_converged", SelfCheck: true),
     ];
 
     public string PrimaryMetric => "e_anom_error_arcsec";

@@ -23,7 +23,7 @@ public sealed class SphericalDirectionScorer : IScorer
         var metrics = new List<MetricSpec> { new("angular_error_mas", "mas", false, outputNames) };
         if (closure is not null)
         {
-            metrics.Add(new MetricSpec("closure_error_mas", "mas", false, closure.OutputNames));
+            metrics.Add(new MetricSpec("closure_error_mas", "mas", false, closure.OutputNames, SelfCheck: true));
         }
         Metrics = metrics;
     }

@@ -17,7 +17,7 @@ public sealed class ResultJsonCultureTests
         CultureInfo.CurrentCulture = new CultureInfo(culture);
         try
         {
-            var stats = new MetricStats("mas", true, 3, 0, 0.5, 1.25, 0.75, 0.8, 0.6, 1.1, 1.2, 1.24, -0.125, null, null, null);
+            var stats = new MetricStats("mas", true, 3, 0, 0.5, 1.25, 0.75, 0.8, 0.6, 1.1, 1.2, 1.24, -0.125, null, null, null, false);
             var json = JsonSerializer.Serialize(stats, ResultJson.Options);
             var md = SummaryMarkdown.Num(1.25);
 
@@ -35,7 +35,7 @@ public sealed class ResultJsonCultureTests
     public void NonFiniteNumbers_BecomeNull_AndReadBackAsNaN()
     {
         var stats = new MetricStats("mas", false, 0, 5, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
-            double.NaN, double.NaN, double.PositiveInfinity, null, null, null, null);
+            double.NaN, double.NaN, double.PositiveInfinity, null, null, null, null, false);
 
         var json = JsonSerializer.Serialize(stats, ResultJson.Options);
         var back = JsonSerializer.Deserialize<MetricStats>(json, ResultJson.Options)!;

@@ -52,7 +52,8 @@ public sealed record MetricStats(
     double? Bias,
     double? ExceedThreshold,
     int? ExceedCount,
-    string? ExceedMeaning);
+    string? ExceedMeaning,
+    bool SelfCheck);
 
 public sealed record WorstCase(int Index, string Metric, double Value, IReadOnlyDictionary<string, double> Inputs);
 
