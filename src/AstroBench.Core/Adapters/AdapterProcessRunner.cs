@@ -14,9 +14,25 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
 {
     private const int StderrLimit = 4096;
 
+    private long _callTicks;
+    private int _calls;
+
     public TimeSpan Timeout { get; } = timeout;
 
+    /// <summary>Wall time spent inside adapter calls so far (calls are sequential), to tell the lab's own overhead from the libraries'.</summary>
+    public TimeSpan TotalCallTime => TimeSpan.FromTicks(Interlocked.Read(ref _callTicks));
+
+    public int Calls => Volatile.Read(ref _calls);
+
     public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
+    {
+        var result = await CallCoreAsync(adapter, request, outputColumns, ct);
+        Interlocked.Add(ref _callTicks, result.Elapsed.Ticks);
+        Interlocked.Increment(ref _calls);
+        return result;
+    }
+
+    private async Task<AdapterCallResult> CallCoreAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (!adapter.Available)

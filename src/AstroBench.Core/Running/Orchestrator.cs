@@ -31,7 +31,8 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 versions.Add(new AdapterVersion(a.Name, a.Manifest.Library, a.Manifest.Language, await AdapterCommand.VersionAsync(a, ct)));
             }
 
-            var runner = new ExperimentRunner(options, new AdapterProcessRunner(options.CallTimeout), reporter);
+            var processes = new AdapterProcessRunner(options.CallTimeout);
+            var runner = new ExperimentRunner(options, processes, reporter);
             var completed = new List<string>();
             var failures = new List<(string Experiment, string Reason)>();
             var allResults = new List<LibraryResult>();
@@ -68,7 +69,8 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 EnvironmentProbe.Capture(repoRoot), versions,
                 new RunCompleteness(plan.Experiments.Select(e => e.Definition.Id).ToList(), completed,
                     failures.Select(f => new FailedExperiment(f.Experiment, f.Reason)).ToList(), failures.Count == 0),
-                allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList());
+                allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList(),
+                Timing(startedAt, processes));
             await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
             await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
             ct.ThrowIfCancellationRequested();
@@ -80,6 +82,13 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             staging.Abandon();
             return Finish(new RunOutcome(RunStatus.Cancelled, null, null, 0, total, [], "cancelled"));
         }
+    }
+
+    private static RunTiming Timing(DateTimeOffset startedAt, AdapterProcessRunner processes)
+    {
+        var wall = (DateTimeOffset.UtcNow - startedAt).TotalSeconds;
+        var inAdapters = processes.TotalCallTime.TotalSeconds;
+        return new RunTiming(wall, inAdapters, processes.Calls, wall - inAdapters);
     }
 
     private RunOutcome Finish(RunOutcome outcome)

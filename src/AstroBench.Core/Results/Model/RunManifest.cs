@@ -10,7 +10,8 @@ public sealed record RunManifest(
     RunEnvironment Environment,
     IReadOnlyList<AdapterVersion> Adapters,
     RunCompleteness Completeness,
-    IReadOnlyList<ResultEntry> Results)
+    IReadOnlyList<ResultEntry> Results,
+    RunTiming Timing)
 {
     public const string SchemaId = "astrobench.run/1";
 }
@@ -46,3 +47,6 @@ public sealed record RunCompleteness(
 public sealed record FailedExperiment(string Experiment, string Reason);
 
 public sealed record ResultEntry(string Experiment, string Library, string Role, string Outcome, string Parity, string File);
+
+/// <summary>Where the wall time went: inside adapter processes vs the lab's own work (generation, scoring, writing).</summary>
+public sealed record RunTiming(double WallS, double AdapterCallsS, int AdapterCalls, double OverheadS);
