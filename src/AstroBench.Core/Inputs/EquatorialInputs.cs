@@ -1,7 +1,11 @@
 namespace AstroBench.Core.Inputs;
 
-/// <summary>jd_tt and an ICRS (ra, dec): equinoxes, solstice points and both poles at each edge epoch, then random.</summary>
-public sealed class EquatorialInputs : EdgeThenRandomGenerator
+/// <summary>
+/// jd_tt and a spherical direction (by default ICRS ra, dec; the column names are parameters so the
+/// same generator feeds ecliptic inputs): equinoxes, solstice points and both poles at each edge
+/// epoch, then random.
+/// </summary>
+public sealed class EquatorialInputs(string lonColumn = "ra_rad", string latColumn = "dec_rad") : EdgeThenRandomGenerator
 {
     private static readonly double[][] Directions =
     [
@@ -9,7 +13,7 @@ public sealed class EquatorialInputs : EdgeThenRandomGenerator
         [0, Math.PI / 2], [0, -Math.PI / 2], [Math.PI / 2, 0.40909280422232897],
     ];
 
-    public override IReadOnlyList<string> Columns { get; } = ["jd_tt", "ra_rad", "dec_rad"];
+    public override IReadOnlyList<string> Columns { get; } = ["jd_tt", lonColumn, latColumn];
 
     protected override IReadOnlyList<double[]> EdgeCases { get; } =
         Epochs.Edges.SelectMany(jd => Directions.Select(d => new[] { jd, d[0], d[1] })).ToArray();

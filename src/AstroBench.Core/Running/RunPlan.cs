@@ -42,15 +42,25 @@ public sealed record RunPlan(IReadOnlyList<PlannedExperiment> Experiments, IRead
             }
         }
 
+        var all = options.Experiments is ["all"];
         var planned = new List<PlannedExperiment>();
         foreach (var definition in definitions)
         {
-            var reference = registry.ReferenceFor(definition.Id) ?? throw new RunPlanException(
-                $"no adapter declares itself the reference for '{definition.Id}'");
-            if (!reference.Available)
+            var found = registry.ReferenceFor(definition.Id);
+            var missing = found is null
+                ? $"no adapter declares itself the reference for '{definition.Id}'"
+                : found.Available ? null : $"reference adapter '{found.Name}' for '{definition.Id}' is unavailable: {found.UnavailableReason}";
+            if (missing is not null)
             {
-                throw new RunPlanException($"reference adapter '{reference.Name}' for '{definition.Id}' is unavailable: {reference.UnavailableReason}");
+                // "all" means every experiment this machine can score; a named experiment must run or fail loudly.
+                if (all)
+                {
+                    notices.Add($"skipping {definition.Id}: {missing}");
+                    continue;
+                }
+                throw new RunPlanException(missing);
             }
+            var reference = found!;
             var candidates = registry.Adapters
                 .Where(a => a.Available && a != reference && a.Supports(definition.Id))
                 .Where(a => requested is null || requested.Contains(a.Name))
@@ -63,6 +73,10 @@ public sealed record RunPlan(IReadOnlyList<PlannedExperiment> Experiments, IRead
                 }
             }
             planned.Add(new PlannedExperiment(definition, reference, candidates));
+        }
+        if (planned.Count == 0)
+        {
+            throw new RunPlanException("no experiment can run: " + string.Join("; ", notices));
         }
         return new RunPlan(planned, notices);
     }
