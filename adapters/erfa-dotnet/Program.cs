@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AstroBench.Adapters.ErfaDotnet;
+
+if (args is ["--version"])
+{
+    Console.WriteLine($"erfa-dotnet-adapter 1.0.0 ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, LibraryImport); {Erfa.Version}");
+    return 0;
+}
+
+var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.ASCII, false, 1 << 16);
+var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+var request = Protocol.ReadHeader(stdin, out var error);
+if (request is null)
+{
+    Protocol.WriteStatus(stdout, "error", error!);
+    return 0;
+}
+var experiment = Array.Find(Experiments.All, e => e.Name == request.Experiment);
+if (experiment is null)
+{
+    Protocol.WriteStatus(stdout, "error", $"unknown experiment {request.Experiment}");
+    return 0;
+}
+if (request.Columns != experiment.Inputs)
+{
+    Protocol.WriteStatus(stdout, "error", $"{experiment.Name} takes {experiment.Inputs} input columns, got {request.Columns}");
+    return 0;
+}
+return request.Mode == "perf" ? Runner.Perf(experiment, request, stdout) : Runner.Accuracy(experiment, request, stdout);
+
+internal static unsafe class Runner
+{
+    public static int Accuracy(Experiment e, Protocol.Request request, StreamWriter stdout)
+    {
+        // Header first, then stream row by row: a million cases never sit in memory.
+        stdout.Write($"ABP 1\nstatus ok\ncolumns {e.Outputs}\ncases {request.Cases}\n");
+        var input = new double[e.Inputs];
+        var output = new double[e.Outputs];
+        var line = new StringBuilder(512);
+        for (var i = 0; i < request.Cases; i++)
+        {
+            var row = request.Rows.ReadLine();
+            if (row is null || !Protocol.TryParseRow(row, input))
+            {
+                stdout.Flush();
+                Console.Error.WriteLine($"erfa-dotnet-adapter: bad input row {i + 1}");
+                return 2;
+            }
+            fixed (double* pin = input, pout = output)
+            {
+                e.Compute(pin, pout);
+            }
+            line.Clear();
+            for (var c = 0; c < output.Length; c++)
+            {
+                if (c > 0)
+                {
+                    line.Append(' ');
+                }
+                Protocol.AppendNumber(line, output[c]);
+            }
+            stdout.Write(line.Append('\n'));
+        }
+        stdout.Write("end\n");
+        stdout.Flush();
+        return 0;
+    }
+
+    public static int Perf(Experiment e, Protocol.Request request, StreamWriter stdout)
+    {
+        var cases = new double[request.Cases * e.Inputs];
+        for (var i = 0; i < request.Cases; i++)
+        {
+            var row = request.Rows.ReadLine();
+            if (row is null || !Protocol.TryParseRow(row, cases.AsSpan(i * e.Inputs, e.Inputs)))
+            {
+                Protocol.WriteStatus(stdout, "error", $"bad input row {i + 1}");
+                return 0;
+            }
+        }
+        var output = new double[e.Outputs];
+        var sink = 0.0;
+        long elapsed;
+        fixed (double* pcases = cases, pout = output)
+        {
+            sink += Loop(e, pcases, request.Cases, pout, request.Warmup);
+            var start = Stopwatch.GetTimestamp();
+            sink += Loop(e, pcases, request.Cases, pout, request.Ops);
+            elapsed = Stopwatch.GetTimestamp() - start;
+        }
+        var totalNs = (long)(elapsed * (1e9 / Stopwatch.Frequency));
+        var resNs = Math.Max(1, (long)Math.Round(1e9 / Stopwatch.Frequency));
+        stdout.Write(string.Create(CultureInfo.InvariantCulture,
+            $"ABP 1\nstatus ok\ntotal_ns {totalNs}\nops {request.Ops}\nsink {sink:R}\nclock_res_ns {resNs}\nend\n"));
+        stdout.Flush();
+        return 0;
+    }
+
+    private static double Loop(Experiment e, double* cases, int count, double* output, long ops)
+    {
+        var sink = 0.0;
+        for (long k = 0; k < ops; k++)
+        {
+            e.Compute(cases + (k % count) * e.Inputs, output);
+            for (var c = 0; c < e.Fold; c++)
+            {
+                sink += output[c];
+            }
+        }
+        return sink;
+    }
+}

@@ -1,0 +1,44 @@
+using AstroBench.Cli.Tests.Infrastructure;
+using AstroBench.Cli.Tests.Run;
+
+namespace AstroBench.Cli.Tests.Adapters;
+
+/// <summary>ERFA from C# through LibraryImport must reproduce the C reference bit for bit: interop may cost time, never accuracy.</summary>
+[Collection(AdaptersCollection.Name)]
+public sealed class ErfaDotnetParityTests : IDisposable
+{
+    private static readonly string[] Experiments =
+        ["frame_rotation_bpn", "gmst_era", "equ_ecl", "equ_horizontal", "solar_position", "lunar_position"];
+
+    private readonly TempLab _lab = new();
+
+    public void Dispose() => _lab.Dispose();
+
+    [Fact]
+    public async Task EveryOutput_EqualsTheCAdapter_Exactly()
+    {
+        var result = await CliProcess.RunAsync(_lab.Dir, "run", "--adapters-dir", Repo.Adapters, "--libraries", "erfa-dotnet",
+            "--experiments", string.Join(',', Experiments), "--n", "500", "--no-perf");
+        Assert.True(result.ExitCode == 0, result.All);
+        var folder = new RunFolder(Assert.Single(_lab.Runs()));
+
+        foreach (var experiment in Experiments)
+        {
+            var dotnet = folder.Result(experiment, "erfa-dotnet");
+            Assert.Equal("completed", dotnet.Outcome);
+            Assert.All(dotnet.Accuracy!.Metrics.Where(m => !m.Value.SelfCheck), m => Assert.True(m.Value.Max == 0, $"{experiment} {m.Key} max {m.Value.Max}"));
+            Assert.Empty(dotnet.Accuracy.NotProvided);
+        }
+    }
+
+    [Fact]
+    public async Task PublishedEraPnm06aMatrix_ComesThroughLibraryImport()
+    {
+        var row = (await AdapterCall.AccuracyAsync("erfa-dotnet", "frame_rotation_bpn", [2450124.4999, 1, 0, 0]))[0];
+
+        // t_erfa_c.c, t_pnm06a: rbpn[0][0], [1][2], [2][2].
+        Assert.True(Math.Abs(row[3] - 0.9999995832794205484) <= 1e-12);
+        Assert.True(Math.Abs(row[8] - 0.4132905944611019498e-4) <= 1e-14);
+        Assert.True(Math.Abs(row[11] - 0.9999999329094260057) <= 1e-12);
+    }
+}
