@@ -1,0 +1,49 @@
+import { lazy } from 'react'
+import { Link, Navigate, Route, Routes } from 'react-router'
+import { Layout } from '@/components/Layout'
+import { RunBenchmarksPage } from '@/features/jobs/components/RunBenchmarksPage'
+
+// Each route below is its own chunk; the Run page (the landing page) ships in the main bundle.
+const JobsPage = lazy(() => import('@/features/jobs/components/JobsPage').then((m) => ({ default: m.JobsPage })))
+const JobDetailPage = lazy(() => import('@/features/jobs/components/JobDetailPage').then((m) => ({ default: m.JobDetailPage })))
+const RunsPage = lazy(() => import('@/features/runs/components/RunsPage').then((m) => ({ default: m.RunsPage })))
+const RunDashboardPage = lazy(() => import('@/features/runs/components/RunDashboardPage').then((m) => ({ default: m.RunDashboardPage })))
+const PerformanceMatrixPage = lazy(() =>
+  import('@/features/runs/components/PerformanceMatrixPage').then((m) => ({ default: m.PerformanceMatrixPage })),
+)
+const ExperimentDetailPage = lazy(() =>
+  import('@/features/experiments/components/ExperimentDetailPage').then((m) => ({ default: m.ExperimentDetailPage })),
+)
+const ComparePage = lazy(() => import('@/features/compare/components/ComparePage').then((m) => ({ default: m.ComparePage })))
+
+function NotFound() {
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <p className="mt-2">
+        <Link className="underline" to="/run">
+          Back to Run Benchmarks
+        </Link>
+      </p>
+    </div>
+  )
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Navigate to="/run" replace />} />
+        <Route path="run" element={<RunBenchmarksPage />} />
+        <Route path="jobs" element={<JobsPage />} />
+        <Route path="jobs/:jobId" element={<JobDetailPage />} />
+        <Route path="runs" element={<RunsPage />} />
+        <Route path="runs/:runId" element={<RunDashboardPage />} />
+        <Route path="runs/:runId/performance" element={<PerformanceMatrixPage />} />
+        <Route path="runs/:runId/experiments/:experiment" element={<ExperimentDetailPage />} />
+        <Route path="compare" element={<ComparePage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,245 @@
+// Shapes of the AstroBench HTTP API (snake_case JSON, see docs/http-api.md).
+
+export const JOB_STATUSES = [
+  'queued',
+  'starting',
+  'running',
+  'cancelling',
+  'completed',
+  'failed',
+  'cancelled',
+] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
+export const isTerminal = (s: JobStatus | undefined | null): boolean =>
+  !!s && TERMINAL_STATUSES.includes(s)
+
+export interface JobConfig {
+  experiments: string[]
+  libraries: string[] | null
+  n: number
+  seed: number
+  perf_rounds: number
+  no_perf: boolean
+  ci_mode: boolean
+}
+
+export interface JobProgress {
+  experiments_done: number
+  experiments_total: number
+  current_experiment: string | null
+  current_step: string | null
+  percent: number
+}
+
+export interface Job {
+  id: string
+  status: JobStatus
+  config: JobConfig
+  notes: string | null
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  run_id: string | null
+  progress: JobProgress | null
+  exit_code: number | null
+  reason: string | null
+  log_lines?: number | null
+}
+
+export interface JobTransition {
+  from: JobStatus | null
+  to: JobStatus
+  at: string
+  reason: string | null
+}
+
+export interface StartJobRequest {
+  experiments: string[]
+  libraries: string[] | null
+  n: number
+  seed: number
+  perf_rounds: number
+  no_perf: boolean
+  ci_mode: boolean
+  notes: string | null
+}
+
+export interface LogPage {
+  lines: string[]
+  from: number
+  next: number
+  total: number
+}
+
+export type StreamMessage =
+  | { type: 'log'; line: string; n: number }
+  | ({ type: 'progress' } & Partial<JobProgress>)
+  | { type: 'status'; status: JobStatus; reason?: string | null }
+  | { type: 'done'; status: JobStatus; exit_code?: number | null; run_id?: string | null; reason?: string | null }
+  | { type: 'ping'; at?: string }
+
+export interface RunSummary {
+  id: string
+  timestamp: string | null
+  machine: string | null
+  experiments: string[]
+  libraries: string[]
+  result_count: number
+  complete: boolean
+}
+
+export interface RunRow {
+  experiment: string
+  library: string
+  role: string
+  parity: string | null
+  model: string | null
+  outcome: string
+  primary_metric: string | null
+  unit: string | null
+  p50: number | null
+  p99: number | null
+  max: number | null
+  median_ns: number | null
+  ci_low_ns: number | null
+  ci_high_ns: number | null
+  perf_valid: boolean | null
+  speedup_vs_reference: number | null
+}
+
+export interface RunManifest {
+  schema?: string
+  run_id?: string
+  started_at?: string | null
+  finished_at?: string | null
+  config?: Partial<JobConfig> & { notes?: string | null }
+  environment?: Record<string, string | number | boolean | null>
+  adapters?: { name: string; library?: string; language?: string; version?: string }[]
+  completeness?: {
+    requested?: string[]
+    completed?: string[]
+    failed?: { experiment: string; reason: string }[]
+    complete?: boolean
+  }
+  results?: { experiment: string; library: string; role: string; outcome: string; parity?: string; file?: string }[]
+}
+
+export interface RunDetail {
+  id: string
+  manifest: RunManifest | null
+  rows: RunRow[]
+}
+
+export interface MetricStats {
+  unit: string
+  signed?: boolean
+  count?: number
+  nan_count?: number
+  min?: number | null
+  max?: number | null
+  mean?: number | null
+  rms?: number | null
+  p50?: number | null
+  p90?: number | null
+  p95?: number | null
+  p99?: number | null
+  bias?: number | null
+}
+
+export interface WorstCase {
+  index: number
+  metric: string
+  value: number
+  inputs: Record<string, number | string>
+}
+
+export interface PerformanceResult {
+  valid: boolean
+  invalid_reason: string | null
+  rounds: number
+  ops_per_round?: number
+  median_ns: number
+  q1_ns?: number
+  q3_ns?: number
+  iqr_ns?: number
+  min_ns?: number
+  max_ns?: number
+  mean_ns?: number
+  cv_percent?: number
+  ci_low_ns?: number | null
+  ci_high_ns?: number | null
+  ci_level?: number | null
+  throughput_ops_per_s?: number
+  clock_res_ns?: number
+  samples_ns?: number[]
+  speedup_vs_reference?: number | null
+}
+
+export interface LibraryResult {
+  schema?: string
+  experiment: string
+  library: string
+  role: string
+  reference?: string
+  model?: string | null
+  reference_model?: string | null
+  parity?: string | null
+  conventions?: string | null
+  outcome: string
+  outcome_detail?: string | null
+  dataset?: {
+    n: number
+    seed: number
+    edge_cases?: number
+    fingerprint?: string
+    input_columns?: string[]
+    output_columns?: string[]
+  }
+  accuracy?: {
+    primary_metric: string
+    metrics: Record<string, MetricStats>
+    nan_outputs?: number
+    inf_outputs?: number
+    not_provided?: string[]
+    worst_cases?: WorstCase[]
+  } | null
+  performance?: PerformanceResult | null
+}
+
+export interface RunExperiment {
+  experiment: string
+  run_id: string
+  results: LibraryResult[]
+  summary_md?: string | null
+}
+
+export interface CasesPage {
+  columns: string[]
+  rows: (number | string | null)[][]
+  offset: number
+  limit: number
+  total: number
+}
+
+export interface Experiment {
+  id: string
+  title: string
+  description: string
+  family: string
+  input_columns: string[]
+  output_columns: string[]
+}
+
+export interface Adapter {
+  name: string
+  library: string
+  language: string
+  available: boolean
+  /** Why the adapter is unavailable (the server calls it `reason`). */
+  reason?: string | null
+  unavailable_reason?: string | null
+  version: string | null
+  experiments: string[]
+}
