@@ -9,6 +9,7 @@ root.Subcommands.Add(RunCommand.Create(console));
 root.Subcommands.Add(ExperimentsCommand.Create(console));
 root.Subcommands.Add(AdaptersCommand.Create(console));
 root.Subcommands.Add(RunsCommand.Create(console));
+root.Subcommands.Add(ServeCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

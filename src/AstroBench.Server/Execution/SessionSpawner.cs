@@ -67,8 +67,8 @@ internal static unsafe class SessionSpawner
         }
         finally
         {
-            LibC.posix_spawn_file_actions_destroy(actions);
-            LibC.posix_spawnattr_destroy(attr);
+            _ = LibC.posix_spawn_file_actions_destroy(actions);
+            _ = LibC.posix_spawnattr_destroy(attr);
             NativeMemory.Free(actions);
             NativeMemory.Free(attr);
             foreach (var p in strings)

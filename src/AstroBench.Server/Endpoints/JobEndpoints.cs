@@ -1,0 +1,163 @@
+using AstroBench.Server.Execution;
+using AstroBench.Server.Hosting;
+using AstroBench.Server.Jobs;
+using AstroBench.Server.Logs;
+using AstroBench.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace AstroBench.Server.Endpoints;
+
+/// <summary>/api/benchmark: start, list, inspect, logs, cancel and kill jobs.</summary>
+public static class JobEndpoints
+{
+    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/benchmark").WithTags("Jobs");
+        group.MapPost("/start", Start).AddEndpointFilter(TokenGuard.Filter);
+        group.MapGet("/jobs", List);
+        group.MapGet("/jobs/{id}", Get);
+        group.MapGet("/jobs/{id}/history", History);
+        group.MapGet("/active", Active);
+        group.MapGet("/jobs/{id}/logs", Logs);
+        group.MapPost("/jobs/{id}/cancel", Cancel).AddEndpointFilter(TokenGuard.Filter);
+        group.MapPost("/jobs/{id}/kill", Kill).AddEndpointFilter(TokenGuard.Filter);
+        return app;
+    }
+
+    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobRunner runner, JobFeeds feeds)
+    {
+        var (config, notes, errors) = StartJobValidator.Validate(request);
+        if (config is null)
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Invalid benchmark request",
+            });
+        }
+        var result = runner.Start(config, notes);
+        if (result.Job is null)
+        {
+            var problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A benchmark job is already active",
+                Detail = $"Job {result.ActiveJobId} is {result.ActiveStatus}; wait for it or cancel it.",
+            };
+            problem.Extensions["active_job_id"] = result.ActiveJobId;
+            problem.Extensions["active_status"] = result.ActiveStatus;
+            return TypedResults.Problem(problem);
+        }
+        return TypedResults.Ok(JobDto.From(result.Job, feeds.GetLive(result.Job.Id)));
+    }
+
+    public static Results<Ok<JobListDto>, ProblemHttpResult> List(JobStore store, JobFeeds feeds, int? limit, int? offset)
+    {
+        var l = limit ?? 50;
+        var o = offset ?? 0;
+        if (l is < 1 or > 500 || o < 0)
+        {
+            return Ids.BadRequest("limit must be 1..500 and offset ≥ 0.");
+        }
+        var jobs = store.List(l, o).Select(r => JobDto.From(r, feeds.GetLive(r.Id))).ToList();
+        return TypedResults.Ok(new JobListDto(jobs, store.Count(), l, o));
+    }
+
+    public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, JobFeeds feeds)
+    {
+        if (!Ids.IsJobId(id))
+        {
+            return Ids.Invalid("job id", id);
+        }
+        return store.Get(id) is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(id))) : Ids.NotFound($"No job {id}.");
+    }
+
+    public static Results<Ok<List<JobHistoryItemDto>>, ProblemHttpResult> History(string id, JobStore store)
+    {
+        if (!Ids.IsJobId(id))
+        {
+            return Ids.Invalid("job id", id);
+        }
+        if (store.Get(id) is null)
+        {
+            return Ids.NotFound($"No job {id}.");
+        }
+        return TypedResults.Ok(store.History(id).Select(h => new JobHistoryItemDto(h.From, h.To, h.At, h.Reason)).ToList());
+    }
+
+    public static Results<Ok<JobDto>, NoContent> Active(JobStore store, JobFeeds feeds) =>
+        store.GetActive() is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(row.Id))) : TypedResults.NoContent();
+
+    public static Results<Ok<LogPageDto>, ProblemHttpResult> Logs(string id, long? from, int? limit, int? tail, JobStore store, JobFeeds feeds)
+    {
+        if (!Ids.IsJobId(id))
+        {
+            return Ids.Invalid("job id", id);
+        }
+        if (from is < 0 || limit is < 1 or > 10_000 || tail is < 1 or > 10_000)
+        {
+            return Ids.BadRequest("from must be ≥ 0; limit and tail 1..10000.");
+        }
+        if (store.Get(id) is not { } row)
+        {
+            return Ids.NotFound($"No job {id}.");
+        }
+        var feed = feeds.Get(row);
+        var total = feed.Count;
+        var start = tail is { } t ? Math.Max(0, total - t) : Math.Min(from ?? 0, total);
+        var lines = feed.Read(start, tail ?? limit ?? 1000);
+        return TypedResults.Ok(new LogPageDto(lines, start, start + lines.Count, total));
+    }
+
+    public static Task<Results<Ok<JobDto>, ProblemHttpResult>> Cancel(string id, double? grace, bool? wait, JobRunner runner, JobFeeds feeds,
+        IOptions<AstroBenchServerOptions> options)
+    {
+        if (grace is < 0 or > 60 || grace is { } g && !double.IsFinite(g))
+        {
+            return Task.FromResult<Results<Ok<JobDto>, ProblemHttpResult>>(Ids.BadRequest("grace must be between 0 and 60 seconds."));
+        }
+        return DoCancel(id, grace ?? options.Value.CancelGraceSeconds, kill: false, wait ?? false, runner, feeds);
+    }
+
+    public static Task<Results<Ok<JobDto>, ProblemHttpResult>> Kill(string id, bool? wait, JobRunner runner, JobFeeds feeds) =>
+        DoCancel(id, 0, kill: true, wait ?? false, runner, feeds);
+
+    private static async Task<Results<Ok<JobDto>, ProblemHttpResult>> DoCancel(string id, double grace, bool kill, bool wait, JobRunner runner, JobFeeds feeds)
+    {
+        if (!Ids.IsJobId(id))
+        {
+            return Ids.Invalid("job id", id);
+        }
+        var result = await runner.CancelAsync(id, TimeSpan.FromSeconds(grace), kill, wait);
+        switch (result.State)
+        {
+            case CancelState.NotFound:
+                return Ids.NotFound($"No job {id}.");
+            case CancelState.NotActive:
+                var conflict = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Job is not running",
+                    Detail = $"Job {id} is {result.Job?.Status}.",
+                };
+                conflict.Extensions["status"] = result.Job?.Status;
+                return TypedResults.Problem(conflict);
+            case CancelState.Failed:
+                var failed = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "Cancel failed",
+                    Detail = result.Outcome?.Error ?? "The job's processes could not be stopped.",
+                };
+                failed.Extensions["pids"] = result.Outcome?.Survivors;
+                return TypedResults.Problem(failed);
+            default:
+                return TypedResults.Ok(JobDto.From(result.Job!, feeds.GetLive(id)));
+        }
+    }
+}

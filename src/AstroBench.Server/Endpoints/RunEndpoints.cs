@@ -1,0 +1,150 @@
+using System.IO.Compression;
+using AstroBench.Core.Results.Reading;
+using AstroBench.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AstroBench.Server.Endpoints;
+
+/// <summary>/api/runs: the results API over run folders.</summary>
+public static class RunEndpoints
+{
+    public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/runs").WithTags("Runs");
+        group.MapGet("/", List);
+        group.MapGet("/{runId}", Get);
+        group.MapGet("/{runId}/experiments/{experiment}", Experiment);
+        group.MapGet("/{runId}/experiments/{experiment}/cases", Cases);
+        group.MapGet("/{runId}/performance-matrix", PerformanceMatrix);
+        group.MapGet("/{runId}/download", Download);
+        group.MapPost("/reload", Reload).AddEndpointFilter(TokenGuard.Filter);
+        return app;
+    }
+
+    public static Results<Ok<List<RunListItemDto>>, ProblemHttpResult> List(RunFolderReader reader, int? limit, int? offset)
+    {
+        if (limit is < 1 || offset is < 0)
+        {
+            return Ids.BadRequest("limit must be ≥ 1 and offset ≥ 0.");
+        }
+        var runs = reader.ListRuns().Skip(offset ?? 0).Take(limit ?? int.MaxValue).Select(RunListItemDto.From).ToList();
+        return TypedResults.Ok(runs);
+    }
+
+    public static Results<Ok<RunDetailDto>, ProblemHttpResult> Get(string runId, RunFolderReader reader)
+    {
+        if (!Ids.IsRunId(runId))
+        {
+            return Ids.Invalid("run id", runId);
+        }
+        return reader.ReadRun(runId) is { } run
+            ? TypedResults.Ok(new RunDetailDto(run.Summary.Id, run.Manifest, run.Rows.Select(RunRowDto.From).ToList()))
+            : Ids.NotFound($"No run {runId}.");
+    }
+
+    public static Results<Ok<ExperimentResultsDto>, ProblemHttpResult> Experiment(string runId, string experiment, RunFolderReader reader)
+    {
+        if (!Ids.IsRunId(runId))
+        {
+            return Ids.Invalid("run id", runId);
+        }
+        if (!Ids.IsExperiment(experiment))
+        {
+            return Ids.Invalid("experiment id", experiment);
+        }
+        return reader.ReadExperiment(runId, experiment) is { } r
+            ? TypedResults.Ok(new ExperimentResultsDto(r.Experiment, r.RunId, r.Results, r.SummaryMarkdown))
+            : Ids.NotFound($"No experiment {experiment} in run {runId}.");
+    }
+
+    public static Results<Ok<CasesPageDto>, ProblemHttpResult> Cases(string runId, string experiment, long? offset, int? limit, RunFolderReader reader)
+    {
+        if (!Ids.IsRunId(runId))
+        {
+            return Ids.Invalid("run id", runId);
+        }
+        if (!Ids.IsExperiment(experiment))
+        {
+            return Ids.Invalid("experiment id", experiment);
+        }
+        if (offset is < 0 || limit is < 1 or > 5000)
+        {
+            return Ids.BadRequest("offset must be ≥ 0 and limit 1..5000.");
+        }
+        return reader.ReadCases(runId, experiment, offset ?? 0, limit ?? 500) is { } page
+            ? TypedResults.Ok(new CasesPageDto(page.Columns, page.Rows, page.Offset, page.Limit, page.Total))
+            : Ids.NotFound($"No cases for {experiment} in run {runId}.");
+    }
+
+    public static Results<Ok<PerformanceMatrixDto>, ProblemHttpResult> PerformanceMatrix(string runId, RunFolderReader reader)
+    {
+        if (!Ids.IsRunId(runId))
+        {
+            return Ids.Invalid("run id", runId);
+        }
+        if (reader.ReadRun(runId) is not { } run)
+        {
+            return Ids.NotFound($"No run {runId}.");
+        }
+        var cells = new List<PerformanceCellDto>();
+        foreach (var group in run.Rows.GroupBy(r => r.Experiment))
+        {
+            var ranked = group.Where(r => r.PerfValid == true && r.MedianNs is not null).OrderBy(r => r.MedianNs).ToList();
+            foreach (var r in group)
+            {
+                var rank = ranked.IndexOf(r);
+                cells.Add(new PerformanceCellDto(r.Experiment, r.Library, r.Role, r.MedianNs, r.CiLowNs, r.CiHighNs, r.CvPercent,
+                    r.PerfValid == true, r.PerfInvalidReason, r.SpeedupVsReference, rank < 0 ? null : rank + 1));
+            }
+        }
+        return TypedResults.Ok(new PerformanceMatrixDto(runId,
+            run.Rows.Select(r => r.Experiment).Distinct().ToList(),
+            run.Rows.Select(r => r.Library).Distinct().Order(StringComparer.Ordinal).ToList(), cells));
+    }
+
+    public static async Task<IResult> Download(string runId, RunFolderReader reader, HttpContext context)
+    {
+        if (!Ids.IsRunId(runId))
+        {
+            return Ids.Invalid("run id", runId);
+        }
+        if (!reader.TryGetRunDirectory(runId, out var dir))
+        {
+            return Ids.NotFound($"No run {runId}.");
+        }
+        context.Response.ContentType = "application/zip";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{runId}.zip\"";
+        // ZipArchive writes synchronously; allow it for this response only (the body is streamed, never buffered whole).
+        if (context.Features.Get<IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+        await context.Response.StartAsync();
+        using (var zip = new ZipArchive(context.Response.Body, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(dir, file);
+                if (relative.Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+                {
+                    continue;
+                }
+                var entry = zip.CreateEntry(runId + "/" + relative.Replace(Path.DirectorySeparatorChar, '/'), CompressionLevel.Fastest);
+                await using var target = entry.Open();
+                await using var source = File.OpenRead(file);
+                await source.CopyToAsync(target, context.RequestAborted);
+            }
+        }
+        return Results.Empty;
+    }
+
+    public static Ok<ReloadDto> Reload(RunFolderReader reader)
+    {
+        reader.Reload();
+        return TypedResults.Ok(new ReloadDto(reader.ListRuns().Count));
+    }
+}

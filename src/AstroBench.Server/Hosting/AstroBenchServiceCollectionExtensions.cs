@@ -1,0 +1,36 @@
+using System.Text.Json;
+using AstroBench.Core.Results.Reading;
+using AstroBench.Server.Execution;
+using AstroBench.Server.Jobs;
+using AstroBench.Server.Logs;
+using AstroBench.Server.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AstroBench.Server.Hosting;
+
+/// <summary>The server's DI setup in one place.</summary>
+public static class AstroBenchServiceCollectionExtensions
+{
+    public static IServiceCollection AddAstroBenchServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AstroBenchServerOptions>(configuration.GetSection(AstroBenchServerOptions.Section));
+        services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<AstroBenchServerOptions>>().Value));
+        services.AddSingleton(sp => new RunFolderReader(sp.GetRequiredService<ServerPaths>().ResultsDir));
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobFeeds>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<StartupReconciler>();
+        services.AddSingleton<LegacyJobImporter>();
+        services.AddSingleton<TokenGuard>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        return services;
+    }
+}

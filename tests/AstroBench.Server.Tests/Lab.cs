@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AstroBench.Server.Tests;
+
+/// <summary>
+/// A lab root in a temp folder plus a server over it (WebApplicationFactory, real SQLite, the real
+/// orchestrator <c>astrobench run</c> and the real adapters). Dispose stops the server; the root stays
+/// until <see cref="DeleteRoot"/> so a "restart" can open a second server on it.
+/// </summary>
+public sealed class Lab : IDisposable
+{
+    public static readonly string RepoRoot = FindRepo();
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    static Lab()
+    {
+        // The slow fixture adapter sleeps this long per call; jobs inherit the server's environment.
+        Environment.SetEnvironmentVariable("ASTROBENCH_SLOW_SECONDS", "1");
+    }
+
+    public Lab(string? root = null, Dictionary<string, string>? settings = null)
+    {
+        Root = root ?? Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        Factory = new WebApplicationFactory<TestServerProgram>().WithWebHostBuilder(b =>
+        {
+            foreach (var (k, v) in Settings(Root))
+            {
+                b.UseSetting(k, v);
+            }
+            foreach (var (k, v) in settings ?? [])
+            {
+                b.UseSetting(k, v);
+            }
+        });
+        Client = Factory.CreateClient();
+    }
+
+    public string Root { get; }
+    public WebApplicationFactory<TestServerProgram> Factory { get; }
+    public HttpClient Client { get; }
+    public string ResultsDir => Path.Combine(Root, "results");
+
+    public static Dictionary<string, string> Settings(string root) => new()
+    {
+        ["AstroBench:Root"] = root,
+        ["AstroBench:OrchestratorPath"] = OrchestratorDll,
+        ["AstroBench:AdapterDirs:0"] = Path.Combine(RepoRoot, "adapters"),
+        ["AstroBench:AdapterDirs:1"] = Path.Combine(RepoRoot, "tests", "fixtures", "adapters"),
+        ["AstroBench:MonitorIntervalMs"] = "20",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public static string OrchestratorDll
+    {
+        get
+        {
+            var local = Path.Combine(AppContext.BaseDirectory, "astrobench.dll");
+            return File.Exists(local) ? local : Path.Combine(RepoRoot, "src", "AstroBench.Cli", "bin", "Debug", "net10.0", "astrobench.dll");
+        }
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonNode? Body)> PostJson(string url, object? body)
+    {
+        var response = await Client.PostAsync(url, body is null ? null : JsonContent.Create(body, options: Json));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public async Task<JsonNode> GetJson(string url)
+    {
+        var response = await Client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task<JsonNode> Start(object request)
+    {
+        var (response, body) = await PostJson("/api/benchmark/start", request);
+        Assert.True(response.IsSuccessStatusCode, $"start: {(int)response.StatusCode} {body}");
+        return body!;
+    }
+
+    public async Task<JsonNode> WaitFor(string jobId, Func<JsonNode, bool> condition, TimeSpan timeout)
+    {
+        var sw = Stopwatch.StartNew();
+        JsonNode job;
+        do
+        {
+            job = await GetJson($"/api/benchmark/jobs/{jobId}");
+            if (condition(job))
+            {
+                return job;
+            }
+            await Task.Delay(25);
+        }
+        while (sw.Elapsed < timeout);
+        throw new TimeoutException($"job {jobId} did not reach the condition in {timeout}: {job.ToJsonString()}");
+    }
+
+    public Task<JsonNode> WaitTerminal(string jobId, double seconds = 60) =>
+        WaitFor(jobId, j => j["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled", TimeSpan.FromSeconds(seconds));
+
+    public string[] RunFolders() => Directory.Exists(ResultsDir)
+        ? Directory.GetDirectories(ResultsDir).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).ToArray()
+        : [];
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+
+    public void DeleteRoot()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AstroBench.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using AstroBench.Server.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBench.Server.Tests;
+
+/// <summary>Issue 3 test points 6 and 8: history across restarts, and kill -9 of the server mid-run.</summary>
+public sealed class RecoveryTests
+{
+    [Fact]
+    public async Task History_CompletedFailedCancelled_SurviveARestart_WithTheirLogs()
+    {
+        var root = Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        var ids = new Dictionary<string, string>();
+        using (var lab = new Lab(root))
+        {
+            var ok = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
+            ids["completed"] = ok["id"]!.GetValue<string>();
+            await lab.WaitTerminal(ids["completed"]);
+
+            // Passes the server's validation (a well-formed name) but the orchestrator rejects it: exit code 2.
+            var bad = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "no_such_library" }, n = 100, no_perf = true });
+            ids["failed"] = bad["id"]!.GetValue<string>();
+            var failed = await lab.WaitTerminal(ids["failed"]);
+            Assert.Equal(2, failed["exit_code"]!.GetValue<int>());
+            Assert.NotNull(failed["reason"]);
+
+            var slow = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "slow" }, n = 100 });
+            ids["cancelled"] = slow["id"]!.GetValue<string>();
+            await lab.PostJson($"/api/benchmark/jobs/{ids["cancelled"]}/cancel", null);
+            await lab.WaitTerminal(ids["cancelled"]);
+        }
+        using (var restarted = new Lab(root))
+        {
+            var list = await restarted.GetJson("/api/benchmark/jobs");
+            Assert.Equal(3, list["total"]!.GetValue<int>());
+            var jobs = list["jobs"]!.AsArray();
+            Assert.Equal(ids["cancelled"], jobs[0]!["id"]!.GetValue<string>());
+            foreach (var (status, id) in ids)
+            {
+                var job = await restarted.GetJson($"/api/benchmark/jobs/{id}");
+                Assert.Equal(status, job["status"]!.GetValue<string>());
+                var logs = await restarted.GetJson($"/api/benchmark/jobs/{id}/logs");
+                Assert.True(logs["total"]!.GetValue<int>() > 0, $"{status} job has no log");
+                Assert.Equal(job["log_lines"]!.GetValue<long>(), logs["total"]!.GetValue<long>());
+            }
+            Assert.Equal(HttpStatusCode.NoContent, (await restarted.Client.GetAsync("/api/benchmark/active")).StatusCode);
+        }
+        Directory.Delete(root, true);
+    }
+
+    [Fact]
+    public async Task KillDashNineOfTheServer_MidRun_RestartReattachesAndTheJobCompletes()
+    {
+        var root = Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        var port = FreePort();
+        var server = StartServerProcess(root, port);
+        string id;
+        int pgid;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            await WaitHealthy(http);
+            var start = await http.PostAsJsonAsync("/api/benchmark/start",
+                new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "slow" }, n = 100, no_perf = true });
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
+        }
+        finally
+        {
+            server.Kill(); // SIGKILL: no shutdown code runs
+            await server.WaitForExitAsync();
+        }
+        Assert.NotEmpty(Procs.OfJob(id)); // the orchestrator survived the server
+
+        using var lab = new Lab(root);
+        pgid = lab.Factory.Services.GetRequiredService<JobStore>().Get(id)!.Pgid!.Value;
+        var done = await lab.WaitTerminal(id, 60);
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        Assert.NotNull(done["run_id"]);
+        Assert.Empty(Procs.GroupMembers(pgid));
+        Assert.Empty(Procs.OfJob(id));
+        var logs = await lab.GetJson($"/api/benchmark/jobs/{id}/logs?tail=1");
+        Assert.StartsWith("[RUN] finish status=completed", logs["lines"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        lab.Dispose();
+        lab.DeleteRoot();
+    }
+
+    [Fact]
+    public async Task Restart_SettlesAJobWhoseProcessVanished_AsFailedLost()
+    {
+        var root = Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        var port = FreePort();
+        var server = StartServerProcess(root, port);
+        string id;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            await WaitHealthy(http);
+            var start = await http.PostAsJsonAsync("/api/benchmark/start",
+                new { experiments = new[] { "gmst_era" }, libraries = new[] { "ignore_term" }, n = 100, no_perf = true });
+            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+        // Simulate a machine reboot: the job's processes are gone without an exit record.
+        foreach (var pid in Procs.OfJob(id))
+        {
+            try
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+        await Task.Delay(300);
+        using var lab = new Lab(root);
+        var job = await lab.GetJson($"/api/benchmark/jobs/{id}");
+        Assert.Equal("failed", job["status"]!.GetValue<string>());
+        Assert.Equal("lost", job["reason"]!.GetValue<string>());
+        Assert.Empty(Procs.OfJob(id));
+        lab.Dispose();
+        lab.DeleteRoot();
+    }
+
+    internal static Process StartServerProcess(string root, int port)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstroBench.Server.Tests.dll"));
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var (k, v) in Lab.Settings(root))
+        {
+            psi.ArgumentList.Add($"--{k}={v}");
+        }
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    internal static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitHealthy(HttpClient http)
+    {
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("server did not start");
+    }
+
+    private static async Task WaitFor(HttpClient http, string id, Func<JsonNode, bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var job = JsonNode.Parse(await http.GetStringAsync($"/api/benchmark/jobs/{id}"))!;
+            if (condition(job))
+            {
+                return;
+            }
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"job {id} did not reach the condition");
+    }
+}

@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using System.Net;
+
+namespace AstroBench.Server.Tests;
+
+/// <summary>The results API over run folders produced by the real orchestrator, plus older layouts.</summary>
+public sealed class ResultsApiTests : IDisposable
+{
+    private readonly Lab _lab = new();
+
+    public void Dispose()
+    {
+        _lab.Dispose();
+        _lab.DeleteRoot();
+    }
+
+    private async Task<string> CompletedRun(int n)
+    {
+        var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n, perf_rounds = 2, ci_mode = true });
+        var done = await _lab.WaitTerminal(job["id"]!.GetValue<string>());
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        return done["run_id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task RunDetail_Experiment_Cases_Matrix_Compare_Download()
+    {
+        var a = await CompletedRun(300);
+        await Task.Delay(1100);
+        var b = await CompletedRun(300);
+
+        var runs = await _lab.GetJson("/api/runs");
+        Assert.Equal(b, runs[0]!["id"]!.GetValue<string>());
+        Assert.True(runs[0]!["complete"]!.GetValue<bool>());
+
+        var run = await _lab.GetJson($"/api/runs/{a}");
+        Assert.Contains(run["rows"]!.AsArray(), r => r!["library"]!.GetValue<string>() == "libnova" && r["p99"] is not null);
+        Assert.Equal(a, run["manifest"]!["run_id"]!.GetValue<string>());
+
+        var exp = await _lab.GetJson($"/api/runs/{a}/experiments/gmst_era");
+        Assert.Equal("reference", exp["results"]![0]!["role"]!.GetValue<string>());
+
+        var page = await _lab.GetJson($"/api/runs/{a}/experiments/gmst_era/cases?offset=290&limit=50");
+        Assert.Equal(300, page["total"]!.GetValue<int>());
+        Assert.Equal(10, page["rows"]!.AsArray().Count);
+        Assert.Equal("index", page["columns"]![0]!.GetValue<string>());
+        Assert.Equal(290, page["rows"]![0]![0]!.GetValue<int>());
+
+        var matrix = await _lab.GetJson($"/api/runs/{a}/performance-matrix");
+        Assert.NotEmpty(matrix["cells"]!.AsArray());
+
+        var compare = await _lab.GetJson($"/api/compare?run_a={a}&run_b={b}");
+        var acc = compare["accuracy"]!.AsArray().Single(x => x!["library"]!.GetValue<string>() == "libnova")!;
+        Assert.Equal("unchanged", acc["verdict"]!.GetValue<string>()); // same seed and n: identical accuracy
+        Assert.False(acc["dataset_changed"]!.GetValue<bool>());
+
+        var zip = await _lab.Client.GetAsync($"/api/runs/{a}/download");
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType!.MediaType);
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
+        Assert.Contains(archive.Entries, e => e.FullName == $"{a}/manifest.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _lab.Client.GetAsync("/api/runs/2001-01-01_00-00-00")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _lab.Client.GetAsync($"/api/runs/{a}/experiments/equ_ecl")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LegacyDayFolders_AndFoldersWithoutManifest_AreListed_StagingIsNot()
+    {
+        var legacy = Path.Combine(_lab.ResultsDir, "2024-05-01", "gmst_era");
+        Directory.CreateDirectory(legacy);
+        await File.WriteAllTextAsync(Path.Combine(legacy, "libnova.json"), """{"experiment":"gmst_era","library":"libnova","accuracy":{"primary_metric":"gmst_error_arcsec","metrics":{"gmst_error_arcsec":{"unit":"arcsec","p50":0.1,"p99":0.2,"max":0.3}}}}""");
+        Directory.CreateDirectory(Path.Combine(_lab.ResultsDir, ".staging", "2099-01-01_00-00-00"));
+        var bare = Path.Combine(_lab.ResultsDir, "2025-01-01_00-00-00", "kepler_solver");
+        Directory.CreateDirectory(bare);
+        await File.WriteAllTextAsync(Path.Combine(bare, "erfa.json"), "{}");
+        await _lab.PostJson("/api/runs/reload", null);
+
+        var runs = (await _lab.GetJson("/api/runs")).AsArray();
+        Assert.Equal(["2025-01-01_00-00-00", "2024-05-01"], runs.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(["kepler_solver"], runs[0]!["experiments"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.False(runs[1]!["complete"]!.GetValue<bool>());
+        var detail = await _lab.GetJson("/api/runs/2024-05-01");
+        Assert.Equal(0.2, detail["rows"]![0]!["p99"]!.GetValue<double>());
+    }
+}
