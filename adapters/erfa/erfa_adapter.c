@@ -15,7 +15,7 @@
 #include "abp.h"
 
 #define J2000 2451545.0
-#define ADAPTER_VERSION "1.0.0"
+#define ADAPTER_VERSION "1.1.0"
 
 /* frame_rotation_bpn: jd_tt x y z -> x y z r11..r33 (ICRS -> true of date) */
 static void frame_rotation_bpn(const double *in, double *out)
@@ -134,6 +134,239 @@ static void kepler_solver(const double *in, double *out)
     out[1] = nu + (m - mr);
 }
 
+/* ------------------------------------------------------------------ */
+/* Direction transforms of the full catalog: jd_tt x y z -> x y z      */
+/* r11..r33, with the reference matrices of docs/adapter-protocol.md.  */
+/* ------------------------------------------------------------------ */
+
+/* out[0..2] = r * in[1..3]; out[3..11] = r row-major. */
+static void rotate_and_emit(double r[3][3], const double *in, double *out)
+{
+    double v[3];
+    int i, j;
+
+    v[0] = in[1];
+    v[1] = in[2];
+    v[2] = in[3];
+    eraRxp(r, v, out);
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 3; j++)
+            out[3 + 3 * i + j] = r[i][j];
+}
+
+static void rotate_and_emit_transposed(double r[3][3], const double *in, double *out)
+{
+    double rt[3][3];
+    eraTr(r, rt);
+    rotate_and_emit(rt, in, out);
+}
+
+/* frame_bias: rb of eraBp06 (ICRS -> mean J2000); the date does not enter rb. */
+static void frame_bias(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit(rb, in, out);
+}
+
+static void inv_frame_bias(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit_transposed(rb, in, out);
+}
+
+/* precession: rp of eraBp06 (mean J2000 -> mean of date, IAU 2006). */
+static void precession(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit(rp, in, out);
+}
+
+static void inv_precession(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit_transposed(rp, in, out);
+}
+
+/* bias_precession: rbp = rp x rb of eraBp06 (ICRS -> mean of date). */
+static void bias_precession(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit(rbp, in, out);
+}
+
+static void inv_bias_precession(const double *in, double *out)
+{
+    double rb[3][3], rp[3][3], rbp[3][3];
+    eraBp06(J2000, in[0] - J2000, rb, rp, rbp);
+    rotate_and_emit_transposed(rbp, in, out);
+}
+
+/* nutation: eraNum06a (mean of date -> true of date, IAU 2000A + 2006 adjustments). */
+static void nutation(const double *in, double *out)
+{
+    double rn[3][3];
+    eraNum06a(J2000, in[0] - J2000, rn);
+    rotate_and_emit(rn, in, out);
+}
+
+static void inv_nutation(const double *in, double *out)
+{
+    double rn[3][3];
+    eraNum06a(J2000, in[0] - J2000, rn);
+    rotate_and_emit_transposed(rn, in, out);
+}
+
+/* precession_nutation: rn x rp (mean J2000 -> true of date, no frame bias). */
+static void pn_matrix(double jd_tt, double rnp[3][3])
+{
+    double rb[3][3], rp[3][3], rbp[3][3], rn[3][3];
+    eraBp06(J2000, jd_tt - J2000, rb, rp, rbp);
+    eraNum06a(J2000, jd_tt - J2000, rn);
+    eraRxr(rn, rp, rnp);
+}
+
+static void precession_nutation(const double *in, double *out)
+{
+    double rnp[3][3];
+    pn_matrix(in[0], rnp);
+    rotate_and_emit(rnp, in, out);
+}
+
+static void inv_precession_nutation(const double *in, double *out)
+{
+    double rnp[3][3];
+    pn_matrix(in[0], rnp);
+    rotate_and_emit_transposed(rnp, in, out);
+}
+
+/* inv_bpn: transpose of eraPnm06a (true of date -> ICRS). */
+static void inv_bpn(const double *in, double *out)
+{
+    double rbpn[3][3];
+    eraPnm06a(J2000, in[0] - J2000, rbpn);
+    rotate_and_emit_transposed(rbpn, in, out);
+}
+
+/* icrs_ecl_j2000: eraEcm06 at J2000 (the epoch column is ignored). */
+static void icrs_ecl_j2000(const double *in, double *out)
+{
+    double rm[3][3];
+    eraEcm06(J2000, 0.0, rm);
+    rotate_and_emit(rm, in, out);
+}
+
+static void inv_icrs_ecl_j2000(const double *in, double *out)
+{
+    double rm[3][3];
+    eraEcm06(J2000, 0.0, rm);
+    rotate_and_emit_transposed(rm, in, out);
+}
+
+/* icrs_ecl_tod: eraEcm06 at the date (ICRS -> mean ecliptic and equinox of date). */
+static void icrs_ecl_tod(const double *in, double *out)
+{
+    double rm[3][3];
+    eraEcm06(J2000, in[0] - J2000, rm);
+    rotate_and_emit(rm, in, out);
+}
+
+static void inv_icrs_ecl_tod(const double *in, double *out)
+{
+    double rm[3][3];
+    eraEcm06(J2000, in[0] - J2000, rm);
+    rotate_and_emit_transposed(rm, in, out);
+}
+
+/* obliquity: Rx(eraObl06(J2000)); inv_obliquity: Rx(-eraObl06(J2000)). Epoch ignored. */
+static void obliquity(const double *in, double *out)
+{
+    double r[3][3];
+    eraIr(r);
+    eraRx(eraObl06(J2000, 0.0), r);
+    rotate_and_emit(r, in, out);
+}
+
+static void inv_obliquity(const double *in, double *out)
+{
+    double r[3][3];
+    eraIr(r);
+    eraRx(-eraObl06(J2000, 0.0), r);
+    rotate_and_emit(r, in, out);
+}
+
+/* inv_equ_ecl: jd_tt lon lat (ecliptic of date) -> ra dec (ICRS), lon_back lat_back */
+static void inv_equ_ecl(const double *in, double *out)
+{
+    double ra, dec, lon, lat;
+
+    eraEceq06(J2000, in[0] - J2000, in[1], in[2], &ra, &dec);
+    eraEqec06(J2000, in[0] - J2000, ra, dec, &lon, &lat);
+    out[0] = eraAnp(ra);
+    out[1] = dec;
+    out[2] = eraAnp(lon);
+    out[3] = lat;
+}
+
+/* horiz_to_equ: jd_ut1 jd_tt az alt lat lon -> ra dec (true equator and equinox of date) */
+static void horiz_to_equ(const double *in, double *out)
+{
+    double ha, dec, gst;
+
+    eraAe2hd(in[2], in[3], in[4], &ha, &dec);
+    gst = eraGst06a(J2000, in[0] - J2000, J2000, in[1] - J2000);
+    out[0] = eraAnp(gst + in[5] - ha);
+    out[1] = dec;
+}
+
+/* ------------------------------------------------------------------ */
+/* Planets (candidates): eraPlan94 heliocentric minus eraEpv00          */
+/* heliocentric Earth, geometric (no light time).                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * eraPlan94 returns the planet on the mean equator and equinox of J2000
+ * (its ecliptic elements turned with the IAU 1976 obliquity), eraEpv00 the
+ * Earth on BCRS (ICRS-aligned) axes. The planet vector is taken to ICRS
+ * axes with the transposed frame bias rb of eraBp06 (constant, <= 23 mas)
+ * before the subtraction.
+ */
+static double plan94_to_icrs[3][3];
+static int plan94_to_icrs_ready = 0;
+
+static void planet_position(int np, const double *in, double *out)
+{
+    double pv[2][3], pvh[2][3], pvb[2][3], p_icrs[3], geo[3], ra, dec;
+
+    if (!plan94_to_icrs_ready) {
+        double rb[3][3], rp[3][3], rbp[3][3];
+        eraBp06(J2000, 0.0, rb, rp, rbp);
+        eraTr(rb, plan94_to_icrs);
+        plan94_to_icrs_ready = 1;
+    }
+    /* statuses +1 only warn (eraPlan94: outside 1000-3000; eraEpv00: outside 1900-2100) */
+    (void)eraPlan94(J2000, in[0] - J2000, np, pv);
+    (void)eraEpv00(J2000, in[0] - J2000, pvh, pvb);
+    eraRxp(plan94_to_icrs, pv[0], p_icrs);
+    eraPmp(p_icrs, pvh[0], geo);
+    eraC2s(geo, &ra, &dec);
+    out[0] = eraAnp(ra);
+    out[1] = dec;
+    out[2] = eraPm(geo);
+}
+
+static void mercury_position(const double *in, double *out) { planet_position(1, in, out); }
+static void venus_position(const double *in, double *out) { planet_position(2, in, out); }
+static void mars_position(const double *in, double *out) { planet_position(4, in, out); }
+static void jupiter_position(const double *in, double *out) { planet_position(5, in, out); }
+static void saturn_position(const double *in, double *out) { planet_position(6, in, out); }
+static void uranus_position(const double *in, double *out) { planet_position(7, in, out); }
+static void neptune_position(const double *in, double *out) { planet_position(8, in, out); }
+
 static const abp_experiment experiments[] = {
     {"frame_rotation_bpn", 4, 12, 3, frame_rotation_bpn, NULL},
     {"gmst_era", 2, 2, 2, gmst_era, NULL},
@@ -142,6 +375,32 @@ static const abp_experiment experiments[] = {
     {"solar_position", 1, 3, 3, solar_position, NULL},
     {"lunar_position", 1, 3, 3, lunar_position, NULL},
     {"kepler_solver", 2, 2, 2, kepler_solver, NULL},
+    {"frame_bias", 4, 12, 3, frame_bias, NULL},
+    {"inv_frame_bias", 4, 12, 3, inv_frame_bias, NULL},
+    {"precession", 4, 12, 3, precession, NULL},
+    {"inv_precession", 4, 12, 3, inv_precession, NULL},
+    {"nutation", 4, 12, 3, nutation, NULL},
+    {"inv_nutation", 4, 12, 3, inv_nutation, NULL},
+    {"bias_precession", 4, 12, 3, bias_precession, NULL},
+    {"inv_bias_precession", 4, 12, 3, inv_bias_precession, NULL},
+    {"precession_nutation", 4, 12, 3, precession_nutation, NULL},
+    {"inv_precession_nutation", 4, 12, 3, inv_precession_nutation, NULL},
+    {"inv_bpn", 4, 12, 3, inv_bpn, NULL},
+    {"icrs_ecl_j2000", 4, 12, 3, icrs_ecl_j2000, NULL},
+    {"inv_icrs_ecl_j2000", 4, 12, 3, inv_icrs_ecl_j2000, NULL},
+    {"icrs_ecl_tod", 4, 12, 3, icrs_ecl_tod, NULL},
+    {"inv_icrs_ecl_tod", 4, 12, 3, inv_icrs_ecl_tod, NULL},
+    {"obliquity", 4, 12, 3, obliquity, NULL},
+    {"inv_obliquity", 4, 12, 3, inv_obliquity, NULL},
+    {"inv_equ_ecl", 3, 4, 4, inv_equ_ecl, NULL},
+    {"horiz_to_equ", 6, 2, 2, horiz_to_equ, NULL},
+    {"mercury_position", 1, 3, 3, mercury_position, NULL},
+    {"venus_position", 1, 3, 3, venus_position, NULL},
+    {"mars_position", 1, 3, 3, mars_position, NULL},
+    {"jupiter_position", 1, 3, 3, jupiter_position, NULL},
+    {"saturn_position", 1, 3, 3, saturn_position, NULL},
+    {"uranus_position", 1, 3, 3, uranus_position, NULL},
+    {"neptune_position", 1, 3, 3, neptune_position, NULL},
 };
 
 int main(int argc, char **argv)

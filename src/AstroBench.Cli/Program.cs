@@ -4,6 +4,11 @@ using AstroBench.Cli.Commands;
 using Spectre.Console;
 
 var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Piped or captured output: never wrap table cells (an id split over two lines cannot be grepped).
+    console.Profile.Width = 400;
+}
 var root = new RootCommand("AstroBench: accuracy and performance of astronomy libraries against a trusted reference");
 root.Subcommands.Add(RunCommand.Create(console));
 root.Subcommands.Add(ExperimentsCommand.Create(console));
@@ -21,7 +26,8 @@ if (parse.Errors.Count > 0)
 try
 {
     // Signals are handled by the commands themselves (the run command must clean up before exiting).
-    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    // Our exceptions carry the one-line message and exit code; the parser's default handler would print a stack trace.
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 }
 catch (CliException ex)
 {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Globalization;
 using AstroBench.Core.Results;
-using AstroBench.Core.Results.Model;
+using AstroBench.Core.Results.Reading;
 using Spectre.Console;
 
 namespace AstroBench.Cli.Commands;
@@ -32,15 +32,14 @@ internal static class RunsCommand
         {
             throw new CliException($"results dir '{resultsDir}' does not exist");
         }
-        var table = new Table().AddColumns("run", "experiments", "libraries", "n", "complete");
-        foreach (var dir in Directory.EnumerateDirectories(resultsDir).Select(Path.GetFileName).Where(RunIds.IsValid).OrderDescending(StringComparer.Ordinal))
+        var table = new Table().AddColumns("run", "machine", "experiments", "libraries", "results", "complete");
+        foreach (var run in new RunFolderReader(resultsDir).ListRuns())
         {
-            var manifest = ReadManifest(Path.Combine(resultsDir, dir!));
-            table.AddRow(Markup.Escape(dir!),
-                manifest is null ? "?" : manifest.Config.Experiments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(manifest is null ? "?" : string.Join(",", manifest.Config.Libraries)),
-                manifest is null ? "?" : manifest.Config.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                manifest is null ? "no manifest" : manifest.Completeness.Complete ? "yes" : "[red]no[/]");
+            table.AddRow(Markup.Escape(run.Id), Markup.Escape(run.Machine ?? "?"),
+                run.Experiments.Count.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(",", run.Libraries)),
+                run.ResultCount.ToString(CultureInfo.InvariantCulture),
+                run.Layout != RunLayout.Manifest ? Markup.Escape($"{run.Layout}") : run.Complete ? "yes" : "[red]no[/]");
         }
         console.Write(table);
         return ExitCodes.Ok;
@@ -59,22 +58,5 @@ internal static class RunsCommand
         }
         console.WriteLine(File.ReadAllText(summary));
         return ExitCodes.Ok;
-    }
-
-    private static RunManifest? ReadManifest(string runDir)
-    {
-        var path = Path.Combine(runDir, "manifest.json");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ResultJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -67,6 +67,13 @@ public sealed class AdapterRegistry
                 }
             }
         }
+        foreach (var claim in adapters
+                     .SelectMany(a => a.Manifest.Experiments.Where(e => e.Value.IsReference).Select(e => (Experiment: e.Key, Adapter: a.Name)))
+                     .GroupBy(c => c.Experiment)
+                     .Where(g => g.Count() > 1))
+        {
+            problems.Add($"{string.Join(" and ", claim.Select(c => c.Adapter))} all claim the reference role for '{claim.Key}'; '{claim.First().Adapter}' is used");
+        }
         return new AdapterRegistry(adapters, problems);
     }
 

@@ -40,14 +40,15 @@ internal static class CoreExperiments
             ["az_rad", "alt_rad"], new HorizontalInputs(),
             new SphericalDirectionScorer(0, 1, ["az_rad", "alt_rad"])),
         new("solar_position", "Geocentric position of the Sun", "ephemerides",
-            "Geometric geocentric position of the Sun on ICRS/J2000 axes (no light time, no aberration). Reference for " +
-            "now: ERFA eraEpv00 (a fit to VSOP2000, a model reference, not an independent ephemeris; a JPL-derived " +
-            "reference comes later). separation_arcsec is the angle between positions; ra_cosdec_error_arcsec and " +
-            "dec_error_arcsec are signed components; dist_error_km the signed distance error.",
+            "Geometric geocentric position of the Sun on ICRS/J2000 axes (no light time, no aberration), TT. Reference: the " +
+            "adapter that claims it — Swiss Ephemeris (compressed JPL DE431) where installed, an external reference, so errors " +
+            "measure each library's solar theory (ERFA's eraEpv00 VSOP2000 fit: a few mas; truncated VSOP87: tens of mas to arcsec). " +
+            "separation_arcsec is the angle between positions; ra_cosdec_error_arcsec and dec_error_arcsec are signed components; " +
+            "dist_error_km the signed distance error.",
             ["ra_rad", "dec_rad", "dist_au"], new EpochInputs(), new AngularPositionScorer()),
         new("lunar_position", "Geocentric position of the Moon", "ephemerides",
-            "Geometric geocentric position of the Moon on GCRS/J2000 axes. Reference for now: ERFA eraMoon98 " +
-            "(Meeus's truncated ELP, about 10″ against DE404 — a model reference, not an independent ephemeris). " +
+            "Geometric geocentric position of the Moon on GCRS/J2000 axes, TT. Reference: Swiss Ephemeris (JPL DE431) where " +
+            "installed; ERFA's eraMoon98 (Meeus's truncated ELP, ~10″) and full ELP 2000-82B (libnova) are candidates. " +
             "Metrics as for solar_position.",
             ["ra_rad", "dec_rad", "dist_au"], new EpochInputs(), new AngularPositionScorer()),
         new("kepler_solver", "Kepler's equation: mean → eccentric → true anomaly", "orbits",

@@ -57,7 +57,10 @@ public static class SummaryMarkdown
         foreach (var group in results.GroupBy(r => r.Experiment))
         {
             sb.Append("| ").Append(group.Key).Append(" | ");
-            sb.Append(string.Join(" | ", libraries.Select(l => group.FirstOrDefault(r => r.Library == l)?.Parity ?? "—")));
+            // A library that answered "skipped" has no parity to state: say so instead of a class it never earned.
+            sb.Append(string.Join(" | ", libraries.Select(l => group.FirstOrDefault(r => r.Library == l) is { } r
+                ? (r.Outcome == "completed" ? r.Parity : r.Outcome)
+                : "—")));
             sb.Append(" |\n");
         }
         return sb.ToString();

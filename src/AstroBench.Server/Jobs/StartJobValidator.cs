@@ -1,3 +1,4 @@
+using AstroBench.Core.Results;
 using AstroBench.Core.Experiments;
 using AstroBench.Core.Results.Reading;
 

@@ -1,3 +1,4 @@
+using AstroBench.Core.Results;
 using System.Text.RegularExpressions;
 using AstroBench.Core.Results.Reading;
 using Microsoft.AspNetCore.Http;

@@ -1,0 +1,70 @@
+using AstroBench.Core.Adapters;
+
+namespace AstroBench.Core.Tests.Adapters;
+
+public sealed class AdapterRegistryTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ab-registry-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private void Manifest(string folder, string json)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, folder));
+        File.WriteAllText(Path.Combine(_dir, folder, "adapter.json"), json);
+    }
+
+    private static string Valid(string name, string role = "candidate", string extra = "") =>
+        "{ \"name\": \"" + name + "\", \"protocol\": 1, \"language\": \"sh\", \"library\": \"x\", \"run\": [\"sh\", \"a.sh\"]" + extra +
+        ", \"experiments\": { \"gmst_era\": { \"model\": \"m\", \"role\": \"" + role + "\" } } }";
+
+    [Fact]
+    public void BrokenManifests_AreReported_AndDoNotHideTheOthers()
+    {
+        Manifest("good", Valid("good"));
+        Manifest("badjson", "{ not json");
+        Manifest("renamed", Valid("other"));
+        Manifest("future", Valid("future").Replace("\"protocol\": 1", "\"protocol\": 2", StringComparison.Ordinal));
+
+        var registry = AdapterRegistry.Load([_dir]);
+
+        Assert.Equal(["good"], registry.Adapters.Select(a => a.Name));
+        Assert.Contains(registry.Problems, p => p.Contains("badjson", StringComparison.Ordinal) && p.Contains("invalid JSON", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("must match the folder name", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 2 is not supported", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MissingRequirement_MakesTheAdapterUnavailable_WithTheInstallHint()
+    {
+        Manifest("needy", Valid("needy", extra: """, "requires": [ { "path": "/nonexistent/lib.h", "install_hint": "apt-get install libneedy-dev" } ]"""));
+
+        var adapter = Assert.Single(AdapterRegistry.Load([_dir]).Adapters);
+
+        Assert.False(adapter.Available);
+        Assert.Contains("apt-get install libneedy-dev", adapter.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnbuiltProgram_IsUnavailable_WithTheBuildHint()
+    {
+        Manifest("unbuilt", Valid("unbuilt").Replace("[\"sh\", \"a.sh\"]", "[\"build/prog\"]", StringComparison.Ordinal));
+
+        var adapter = Assert.Single(AdapterRegistry.Load([_dir]).Adapters);
+
+        Assert.False(adapter.Available);
+        Assert.Contains("astrobench adapters build", adapter.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoReferenceClaims_AreReported_AndTheFirstWins()
+    {
+        Manifest("aaa", Valid("aaa", role: "reference"));
+        Manifest("bbb", Valid("bbb", role: "reference"));
+
+        var registry = AdapterRegistry.Load([_dir]);
+
+        Assert.Equal("aaa", registry.ReferenceFor("gmst_era")!.Name);
+        Assert.Contains(registry.Problems, p => p.Contains("claim the reference role for 'gmst_era'", StringComparison.Ordinal));
+    }
+}
