@@ -76,7 +76,15 @@ internal static class RunCommand
         if (logFile is null && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
             outcome = await console.Progress().StartAsync(ctx => orchestrator(new TerminalRunReporter(console, ctx.AddTask("starting"))));
-            console.MarkupLineInterpolated($"{(outcome.Status == RunStatus.Completed ? "[green]" : "[red]")}{outcome.Status}[/] {outcome.RunPath ?? outcome.Reason ?? ""}");
+            var detail = outcome.RunPath ?? outcome.Reason ?? "";
+            if (outcome.Status == RunStatus.Completed)
+            {
+                console.MarkupLineInterpolated($"[green]completed[/]: results in {detail}");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[red]{outcome.Status.ToString().ToLowerInvariant()}[/]: {detail}");
+            }
         }
         else
         {
