@@ -145,6 +145,17 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FromAnywhereInTheCheckout_FindsItsAdapters_AndHonoursResultsDir()
+    {
+        var result = await CliProcess.RunAsync(Path.Combine(Repo.Root, "docs"),
+            "run", "--experiments", "kepler_solver", "--libraries", "libnova", "--n", "10", "--no-perf", "--results-dir", _lab.Results);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Single(_lab.Runs());
+        Assert.False(Directory.Exists(Path.Combine(Repo.Root, "docs", "results")));
+    }
+
+    [Fact]
     public async Task ExitRecordAndLogFile_AreWritten()
     {
         var log = Path.Combine(_lab.Dir, "job.log");
