@@ -100,18 +100,11 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var referenceSupport = plan.Reference.Manifest.Experiments[def.Id];
         var parity = isReference ? "reference"
             : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? "model-parity" : "model-mismatch");
-        PerformanceResult? perf = null;
-        if (run.Perf?.Summary is { } s)
-        {
-            perf = new PerformanceResult(s.Valid, s.InvalidReason, s.Rounds, s.OpsPerRound, s.MedianNs, s.Q1Ns, s.Q3Ns, s.IqrNs,
-                s.MinNs, s.MaxNs, s.MeanNs, s.CvPercent, s.CiLowNs, s.CiHighNs, s.CiLevel, s.ThroughputOpsPerS, s.ClockResNs,
-                s.SamplesNs, null);
-        }
         return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, perf);
+            run.Evaluation?.Result, run.Perf?.Summary);
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,

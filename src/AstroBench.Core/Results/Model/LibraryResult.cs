@@ -1,3 +1,5 @@
+using AstroBench.Core.Statistics;
+
 namespace AstroBench.Core.Results.Model;
 
 /// <summary><c>&lt;experiment&gt;/&lt;library&gt;.json</c> (schema <c>astrobench.result/1</c>, docs/run-folder.md).</summary>
@@ -15,7 +17,7 @@ public sealed record LibraryResult(
     string? OutcomeDetail,
     DatasetInfo Dataset,
     AccuracyResult? Accuracy,
-    PerformanceResult? Performance)
+    PerformanceSummary? Performance)
 {
     public const string SchemaId = "astrobench.result/1";
 }
@@ -56,24 +58,3 @@ public sealed record MetricStats(
     bool SelfCheck);
 
 public sealed record WorstCase(int Index, string Metric, double Value, IReadOnlyDictionary<string, double> Inputs);
-
-public sealed record PerformanceResult(
-    bool Valid,
-    string? InvalidReason,
-    int Rounds,
-    long OpsPerRound,
-    double MedianNs,
-    double Q1Ns,
-    double Q3Ns,
-    double IqrNs,
-    double MinNs,
-    double MaxNs,
-    double MeanNs,
-    double CvPercent,
-    double CiLowNs,
-    double CiHighNs,
-    double CiLevel,
-    double ThroughputOpsPerS,
-    double ClockResNs,
-    IReadOnlyList<double> SamplesNs,
-    double? SpeedupVsReference);
