@@ -108,7 +108,10 @@ public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths,
             Int("perf_rounds", 5), Bool("no_perf"), Bool("ci_mode") || Bool("ci"));
         var runId = Str("run_id", "results_dir", "results_path", "output_dir") is { } r ? Path.GetFileName(r.TrimEnd('/')) : null;
         var created = Time("created_at", "started_at") ?? DateTimeOffset.UnixEpoch;
-        var row = new JobRow(id, status, jobConfig, Str("notes"), created, Time("started_at"),
+        // The original lab keeps notes inside its request config ({"config": {"notes": …}}).
+        var notes = Str("notes") ?? (config.ValueKind == JsonValueKind.Object && config.TryGetProperty("notes", out var nv) && nv.ValueKind == JsonValueKind.String
+            ? nv.GetString() : null);
+        var row = new JobRow(id, status, jobConfig, string.IsNullOrEmpty(notes) ? null : notes, created, Time("started_at"),
             Time("finished_at", "completed_at", "ended_at"), runId, JobProgress.Empty with { Percent = status == JobStatus.Completed ? 100 : 0 },
             root.TryGetProperty("exit_code", out var e) && e.TryGetInt32(out var code) ? code : null, reason, null, null, null, 0);
         return (row, rawId == id ? null : rawId);
