@@ -73,6 +73,30 @@ void abp_write_double(double x)
 }
 
 /* ------------------------------------------------------------------ */
+/* Helpers for experiment code (declared in abp.h)                     */
+/* ------------------------------------------------------------------ */
+
+void abp_store_matrix(double r[3][3], double *out)
+{
+    int i, j;
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 3; j++)
+            out[3 * i + j] = r[i][j];
+}
+
+int abp_kepler_in_domain(const double *in, double *out)
+{
+    const double m = in[0];
+    const double e = in[1];
+    if (!(e >= 0.0 && e < 1.0) || !isfinite(m)) {
+        out[0] = NAN;
+        out[1] = NAN;
+        return 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
 /* Input                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -325,7 +349,18 @@ int abp_main(int argc, char **argv, const char *version_line,
     int have_ops = 0, have_warmup = 0;
     long long columns = 0, cases = 0, ops = 0, warmup = 0;
     const abp_experiment *ex = NULL;
-    size_t i;
+    size_t i, c;
+    /* header keys whose value is a non-negative count */
+    const struct {
+        const char *key;
+        long long *value;
+        int *seen;
+    } counts[] = {
+        {"columns", &columns, &have_columns},
+        {"cases", &cases, &have_cases},
+        {"ops", &ops, &have_ops},
+        {"warmup", &warmup, &have_warmup},
+    };
 
     if (argc > 1) {
         if (strcmp(argv[1], "--version") == 0) {
@@ -367,24 +402,17 @@ int abp_main(int argc, char **argv, const char *version_line,
                 return respond_status("error", "mode too long");
             strcpy(mode, value);
             have_mode = 1;
-        } else if (strcmp(key, "columns") == 0) {
-            if (!parse_count(value, &columns))
-                return respond_status("error", "bad columns value '%.60s'", value);
-            have_columns = 1;
-        } else if (strcmp(key, "cases") == 0) {
-            if (!parse_count(value, &cases))
-                return respond_status("error", "bad cases value '%.60s'", value);
-            have_cases = 1;
-        } else if (strcmp(key, "ops") == 0) {
-            if (!parse_count(value, &ops))
-                return respond_status("error", "bad ops value '%.60s'", value);
-            have_ops = 1;
-        } else if (strcmp(key, "warmup") == 0) {
-            if (!parse_count(value, &warmup))
-                return respond_status("error", "bad warmup value '%.60s'", value);
-            have_warmup = 1;
+        } else {
+            /* the four count keys; other keys: ignored, as the protocol requires */
+            for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+                if (strcmp(key, counts[c].key) != 0)
+                    continue;
+                if (!parse_count(value, counts[c].value))
+                    return respond_status("error", "bad %s value '%.60s'", counts[c].key, value);
+                *counts[c].seen = 1;
+                break;
+            }
         }
-        /* other keys: ignored, as the protocol requires */
     }
 
     if (!have_experiment)

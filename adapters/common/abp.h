@@ -44,6 +44,18 @@ int abp_main(int argc, char **argv, const char *version_line,
 /* Writes a double so that it round-trips (%.17g; nan/inf/-inf spelled plainly). */
 void abp_write_double(double x);
 
+/*
+ * Stores the 3x3 matrix r row-major in out[0..8]: the r11..r33 output
+ * columns of the direction transforms (call with out + 3, after x y z).
+ */
+void abp_store_matrix(double r[3][3], double *out);
+
+/*
+ * kepler_solver's domain (in[0] = M, in[1] = e): returns 1 when M is finite
+ * and 0 <= e < 1; otherwise sets out[0] and out[1] to nan and returns 0.
+ */
+int abp_kepler_in_domain(const double *in, double *out);
+
 /* 2*pi, pi and conversion helpers usable by adapters (M_PI is not C99). */
 #define ABP_PI 3.14159265358979323846
 #define ABP_2PI 6.28318530717958647693

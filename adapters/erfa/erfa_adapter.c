@@ -17,21 +17,25 @@
 #define J2000 2451545.0
 #define ADAPTER_VERSION "1.1.0"
 
+/* out[0..2] = r * in[1..3]; out[3..11] = r row-major. */
+static void rotate_and_emit(double r[3][3], const double *in, double *out)
+{
+    double v[3];
+
+    v[0] = in[1];
+    v[1] = in[2];
+    v[2] = in[3];
+    eraRxp(r, v, out);
+    abp_store_matrix(r, out + 3);
+}
+
 /* frame_rotation_bpn: jd_tt x y z -> x y z r11..r33 (ICRS -> true of date) */
 static void frame_rotation_bpn(const double *in, double *out)
 {
     double rbpn[3][3];
-    double v[3];
-    int i, j;
 
     eraPnm06a(J2000, in[0] - J2000, rbpn);
-    v[0] = in[1];
-    v[1] = in[2];
-    v[2] = in[3];
-    eraRxp(rbpn, v, out);
-    for (i = 0; i < 3; i++)
-        for (j = 0; j < 3; j++)
-            out[3 + 3 * i + j] = rbpn[i][j];
+    rotate_and_emit(rbpn, in, out);
 }
 
 /* gmst_era: jd_ut1 jd_tt -> gmst_rad era_rad */
@@ -105,11 +109,8 @@ static void kepler_solver(const double *in, double *out)
     double turns, mr, ea, nu;
     int iter;
 
-    if (!(e >= 0.0 && e < 1.0) || !isfinite(m)) {
-        out[0] = NAN;
-        out[1] = NAN;
+    if (!abp_kepler_in_domain(in, out))
         return;
-    }
     turns = floor(m / ABP_2PI + 0.5);
     mr = m - turns * ABP_2PI;
     if (mr > ABP_PI)
@@ -138,21 +139,6 @@ static void kepler_solver(const double *in, double *out)
 /* Direction transforms of the full catalog: jd_tt x y z -> x y z      */
 /* r11..r33, with the reference matrices of docs/adapter-protocol.md.  */
 /* ------------------------------------------------------------------ */
-
-/* out[0..2] = r * in[1..3]; out[3..11] = r row-major. */
-static void rotate_and_emit(double r[3][3], const double *in, double *out)
-{
-    double v[3];
-    int i, j;
-
-    v[0] = in[1];
-    v[1] = in[2];
-    v[2] = in[3];
-    eraRxp(r, v, out);
-    for (i = 0; i < 3; i++)
-        for (j = 0; j < 3; j++)
-            out[3 + 3 * i + j] = r[i][j];
-}
 
 static void rotate_and_emit_transposed(double r[3][3], const double *in, double *out)
 {

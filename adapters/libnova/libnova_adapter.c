@@ -95,6 +95,35 @@ static void rot_z(double a, double *v)
     v[1] = y;
 }
 
+/* |v| */
+static double vec_norm(const double *v)
+{
+    return sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+}
+
+/* out = unit * r: a direction computed through libnova's spherical (degree)
+ * coordinates, given back the length r of the input vector. */
+static void scaled_out(const double *unit, double r, double *out)
+{
+    out[0] = unit[0] * r;
+    out[1] = unit[1] * r;
+    out[2] = unit[2] * r;
+}
+
+/*
+ * libnova's nutation angles in radians: mean obliquity eps, Delta eps and
+ * Delta psi. ln_get_nutation takes a UT date (see the notes at the top).
+ */
+static void nutation_angles(double jd_tt, double *eps, double *deps, double *dpsi)
+{
+    struct ln_nutation nut;
+
+    ln_get_nutation(ut_from_tt(jd_tt), &nut);
+    *eps = nut.ecliptic * ABP_DEG2RAD;
+    *deps = nut.obliquity * ABP_DEG2RAD;
+    *dpsi = nut.longitude * ABP_DEG2RAD;
+}
+
 static double angle_near(double a, double target)
 {
     return a + ABP_2PI * floor((target - a) / ABP_2PI + 0.5);
@@ -112,28 +141,19 @@ static double angle_near(double a, double target)
 static void frame_rotation_bpn(const double *in, double *out)
 {
     struct ln_equ_posn j2000, mean;
-    struct ln_nutation nut;
     double v[3], eps, deps, dpsi;
 
     vec_to_equ(in + 1, &j2000);
     ln_get_equ_prec(&j2000, in[0], &mean);
     equ_to_vec(&mean, v);
 
-    ln_get_nutation(ut_from_tt(in[0]), &nut);
-    eps = nut.ecliptic * ABP_DEG2RAD;
-    deps = nut.obliquity * ABP_DEG2RAD;
-    dpsi = nut.longitude * ABP_DEG2RAD;
+    nutation_angles(in[0], &eps, &deps, &dpsi);
     rot_x(eps, v);
     rot_z(-dpsi, v);
     rot_x(-(eps + deps), v);
 
     /* keep the input's length (unit vector in, unit vector out) */
-    {
-        double r = sqrt(in[1] * in[1] + in[2] * in[2] + in[3] * in[3]);
-        out[0] = v[0] * r;
-        out[1] = v[1] * r;
-        out[2] = v[2] * r;
-    }
+    scaled_out(v, vec_norm(in + 1), out);
 }
 
 /* gmst_era: jd_ut1 jd_tt -> gmst_rad (Meeus 12.4); no ERA in libnova. */
@@ -250,11 +270,8 @@ static void kepler_solver(const double *in, double *out)
     const double e = in[1];
     double e_deg, ea, nu;
 
-    if (!(e >= 0.0 && e < 1.0) || !isfinite(m)) {
-        out[0] = NAN;
-        out[1] = NAN;
+    if (!abp_kepler_in_domain(in, out))
         return;
-    }
     e_deg = ln_solve_kepler(e, m * ABP_RAD2DEG);
     ea = angle_near(e_deg * ABP_DEG2RAD, m);
     nu = angle_near(ln_get_ell_true_anomaly(e, e_deg) * ABP_DEG2RAD, ea);
@@ -325,11 +342,8 @@ static void mat_apply(mat3 m, const double *v, double *out)
 /* out[0..2] = m in[1..3]; out[3..11] = m row-major. */
 static void emit_matrix(mat3 m, const double *in, double *out)
 {
-    int i, j;
     mat_apply(m, in + 1, out);
-    for (i = 0; i < 3; i++)
-        for (j = 0; j < 3; j++)
-            out[3 + 3 * i + j] = m[i][j];
+    abp_store_matrix(m, out + 3);
 }
 
 /*
@@ -339,30 +353,13 @@ static void emit_matrix(mat3 m, const double *in, double *out)
  */
 static void nutation_matrix(double jd_tt, mat3 m)
 {
-    struct ln_nutation nut;
     double eps, deps, dpsi;
 
-    ln_get_nutation(ut_from_tt(jd_tt), &nut);
-    eps = nut.ecliptic * ABP_DEG2RAD;
-    deps = nut.obliquity * ABP_DEG2RAD;
-    dpsi = nut.longitude * ABP_DEG2RAD;
+    nutation_angles(jd_tt, &eps, &deps, &dpsi);
     mat_identity(m);
     mat_rx(eps, m);
     mat_rz(-dpsi, m);
     mat_rx(-(eps + deps), m);
-}
-
-/* Direction of v through libnova's spherical (degree) coordinates, keeping |v|. */
-static double vec_norm(const double *v)
-{
-    return sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-}
-
-static void scaled_out(const double *unit, double r, double *out)
-{
-    out[0] = unit[0] * r;
-    out[1] = unit[1] * r;
-    out[2] = unit[2] * r;
 }
 
 /* mean J2000 (~ICRS) -> mean of date with ln_get_equ_prec (IAU 1976, Meeus 21.2-21.4). */

@@ -6,13 +6,13 @@ built-in timescale (load.timescale(builtin=True)) and no ephemeris file - Debian
 so the Sun, Moon and planet experiments answer `skipped`.
 
 Accuracy mode: each experiment is one vectorised Skyfield call over all the cases (a Time
-array built from the whole column). Perf mode: one op = one call on one case (see perf() for
+array built from the whole column). Perf mode: one op = one call on one case (see abp.perf() for
 why; the vectorised per-case cost is stated in adapter.json).
 """
 
 import math
+import os
 import sys
-import time
 import warnings
 
 ADAPTER_VERSION = "1.0.0"
@@ -20,6 +20,15 @@ ADAPTER_VERSION = "1.0.0"
 warnings.simplefilter("ignore")
 
 import numpy as np  # noqa: E402
+
+# The protocol reader/writer is shared with the astropy adapter: adapters/common/abp.py.
+# `python3 -I` leaves the script's folder off sys.path, so the common folder is added
+# explicitly; no bytecode is written into the checkout for it.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+_dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
+import abp  # noqa: E402
+sys.dont_write_bytecode = _dont_write_bytecode
+
 import skyfield  # noqa: E402
 from skyfield import framelib  # noqa: E402
 from skyfield.api import Angle, load, wgs84  # noqa: E402
@@ -32,64 +41,6 @@ from skyfield.positionlib import ICRF, position_of_radec  # noqa: E402
 from skyfield.units import Distance, Velocity  # noqa: E402
 
 NO_EPHEMERIS = "skyfield needs a JPL ephemeris file (de421.bsp) not shipped by Debian"
-
-# --------------------------------------------------------------------------------------------
-# Protocol (shared with nothing: each adapter carries its own reader/writer)
-# --------------------------------------------------------------------------------------------
-
-
-class ProtocolError(Exception):
-    pass
-
-
-def read_request(data):
-    """Parses an ABP 1 request: returns (headers dict, rows as a list of lists of floats)."""
-    lines = data.decode("ascii").split("\n")
-    if not lines or lines[0].strip() != "ABP 1":
-        raise ProtocolError("expected 'ABP 1' as the first line")
-    headers = {}
-    i = 1
-    while i < len(lines):
-        line = lines[i].strip()
-        i += 1
-        if not line:
-            continue
-        key, _, value = line.partition(" ")
-        if key == "cases":
-            count = int(value)
-            rows = []
-            for _ in range(count):
-                if i >= len(lines):
-                    raise ProtocolError("fewer case lines than announced")
-                rows.append([float(tok) for tok in lines[i].split()])
-                i += 1
-            while i < len(lines) and not lines[i].strip():
-                i += 1
-            if i >= len(lines) or lines[i].strip() != "end":
-                raise ProtocolError("missing 'end' after the cases")
-            headers["cases"] = count
-            return headers, rows
-        headers[key] = value.strip()
-    raise ProtocolError("missing 'cases' header")
-
-
-def write(text):
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def write_status(status, reason):
-    write("ABP 1\nstatus %s\nreason %s\nend\n" % (status, " ".join(str(reason).split())[:500]))
-
-
-def write_accuracy(out):
-    parts = ["ABP 1\nstatus ok\ncolumns %d\ncases %d\n" % (out.shape[1], out.shape[0])]
-    for row in out.tolist():
-        parts.append(" ".join(repr(float(v)) for v in row))
-        parts.append("\n")
-    parts.append("end\n")
-    write("".join(parts))
-
 
 # --------------------------------------------------------------------------------------------
 # Time scales
@@ -383,10 +334,12 @@ class Kepler:
 
 
 class Skipped:
+    """An experiment answered `status skipped` (abp.main reads skip_reason)."""
+
     columns = 3
 
     def __init__(self, reason):
-        self.reason = reason
+        self.skip_reason = reason
 
 
 EXPERIMENTS = {name: Rotation(pair) for name, pair in ROTATIONS.items()}
@@ -413,84 +366,22 @@ def input_columns(name):
 
 
 # --------------------------------------------------------------------------------------------
-# Modes
+# Modes (the protocol itself, perf timing included: adapters/common/abp.py)
 # --------------------------------------------------------------------------------------------
-
-
-def columns_of(rows, width):
-    table = np.array(rows, dtype=float).reshape(len(rows), width)
-    return [np.ascontiguousarray(table[:, k]) for k in range(width)]
 
 
 def prepare_cases(experiment, rows, width):
     """Per-case arguments (input preparation, outside the timed loop)."""
-    return [experiment.prepare(columns_of(rows[i:i + 1], width)) for i in range(len(rows))]
+    return [experiment.prepare(abp.columns_of(rows[i:i + 1], width)) for i in range(len(rows))]
 
-def perf(experiment, rows, width, ops, warmup):
-    """One op = one library call on ONE case, cycling through the sample.
 
-    The lab sizes rounds from a pilot that starts at one op and assumes ns/op does not depend
-    on the op count; a vectorised batch's per-case cost does (it falls with the batch size), so
-    batches would give numbers set by the lab's round length rather than by the library. A
-    scalar call is what a user pays to transform one coordinate; the vectorised throughput is
-    stated in adapter.json (conventions) instead.
-    """
-    cases = prepare_cases(experiment, rows, width)
-    count = len(cases)
-    run = experiment.run
-    sink = 0.0
-    for k in range(warmup):
-        sink += float(np.asarray(run(cases[k % count])).flat[0])
-    sink = 0.0
-    start = time.perf_counter_ns()
-    for k in range(ops):
-        sink += float(np.asarray(run(cases[k % count])).flat[0])
-    total = time.perf_counter_ns() - start
-    res = time.get_clock_info("perf_counter").resolution * 1e9
-    write("ABP 1\nstatus ok\ntotal_ns %d\nops %d\nsink %r\nclock_res_ns %r\nend\n"
-          % (max(total, 1), ops, sink, max(res, 1.0)))
+def version_line():
+    return ("skyfield-adapter %s; skyfield %s (numpy %s, Python %s)"
+            % (ADAPTER_VERSION, skyfield.__version__, np.__version__, sys.version.split()[0]))
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "--version":
-        print("skyfield-adapter %s; skyfield %s (numpy %s, Python %s)"
-              % (ADAPTER_VERSION, skyfield.__version__, np.__version__, sys.version.split()[0]))
-        return 0
-    try:
-        headers, rows = read_request(sys.stdin.buffer.read())
-    except (ProtocolError, ValueError, UnicodeDecodeError) as exc:
-        write_status("error", "bad request: %s" % exc)
-        return 0
-    name = headers.get("experiment", "")
-    experiment = EXPERIMENTS.get(name)
-    if experiment is None:
-        write_status("error", "unknown experiment %s" % name)
-        return 0
-    if isinstance(experiment, Skipped):
-        write_status("skipped", experiment.reason)
-        return 0
-    width = int(headers.get("columns", "0"))
-    if width != input_columns(name) or any(len(r) != width for r in rows):
-        write_status("error", "experiment %s expects %d input columns" % (name, input_columns(name)))
-        return 0
-    mode = headers.get("mode", "accuracy")
-    try:
-        if mode == "accuracy":
-            if not rows:
-                write_accuracy(np.empty((0, experiment.columns)))
-                return 0
-            out = np.asarray(experiment.accuracy(columns_of(rows, width)), dtype=float)
-            write_accuracy(out.reshape(len(rows), experiment.columns))
-        elif mode == "perf":
-            if not rows:
-                write_status("error", "perf request without cases")
-                return 0
-            perf(experiment, rows, width, int(headers.get("ops", "1")), int(headers.get("warmup", "0")))
-        else:
-            write_status("error", "unknown mode %s" % mode)
-    except Exception as exc:  # a library failure is reported, not a traceback
-        write_status("error", "%s: %s" % (type(exc).__name__, exc))
-    return 0
+    return abp.main(sys.argv, version_line(), EXPERIMENTS, input_columns, prepare_cases)
 
 
 if __name__ == "__main__":

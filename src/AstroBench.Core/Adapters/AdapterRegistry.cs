@@ -109,7 +109,9 @@ public sealed class AdapterRegistry
     {
         foreach (var requirement in manifest.Requires ?? [])
         {
-            if (!File.Exists(requirement.Path) && !Directory.Exists(requirement.Path))
+            // Relative paths name files of the checkout (e.g. ../common/abp.py), so they are resolved like the run command.
+            var path = Path.GetFullPath(requirement.Path, dir);
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
                 return new AdapterInfo(manifest, dir, false,
                     $"missing {requirement.Path}" + (requirement.InstallHint is { } hint ? $" (install: {hint})" : ""));

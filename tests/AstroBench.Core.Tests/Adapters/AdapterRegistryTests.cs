@@ -46,6 +46,21 @@ public sealed class AdapterRegistryTests : IDisposable
     }
 
     [Fact]
+    public void RelativeRequirement_IsResolvedAgainstTheAdapterFolder()
+    {
+        Manifest("common", "");
+        File.Delete(Path.Combine(_dir, "common", "adapter.json"));
+        File.WriteAllText(Path.Combine(_dir, "common", "shared.py"), "");
+        Manifest("uses", Valid("uses", extra: """, "requires": [ { "path": "../common/shared.py" } ]"""));
+        Manifest("lacks", Valid("lacks", extra: """, "requires": [ { "path": "../common/missing.py" } ]"""));
+
+        var registry = AdapterRegistry.Load([_dir]);
+
+        Assert.True(registry.Find("uses")!.Available, registry.Find("uses")!.UnavailableReason);
+        Assert.False(registry.Find("lacks")!.Available);
+    }
+
+    [Fact]
     public void UnbuiltProgram_IsUnavailable_WithTheBuildHint()
     {
         Manifest("unbuilt", Valid("unbuilt").Replace("[\"sh\", \"a.sh\"]", "[\"build/prog\"]", StringComparison.Ordinal));
