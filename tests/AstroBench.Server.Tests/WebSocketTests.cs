@@ -16,10 +16,11 @@ public sealed class WebSocketTests : IDisposable
         _lab.DeleteRoot();
     }
 
-    private async Task<WebSocket> Connect(string id, long from)
+    private async Task<WebSocket> Connect(string id, long from, bool batch = false)
     {
         var client = _lab.Factory.Server.CreateWebSocketClient();
-        return await client.ConnectAsync(new Uri(_lab.Factory.Server.BaseAddress, $"/api/benchmark/ws/{id}?from={from}".Replace("http", "ws", StringComparison.Ordinal)), CancellationToken.None);
+        var query = $"/api/benchmark/ws/{id}?from={from}" + (batch ? "&batch=true" : "");
+        return await client.ConnectAsync(new Uri(_lab.Factory.Server.BaseAddress, query.Replace("http", "ws", StringComparison.Ordinal)), CancellationToken.None);
     }
 
     private static async Task<JsonNode?> Receive(WebSocket ws)
@@ -104,5 +105,41 @@ public sealed class WebSocketTests : IDisposable
         }
         Assert.Equal("done", last);
         Assert.Equal(done["log_lines"]!.GetValue<int>(), lines);
+    }
+
+    [Fact]
+    public async Task BatchedReplay_CarriesTheSameLinesAsSingleMessages_InOrder()
+    {
+        var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
+        var id = job["id"]!.GetValue<string>();
+        await _lab.WaitTerminal(id);
+
+        var single = new List<string>();
+        var ws = await Connect(id, 3);
+        while (await Receive(ws) is { } msg)
+        {
+            if (msg["type"]!.GetValue<string>() == "log")
+            {
+                Assert.Equal(3 + single.Count, msg["n"]!.GetValue<long>());
+                single.Add(msg["line"]!.GetValue<string>());
+            }
+        }
+        var batched = new List<string>();
+        string? last = null;
+        var batchedWs = await Connect(id, 3, batch: true);
+        while (await Receive(batchedWs) is { } msg)
+        {
+            last = msg["type"]!.GetValue<string>();
+            Assert.NotEqual("log", last);
+            if (last == "logs")
+            {
+                Assert.Equal(3 + batched.Count, msg["from"]!.GetValue<long>());
+                batched.AddRange(msg["lines"]!.AsArray().Select(l => l!.GetValue<string>()));
+            }
+        }
+
+        Assert.Equal("done", last);
+        Assert.True(single.Count >= 5, $"only {single.Count} lines");
+        Assert.Equal(single, batched);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using AstroBench.Server.Hosting;
@@ -26,7 +27,7 @@ public static class JobWebSocketEndpoint
         return app;
     }
 
-    public static async Task<IResult> Handle(HttpContext context, string id, long? from, JobStore store, JobFeeds feeds, TokenGuard guard,
+    public static async Task<IResult> Handle(HttpContext context, string id, long? from, bool? batch, JobStore store, JobFeeds feeds, TokenGuard guard,
         IOptions<AstroBenchServerOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (!Ids.IsJobId(id))
@@ -55,13 +56,18 @@ public static class JobWebSocketEndpoint
         }
         var feed = feeds.Get(row);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new Session(socket, feed, from ?? 0, json.Value.SerializerOptions, TimeSpan.FromSeconds(Math.Max(1, options.Value.WebSocketPingSeconds)));
+        var session = new Session(socket, feed, from ?? 0, batch ?? false, json.Value.SerializerOptions, TimeSpan.FromSeconds(Math.Max(1, options.Value.WebSocketPingSeconds)));
         await session.RunAsync(context.RequestAborted);
         return Results.Empty;
     }
 
-    private sealed class Session(WebSocket socket, LogFeed feed, long cursor, JsonSerializerOptions json, TimeSpan pingEvery)
+    private sealed class Session(WebSocket socket, LogFeed feed, long cursor, bool batch, JsonSerializerOptions json, TimeSpan pingEvery)
     {
+        // Log lines are the hot path (a million-line job, ten clients): they are written with one
+        // reused writer and buffer per connection instead of a serializer call and a fresh array per line.
+        private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+        private readonly Utf8JsonWriter _writer = new(Stream.Null, new JsonWriterOptions { Encoder = json.Encoder });
+
         public async Task RunAsync(CancellationToken aborted)
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -89,10 +95,18 @@ public static class JobWebSocketEndpoint
                     }
                     var final = feed.Final;
                     var lines = feed.Read(cursor, BatchLines);
-                    foreach (var line in lines)
+                    if (batch && lines.Count > 0)
                     {
-                        await SendAsync(new LogMessage("log", line, cursor), cts.Token);
-                        cursor++;
+                        await SendLogsAsync(lines, cursor, cts.Token);
+                        cursor += lines.Count;
+                    }
+                    else
+                    {
+                        foreach (var line in lines)
+                        {
+                            await SendLogAsync(line, cursor, cts.Token);
+                            cursor++;
+                        }
                     }
                     if (lines.Count > 0)
                     {
@@ -121,11 +135,54 @@ public static class JobWebSocketEndpoint
             {
                 await cts.CancelAsync();
                 await receive;
+                _writer.Dispose();
             }
         }
 
         private Task SendAsync<T>(T message, CancellationToken ct) =>
             socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message, json), WebSocketMessageType.Text, true, ct);
+
+        /// <summary><c>{"type":"log","line":…,"n":…}</c>, one frame per line (the default contract).</summary>
+        private ValueTask SendLogAsync(string line, long n, CancellationToken ct)
+        {
+            var w = Begin();
+            w.WriteStartObject();
+            w.WriteString("type", "log");
+            w.WriteString("line", line);
+            w.WriteNumber("n", n);
+            w.WriteEndObject();
+            return Flush(ct);
+        }
+
+        /// <summary><c>{"type":"logs","from":…,"lines":[…]}</c>, up to <see cref="BatchLines"/> lines per frame (opt-in, <c>?batch=true</c>).</summary>
+        private ValueTask SendLogsAsync(List<string> lines, long from, CancellationToken ct)
+        {
+            var w = Begin();
+            w.WriteStartObject();
+            w.WriteString("type", "logs");
+            w.WriteNumber("from", from);
+            w.WriteStartArray("lines");
+            foreach (var line in lines)
+            {
+                w.WriteStringValue(line);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            return Flush(ct);
+        }
+
+        private Utf8JsonWriter Begin()
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            return _writer;
+        }
+
+        private ValueTask Flush(CancellationToken ct)
+        {
+            _writer.Flush();
+            return socket.SendAsync(_buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, ct);
+        }
 
         private async Task DrainIncomingAsync(CancellationTokenSource cts)
         {
@@ -148,5 +205,4 @@ public static class JobWebSocketEndpoint
         }
     }
 
-    private sealed record LogMessage(string Type, string Line, long N);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Logs;
 
 /// <summary>
-/// The feeds of live jobs (filled by their tailers) and, on demand, of finished jobs (one streaming
+/// The feeds of live jobs (filled by their tailers) and, on demand, of finished jobs (one byte-only
 /// scan of the file builds the index; lines stay on disk). Finished feeds are kept in a small cache.
 /// </summary>
 public sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptions> options)
@@ -46,14 +46,7 @@ public sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptions
         {
             return cached;
         }
-        var feed = new LogFeed(job.Id, paths.LogFile(job.Id), 16, job.Status, job.Progress);
-        using (var tailer = new LogTailer(feed, new ProgressParser(job.Progress)))
-        {
-            tailer.Drain();
-            tailer.FlushPartial();
-            feed.Bytes = tailer.Position;
-        }
-        feed.Complete(job);
+        var feed = LogFeed.ForFinishedJob(job, paths.LogFile(job.Id), 16);
         Remember(feed);
         return feed;
     }

@@ -27,6 +27,34 @@ public sealed class LogFeed
         Progress = progress;
     }
 
+    /// <summary>
+    /// The feed of a finished job's log: one byte-only scan builds the line index (no line is decoded
+    /// except the in-memory tail), so opening a million-line log costs a file read, not a million strings.
+    /// </summary>
+    public static LogFeed ForFinishedJob(JobRow job, string path, int memoryLines)
+    {
+        var feed = new LogFeed(job.Id, path, memoryLines, job.Status, job.Progress);
+        if (File.Exists(path))
+        {
+            var index = AstroBench.Core.Results.Reading.SparseLineIndex.Build(path, IndexStride, includePartial: true);
+            var tailFrom = Math.Max(0, index.LineCount - feed._ring.Length);
+            var tail = index.ReadLines(path, tailFrom, (int)(index.LineCount - tailFrom));
+            lock (feed._lock)
+            {
+                feed._offsets.Clear();
+                feed._offsets.AddRange(index.Offsets);
+                for (var i = 0; i < tail.Count; i++)
+                {
+                    feed._ring[(tailFrom + i) % feed._ring.Length] = tail[i];
+                }
+                feed._count = tailFrom + tail.Count;
+            }
+            feed.Bytes = index.Length;
+        }
+        feed.Complete(job);
+        return feed;
+    }
+
     public string JobId { get; }
     public string Path { get; }
 

@@ -15,6 +15,9 @@ public sealed class SparseLineIndex
 
     public int Stride { get; }
 
+    /// <summary>Byte offset of line k·<see cref="Stride"/>, for k = 0, 1, ….</summary>
+    public IReadOnlyList<long> Offsets => _offsets;
+
     /// <summary>Complete lines (terminated by '\n'), plus a final unterminated line when <c>includePartial</c> was set.</summary>
     public long LineCount { get; private set; }
 
