@@ -8,7 +8,8 @@ namespace AstroBench.Core.Adapters;
 /// Runs one adapter call: one fresh process, request on stdin, response on stdout, stderr kept
 /// (first 4 KiB). Writing and reading run concurrently so neither side can block on a full pipe.
 /// Every ending maps to a <see cref="CallOutcome"/>; a timed-out or cancelled call kills the
-/// adapter's whole process tree before returning.
+/// adapter's whole process tree before returning. <see cref="Timeout"/> is a silence limit: the call
+/// times out when stdout stays quiet that long, so a slow library streaming many rows is never cut off.
 /// </summary>
 public sealed class AdapterProcessRunner(TimeSpan timeout)
 {
@@ -46,6 +47,8 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
         }
         using var timeoutCts = new CancellationTokenSource(Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        using var stdout = new StreamReader(new ActivityStream(process.StandardOutput.BaseStream, () => timeoutCts.CancelAfter(Timeout)),
+            Encoding.ASCII, false, 1 << 16);
         var stderrTask = ReadLimitedAsync(process.StandardError, linked.Token);
         var writeTask = WriteRequestAsync(process, request, linked.Token);
         try
@@ -55,14 +58,14 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
             ProtocolException? protocolError = null;
             try
             {
-                response = await ResponseReader.ReadAsync(process.StandardOutput, request.Mode, rows, outputColumns, linked.Token);
+                response = await ResponseReader.ReadAsync(stdout, request.Mode, rows, outputColumns, linked.Token);
             }
             catch (ProtocolException ex)
             {
                 protocolError = ex;
             }
             // Drain whatever is left so the adapter can exit, then wait for it.
-            await process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, linked.Token);
+            await stdout.BaseStream.CopyToAsync(Stream.Null, linked.Token);
             await process.WaitForExitAsync(linked.Token);
             await writeTask;
             var stderr = await stderrTask;
@@ -86,7 +89,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
             Kill(process);
             return ct.IsCancellationRequested
                 ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed)
-                : AdapterCallResult.Failed(CallOutcome.TimedOut, $"no answer within {Timeout.TotalSeconds:0.#} s", watch.Elapsed);
+                : AdapterCallResult.Failed(CallOutcome.TimedOut, $"no output for {Timeout.TotalSeconds:0.#} s", watch.Elapsed);
         }
         catch (IOException ex)
         {
