@@ -88,7 +88,7 @@ public static class SummaryMarkdown
             if (r.Performance is { } p)
             {
                 var flag = p.Valid ? "" : " ⚠";
-                sb.Append(Inv, $"{Num(p.MedianNs)}{flag} | {Num(p.CiLowNs)}–{Num(p.CiHighNs)} | {p.CvPercent:0.0} | {(p.SpeedupVsReference is { } s ? s.ToString("0.00", Inv) + "×" : "—")} |\n");
+                sb.Append(Inv, $"{Num(p.MedianNs)}{flag} | {Num(p.CiLowNs)}–{Num(p.CiHighNs)} | {p.CvPercent:0.0} | {(p.SpeedupVsReference is { } s ? Speedup(s) : "—")} |\n");
             }
             else
             {
@@ -96,6 +96,10 @@ public static class SummaryMarkdown
             }
         }
     }
+
+    /// <summary>Two decimals, or two significant digits below 0.01× so a 1,000× slower library does not read "0.00×".</summary>
+    private static string Speedup(double s) =>
+        (s >= 0.01 ? s.ToString("0.00", Inv) : s.ToString("0.##e+0", Inv)) + "×";
 
     public static string Num(double v) =>
         !double.IsFinite(v) ? "NaN"
