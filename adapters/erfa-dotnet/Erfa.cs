@@ -25,6 +25,14 @@ internal static unsafe partial class Erfa
     [LibraryImport(Lib)] public static partial void eraSxp(double s, double* p, double* sp);
     [LibraryImport(Lib)] public static partial void eraC2s(double* p, double* theta, double* phi);
     [LibraryImport(Lib)] public static partial double eraPm(double* p);
+    [LibraryImport(Lib)] public static partial void eraBp06(double date1, double date2, double* rb, double* rp, double* rbp);
+    [LibraryImport(Lib)] public static partial void eraNum06a(double date1, double date2, double* rmatn);
+    [LibraryImport(Lib)] public static partial void eraRxr(double* a, double* b, double* atb);
+    [LibraryImport(Lib)] public static partial void eraTr(double* r, double* rt);
+    [LibraryImport(Lib)] public static partial void eraEcm06(double date1, double date2, double* rm);
+    [LibraryImport(Lib)] public static partial void eraIr(double* r);
+    [LibraryImport(Lib)] public static partial void eraRx(double phi, double* r);
+    [LibraryImport(Lib)] public static partial double eraObl06(double date1, double date2);
     [LibraryImport(Lib)] public static partial nint eraVersion();
     [LibraryImport(Lib)] public static partial nint eraSofaVersion();
 

@@ -25,7 +25,137 @@ internal static unsafe class Experiments
         new("equ_horizontal", 6, 2, 2, &EquHorizontal),
         new("solar_position", 1, 3, 3, &SolarPosition),
         new("lunar_position", 1, 3, 3, &LunarPosition),
+        new("frame_bias", 4, 12, 3, &FrameBias),
+        new("inv_frame_bias", 4, 12, 3, &InvFrameBias),
+        new("precession", 4, 12, 3, &Precession),
+        new("inv_precession", 4, 12, 3, &InvPrecession),
+        new("bias_precession", 4, 12, 3, &BiasPrecession),
+        new("inv_bias_precession", 4, 12, 3, &InvBiasPrecession),
+        new("nutation", 4, 12, 3, &Nutation),
+        new("inv_nutation", 4, 12, 3, &InvNutation),
+        new("precession_nutation", 4, 12, 3, &PrecessionNutation),
+        new("inv_precession_nutation", 4, 12, 3, &InvPrecessionNutation),
+        new("inv_bpn", 4, 12, 3, &InvBpn),
+        new("icrs_ecl_j2000", 4, 12, 3, &IcrsEclJ2000),
+        new("inv_icrs_ecl_j2000", 4, 12, 3, &InvIcrsEclJ2000),
+        new("icrs_ecl_tod", 4, 12, 3, &IcrsEclTod),
+        new("inv_icrs_ecl_tod", 4, 12, 3, &InvIcrsEclTod),
+        new("obliquity", 4, 12, 3, &Obliquity),
+        new("inv_obliquity", 4, 12, 3, &InvObliquity),
     ];
+
+    // Direction transforms: the same matrices as adapters/erfa (docs/adapter-protocol.md), rotated with
+    // eraRxp and emitted with the matrix; inverses use eraTr, exactly like the C adapter.
+    private static void RotateAndEmit(double* r, double* input, double* output)
+    {
+        Erfa.eraRxp(r, input + 1, output);
+        for (var k = 0; k < 9; k++)
+        {
+            output[3 + k] = r[k];
+        }
+    }
+
+    private static void RotateAndEmitTransposed(double* r, double* input, double* output)
+    {
+        var rt = stackalloc double[9];
+        Erfa.eraTr(r, rt);
+        RotateAndEmit(rt, input, output);
+    }
+
+    /// <summary>rb, rp or rbp of eraBp06 (which = 0, 1, 2).</summary>
+    private static void Bp06(double* input, double* output, int which, bool inverse)
+    {
+        var m = stackalloc double[27];
+        Erfa.eraBp06(J2000, input[0] - J2000, m, m + 9, m + 18);
+        if (inverse)
+        {
+            RotateAndEmitTransposed(m + 9 * which, input, output);
+        }
+        else
+        {
+            RotateAndEmit(m + 9 * which, input, output);
+        }
+    }
+
+    private static void FrameBias(double* i, double* o) => Bp06(i, o, 0, false);
+    private static void InvFrameBias(double* i, double* o) => Bp06(i, o, 0, true);
+    private static void Precession(double* i, double* o) => Bp06(i, o, 1, false);
+    private static void InvPrecession(double* i, double* o) => Bp06(i, o, 1, true);
+    private static void BiasPrecession(double* i, double* o) => Bp06(i, o, 2, false);
+    private static void InvBiasPrecession(double* i, double* o) => Bp06(i, o, 2, true);
+
+    private static void Nutation(double* input, double* output)
+    {
+        var rn = stackalloc double[9];
+        Erfa.eraNum06a(J2000, input[0] - J2000, rn);
+        RotateAndEmit(rn, input, output);
+    }
+
+    private static void InvNutation(double* input, double* output)
+    {
+        var rn = stackalloc double[9];
+        Erfa.eraNum06a(J2000, input[0] - J2000, rn);
+        RotateAndEmitTransposed(rn, input, output);
+    }
+
+    private static void PnMatrix(double jdTt, double* rnp)
+    {
+        var m = stackalloc double[36];
+        Erfa.eraBp06(J2000, jdTt - J2000, m, m + 9, m + 18);
+        Erfa.eraNum06a(J2000, jdTt - J2000, m + 27);
+        Erfa.eraRxr(m + 27, m + 9, rnp);
+    }
+
+    private static void PrecessionNutation(double* input, double* output)
+    {
+        var rnp = stackalloc double[9];
+        PnMatrix(input[0], rnp);
+        RotateAndEmit(rnp, input, output);
+    }
+
+    private static void InvPrecessionNutation(double* input, double* output)
+    {
+        var rnp = stackalloc double[9];
+        PnMatrix(input[0], rnp);
+        RotateAndEmitTransposed(rnp, input, output);
+    }
+
+    private static void InvBpn(double* input, double* output)
+    {
+        var rbpn = stackalloc double[9];
+        Erfa.eraPnm06a(J2000, input[0] - J2000, rbpn);
+        RotateAndEmitTransposed(rbpn, input, output);
+    }
+
+    private static void Ecm06(double* input, double* output, double date2, bool inverse)
+    {
+        var rm = stackalloc double[9];
+        Erfa.eraEcm06(J2000, date2, rm);
+        if (inverse)
+        {
+            RotateAndEmitTransposed(rm, input, output);
+        }
+        else
+        {
+            RotateAndEmit(rm, input, output);
+        }
+    }
+
+    private static void IcrsEclJ2000(double* i, double* o) => Ecm06(i, o, 0.0, false);
+    private static void InvIcrsEclJ2000(double* i, double* o) => Ecm06(i, o, 0.0, true);
+    private static void IcrsEclTod(double* i, double* o) => Ecm06(i, o, i[0] - J2000, false);
+    private static void InvIcrsEclTod(double* i, double* o) => Ecm06(i, o, i[0] - J2000, true);
+
+    private static void ObliquityRotation(double* input, double* output, double sign)
+    {
+        var r = stackalloc double[9];
+        Erfa.eraIr(r);
+        Erfa.eraRx(sign * Erfa.eraObl06(J2000, 0.0), r);
+        RotateAndEmit(r, input, output);
+    }
+
+    private static void Obliquity(double* i, double* o) => ObliquityRotation(i, o, 1.0);
+    private static void InvObliquity(double* i, double* o) => ObliquityRotation(i, o, -1.0);
 
     private static void FrameRotationBpn(double* input, double* output)
     {
