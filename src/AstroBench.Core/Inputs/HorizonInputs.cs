@@ -19,13 +19,5 @@ public sealed class HorizonInputs : EdgeThenRandomGenerator
         [ut1, ut1 + Epochs.TtMinusUt1Days, 1.0, 0.3, 1.5706217938697834, 0.1],
     }).ToArray();
 
-    protected override void RandomRow(SeededRandom random, Span<double> row)
-    {
-        row[0] = Epochs.Random(random);
-        row[1] = row[0] + Epochs.TtMinusUt1Days;
-        row[2] = random.Uniform(0, 2 * Math.PI);
-        row[3] = Math.Asin(random.Uniform(-1, 1));
-        row[4] = Math.Asin(random.Uniform(-1, 1));
-        row[5] = random.Uniform(-Math.PI, Math.PI);
-    }
+    protected override void RandomRow(SeededRandom random, Span<double> row) => ObserverSampling.RandomRow(random, row);
 }
