@@ -26,7 +26,7 @@ public sealed partial class JobLifecycleTests : IDisposable
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
         Assert.Equal("queued", job["status"]!.GetValue<string>());
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         Assert.Matches("^[0-9a-f]{12}$", id);
 
         var done = await _lab.WaitTerminal(id);
@@ -53,20 +53,20 @@ public sealed partial class JobLifecycleTests : IDisposable
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _lab.PostJson("/api/benchmark/start", body)));
         Assert.Single(responses, r => r.Response.StatusCode == HttpStatusCode.OK);
         Assert.Equal(49, responses.Count(r => r.Response.StatusCode == HttpStatusCode.Conflict));
-        var winner = responses.Single(r => r.Response.StatusCode == HttpStatusCode.OK).Body!["id"]!.GetValue<string>();
+        var winner = responses.Single(r => r.Response.StatusCode == HttpStatusCode.OK).Body!["job_id"]!.GetValue<string>();
         Assert.All(responses.Where(r => r.Response.StatusCode == HttpStatusCode.Conflict),
             r => Assert.Equal(winner, r.Body!["active_job_id"]!.GetValue<string>()));
 
         Assert.Equal("completed", (await _lab.WaitTerminal(winner))["status"]!.GetValue<string>());
         var next = await _lab.Start(body);
-        Assert.Equal("completed", (await _lab.WaitTerminal(next["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+        Assert.Equal("completed", (await _lab.WaitTerminal(next["job_id"]!.GetValue<string>()))["status"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task QuickCancel_IsCancelledWithinGracePlusOneSecond_NoProcessNoFolder()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "slow" }, n = 10000 });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var (cancel, body) = await _lab.PostJson($"/api/benchmark/jobs/{id}/cancel?grace=2", null);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
@@ -88,14 +88,14 @@ public sealed partial class JobLifecycleTests : IDisposable
         Assert.Equal(["Benchmark execution cancelled by user.", "__CANCELLED__"], lines);
 
         var next = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
-        Assert.Equal("completed", (await _lab.WaitTerminal(next["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+        Assert.Equal("completed", (await _lab.WaitTerminal(next["job_id"]!.GetValue<string>()))["status"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task MidRunCancel_AfterOneExperiment_PublishesNothing()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver", "frame_rotation_bpn" }, libraries = new[] { "slow" }, n = 200, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         await _lab.WaitFor(id, j => j["progress"]!["experiments_done"]!.GetValue<int>() >= 1, TimeSpan.FromSeconds(30));
         var pgid = Pgid(id);
         var (cancel, _) = await _lab.PostJson($"/api/benchmark/jobs/{id}/cancel?wait=true", null);
@@ -116,7 +116,7 @@ public sealed partial class JobLifecycleTests : IDisposable
     public async Task ChildIgnoringSigterm_IsKilledAfterGrace()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "ignore_term" }, n = 100, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         await _lab.WaitFor(id, j => j["progress"]!["current_step"]?.GetValue<string>() == "accuracy" && j["status"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(20));
         await Task.Delay(300);
         var pgid = Pgid(id);
@@ -135,7 +135,7 @@ public sealed partial class JobLifecycleTests : IDisposable
     public async Task Kill_SkipsGrace_AndCancelOfFinishedJobIs409_UnknownIs404()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "ignore_term" }, n = 100, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         await _lab.WaitFor(id, j => j["status"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(20));
         var (kill, _) = await _lab.PostJson($"/api/benchmark/jobs/{id}/kill?wait=true", null);
         Assert.Equal(HttpStatusCode.OK, kill.StatusCode);
@@ -168,7 +168,7 @@ public sealed partial class JobLifecycleTests : IDisposable
         await cli.WaitForExitAsync();
         await outTask;
         Assert.Equal(0, cli.ExitCode);
-        var done = await _lab.WaitTerminal(job["id"]!.GetValue<string>());
+        var done = await _lab.WaitTerminal(job["job_id"]!.GetValue<string>());
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         var folders = _lab.RunFolders();
         Assert.Equal(2, folders.Length);

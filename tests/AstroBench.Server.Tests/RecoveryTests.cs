@@ -19,27 +19,27 @@ public sealed class RecoveryTests
         using (var lab = new Lab(root))
         {
             var ok = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
-            ids["completed"] = ok["id"]!.GetValue<string>();
+            ids["completed"] = ok["job_id"]!.GetValue<string>();
             await lab.WaitTerminal(ids["completed"]);
 
             // Passes the server's validation (a well-formed name) but the orchestrator rejects it: exit code 2.
             var bad = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "no_such_library" }, n = 100, no_perf = true });
-            ids["failed"] = bad["id"]!.GetValue<string>();
+            ids["failed"] = bad["job_id"]!.GetValue<string>();
             var failed = await lab.WaitTerminal(ids["failed"]);
             Assert.Equal(2, failed["exit_code"]!.GetValue<int>());
             Assert.NotNull(failed["reason"]);
 
             var slow = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "slow" }, n = 100 });
-            ids["cancelled"] = slow["id"]!.GetValue<string>();
+            ids["cancelled"] = slow["job_id"]!.GetValue<string>();
             await lab.PostJson($"/api/benchmark/jobs/{ids["cancelled"]}/cancel", null);
             await lab.WaitTerminal(ids["cancelled"]);
         }
         using (var restarted = new Lab(root))
         {
-            var list = await restarted.GetJson("/api/benchmark/jobs");
-            Assert.Equal(3, list["total"]!.GetValue<int>());
-            var jobs = list["jobs"]!.AsArray();
-            Assert.Equal(ids["cancelled"], jobs[0]!["id"]!.GetValue<string>());
+            using var response = await restarted.Client.GetAsync("/api/benchmark/jobs?order=desc");
+            Assert.Equal("3", Assert.Single(response.Headers.GetValues("X-Total-Count")));
+            var jobs = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+            Assert.Equal(ids["cancelled"], jobs[0]!["job_id"]!.GetValue<string>());
             foreach (var (status, id) in ids)
             {
                 var job = await restarted.GetJson($"/api/benchmark/jobs/{id}");
@@ -68,7 +68,7 @@ public sealed class RecoveryTests
             var start = await http.PostAsJsonAsync("/api/benchmark/start",
                 new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "slow" }, n = 100, no_perf = true });
             Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["job_id"]!.GetValue<string>();
             await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
         }
         finally
@@ -104,7 +104,7 @@ public sealed class RecoveryTests
             await WaitHealthy(http);
             var start = await http.PostAsJsonAsync("/api/benchmark/start",
                 new { experiments = new[] { "gmst_era" }, libraries = new[] { "ignore_term" }, n = 100, no_perf = true });
-            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["job_id"]!.GetValue<string>();
             await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
         }
         finally

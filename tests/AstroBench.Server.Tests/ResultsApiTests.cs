@@ -17,7 +17,7 @@ public sealed class ResultsApiTests : IDisposable
     private async Task<string> CompletedRun(int n)
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n, perf_rounds = 2, ci_mode = true });
-        var done = await _lab.WaitTerminal(job["id"]!.GetValue<string>());
+        var done = await _lab.WaitTerminal(job["job_id"]!.GetValue<string>());
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         return done["run_id"]!.GetValue<string>();
     }

@@ -45,7 +45,7 @@ public sealed class WebSocketTests : IDisposable
     public async Task Reconnect_WithFrom_HasNoGapAndNoDuplicate_AndDoneArrives()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "slow" }, n = 100, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         var received = new List<(long N, string Line)>();
 
         var first = await Connect(id, 0);
@@ -92,7 +92,7 @@ public sealed class WebSocketTests : IDisposable
     public async Task JobCompletesWithNoClient_ThenAReplayEndsWithDone()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         var done = await _lab.WaitTerminal(id);
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         var ws = await Connect(id, 0);
@@ -111,7 +111,7 @@ public sealed class WebSocketTests : IDisposable
     public async Task BatchedReplay_CarriesTheSameLinesAsSingleMessages_InOrder()
     {
         var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
-        var id = job["id"]!.GetValue<string>();
+        var id = job["job_id"]!.GetValue<string>();
         await _lab.WaitTerminal(id);
 
         var single = new List<string>();

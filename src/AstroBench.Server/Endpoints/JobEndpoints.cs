@@ -56,16 +56,26 @@ public static class JobEndpoints
         return TypedResults.Ok(JobDto.From(result.Job, feeds.GetLive(result.Job.Id)));
     }
 
-    public static Results<Ok<JobListDto>, ProblemHttpResult> List(JobStore store, JobFeeds feeds, int? limit, int? offset)
+    public const int MaxListLimit = 1000;
+
+    /// <summary>
+    /// A plain array, oldest first, as the original lab answers (its clients expect exactly that);
+    /// <c>order=desc</c>, <c>limit</c> and <c>offset</c> page it, and <c>X-Total-Count</c> carries the total.
+    /// </summary>
+    public static Results<Ok<List<JobDto>>, ProblemHttpResult> List(JobStore store, JobFeeds feeds, HttpResponse response,
+        int? limit, int? offset, string? order)
     {
-        var l = limit ?? 50;
-        var o = offset ?? 0;
-        if (l is < 1 or > 500 || o < 0)
+        if (limit is < 1 or > MaxListLimit || offset is < 0)
         {
-            return Ids.BadRequest("limit must be 1..500 and offset ≥ 0.");
+            return Ids.BadRequest($"limit must be 1..{MaxListLimit} and offset ≥ 0.");
         }
-        var jobs = store.List(l, o).Select(r => JobDto.From(r, feeds.GetLive(r.Id))).ToList();
-        return TypedResults.Ok(new JobListDto(jobs, store.Count(), l, o));
+        if (order is not (null or "asc" or "desc"))
+        {
+            return Ids.BadRequest("order must be asc or desc.");
+        }
+        var jobs = store.List(limit ?? -1, offset ?? 0, newestFirst: order == "desc").Select(r => JobDto.From(r, feeds.GetLive(r.Id))).ToList();
+        response.Headers["X-Total-Count"] = store.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(jobs);
     }
 
     public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, JobFeeds feeds)

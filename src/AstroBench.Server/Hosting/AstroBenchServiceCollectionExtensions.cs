@@ -30,6 +30,7 @@ public static class AstroBenchServiceCollectionExtensions
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Converters.Add(new Json.UtcTimestampJsonConverter());
         });
         return services;
     }

@@ -1,26 +1,53 @@
 namespace AstroBench.Server.Jobs;
 
-/// <summary>A job as the API shows it (docs/http-api.md).</summary>
+/// <summary>
+/// A job as the API shows it (docs/http-api.md). The first nine members are the original lab's
+/// <c>BenchmarkStatus</c>, in its order and with its names, so its clients keep working; AstroBench's
+/// own members follow them and never replace them.
+/// </summary>
 public sealed record JobDto(
-    string Id,
+    string JobId,
     string Status,
-    JobConfig Config,
-    string? Notes,
-    DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? RunId,
+    JobConfigDto Config,
+    string? CurrentExperiment,
+    string? CurrentStep,
+    double ProgressPct,
+    DateTimeOffset CreatedAt,
+    string? Notes,
     JobProgress Progress,
     int? ExitCode,
     string? Reason,
     long LogLines)
 {
-    public static JobDto From(JobRow row, Logs.LogFeed? live = null) => new(
-        row.Id, row.Status, row.Config, row.Notes, row.CreatedAt, row.StartedAt, row.FinishedAt, row.RunId,
-        live?.Progress ?? row.Progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines);
+    public static JobDto From(JobRow row, Logs.LogFeed? live = null)
+    {
+        var progress = live?.Progress ?? row.Progress;
+        return new(row.Id, row.Status, row.StartedAt, row.FinishedAt, row.RunId, JobConfigDto.From(row.Config, row.Notes),
+            progress.CurrentExperiment, progress.CurrentStep, progress.Percent,
+            row.CreatedAt, row.Notes, progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines);
+    }
 }
 
-public sealed record JobListDto(IReadOnlyList<JobDto> Jobs, long Total, int Limit, int Offset);
+/// <summary>
+/// A job's configuration as shown: the original lab's <c>BenchmarkRequest</c> (experiments, n, seed,
+/// no_perf, perf_rounds, ci_mode, notes — notes is <c>""</c> when none, as there) plus <c>libraries</c>.
+/// </summary>
+public sealed record JobConfigDto(
+    IReadOnlyList<string> Experiments,
+    int N,
+    int Seed,
+    bool NoPerf,
+    int PerfRounds,
+    bool CiMode,
+    string Notes,
+    IReadOnlyList<string>? Libraries)
+{
+    public static JobConfigDto From(JobConfig c, string? notes) =>
+        new(c.Experiments, c.N, c.Seed, c.NoPerf, c.PerfRounds, c.CiMode, notes ?? "", c.Libraries);
+}
 
 public sealed record JobHistoryItemDto(string? From, string To, DateTimeOffset At, string? Reason);
 

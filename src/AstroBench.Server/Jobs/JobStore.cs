@@ -34,7 +34,8 @@ public sealed class JobStore
               created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, run_id TEXT, progress TEXT,
               exit_code INTEGER, reason TEXT, pid INTEGER, pgid INTEGER, proc_start_ticks INTEGER,
               log_lines INTEGER NOT NULL DEFAULT 0, legacy_id TEXT);
-            CREATE INDEX IF NOT EXISTS ix_jobs_created ON jobs(created_at DESC, id DESC);
+            DROP INDEX IF EXISTS ix_jobs_created;
+            CREATE INDEX IF NOT EXISTS ix_jobs_created_order ON jobs(created_at);
             CREATE INDEX IF NOT EXISTS ix_jobs_status ON jobs(status);
             CREATE TABLE IF NOT EXISTS job_history (
               seq INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
@@ -195,8 +196,12 @@ public sealed class JobStore
 
     public IReadOnlyList<JobRow> ListActive() => Query($"SELECT * FROM jobs WHERE status IN ({ActiveList})");
 
-    public IReadOnlyList<JobRow> List(int limit, int offset) =>
-        Query("SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT $limit OFFSET $offset", ("$limit", limit), ("$offset", offset));
+    /// <summary>Jobs in creation order (insertion order breaks ties within a millisecond); <paramref name="limit"/> −1 = all.</summary>
+    public IReadOnlyList<JobRow> List(int limit, int offset, bool newestFirst) =>
+        Query(newestFirst
+                ? "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset"
+                : "SELECT * FROM jobs ORDER BY created_at ASC, rowid ASC LIMIT $limit OFFSET $offset",
+            ("$limit", limit), ("$offset", offset));
 
     public long Count()
     {
@@ -327,9 +332,9 @@ public sealed class JobStore
             L("log_lines") ?? 0);
     }
 
-    internal static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    internal static string Format(DateTimeOffset t) => AstroBench.Server.Json.UtcTimestamp.Format(t);
 
-    private static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset Parse(string s) => AstroBench.Server.Json.UtcTimestamp.Parse(s);
 
     private SqliteConnection Open()
     {

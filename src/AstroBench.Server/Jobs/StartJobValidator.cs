@@ -22,8 +22,9 @@ public static class StartJobValidator
             Add("body", "A JSON body is required.");
             return (null, null, errors);
         }
-        var experiments = request.Experiments;
-        if (experiments is null || experiments.Count == 0)
+        // Missing means ["all"], the original lab's BenchmarkRequest default.
+        var experiments = request.Experiments ?? ["all"];
+        if (experiments.Count == 0)
         {
             Add("experiments", "At least one experiment (or [\"all\"]) is required.");
         }
@@ -94,7 +95,7 @@ public static class StartJobValidator
         {
             return (null, null, errors);
         }
-        return (new JobConfig(experiments!, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false), notes, errors);
+        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false), notes, errors);
     }
 
     private static string Clip(string? s) => s is null ? "null" : s.Length > 40 ? s[..40] + "…" : s;
