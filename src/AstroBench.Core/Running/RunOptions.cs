@@ -3,12 +3,12 @@ namespace AstroBench.Core.Running;
 /// <summary>Everything a run needs, after parsing and defaulting (docs/cli.md).</summary>
 public sealed record RunOptions
 {
-    public const int DefaultN = 1000;
-    public const long DefaultSeed = 42;
-    public const int DefaultPerfRounds = 5;
-    public const int MaxN = 1_000_000;
-    public const int MaxPerfRounds = 50;
-    public const int MaxNotesLength = 2000;
+    public const int DefaultN = RunLimits.DefaultN;
+    public const long DefaultSeed = RunLimits.DefaultSeed;
+    public const int DefaultPerfRounds = RunLimits.DefaultPerfRounds;
+    public const int MaxN = RunLimits.MaxN;
+    public const int MaxPerfRounds = RunLimits.MaxPerfRounds;
+    public const int MaxNotesLength = RunLimits.MaxNotesLength;
 
     public required IReadOnlyList<string> Experiments { get; init; }
 

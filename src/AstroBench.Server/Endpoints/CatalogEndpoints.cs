@@ -12,13 +12,14 @@ public sealed record ExperimentDto(string Id, string Title, string Description, 
 
 public sealed record AdapterDto(string Name, string Library, string Language, bool Available, string? Reason, IReadOnlyList<string> Experiments);
 
-/// <summary>GET /api/experiments and GET /api/adapters.</summary>
+/// <summary>GET /api/experiments, GET /api/adapters and GET /api/limits.</summary>
 public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/experiments", Experiments).WithTags("Catalog");
         app.MapGet("/api/adapters", Adapters).WithTags("Catalog");
+        app.MapGet("/api/limits", () => TypedResults.Ok(LimitsDto.Current)).WithTags("Catalog");
         return app;
     }
 

@@ -1,4 +1,5 @@
 using AstroBench.Core.Results;
+using AstroBench.Core.Running;
 using AstroBench.Core.Experiments;
 using AstroBench.Core.Results.Reading;
 
@@ -7,11 +8,11 @@ namespace AstroBench.Server.Jobs;
 /// <summary>Server-side limits on a start request; every rule answers with a field message (422).</summary>
 public static class StartJobValidator
 {
-    public const int MaxExperiments = 50;
-    public const int MaxLibraries = 20;
-    public const int MaxN = 1_000_000;
-    public const int MaxRounds = 50;
-    public const int MaxNotes = 2_000;
+    public const int MaxExperiments = RunLimits.MaxExperiments;
+    public const int MaxLibraries = RunLimits.MaxLibraries;
+    public const int MaxN = RunLimits.MaxN;
+    public const int MaxRounds = RunLimits.MaxPerfRounds;
+    public const int MaxNotes = RunLimits.MaxNotesLength;
 
     public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request)
     {
