@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AstroBench.Cli.Output;
@@ -25,7 +26,13 @@ internal static class RunCommand
     private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
     private static readonly Option<string?> LogFile = new(RunCommandLine.LogFile) { Description = "also append every line here, flushed per line" };
     private static readonly Option<string?> ExitRecord = new(RunCommandLine.ExitRecord) { Description = "write a JSON exit record here at the end" };
-    private static readonly Option<double> Timeout = new(RunCommandLine.Timeout) { Description = "seconds per adapter call", DefaultValueFactory = _ => RunOptions.DefaultCallTimeout.TotalSeconds };
+    // Parsed invariantly: System.CommandLine's own double parser follows the current culture (0.5 would be 5 under de-DE).
+    private static readonly Option<double> Timeout = new(RunCommandLine.Timeout)
+    {
+        Description = "seconds per adapter call",
+        DefaultValueFactory = _ => RunOptions.DefaultCallTimeout.TotalSeconds,
+        CustomParser = ParseSeconds,
+    };
 
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
     internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord);
@@ -141,6 +148,21 @@ internal static class RunCommand
         {
             ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow));
         }
+    }
+
+    private static double ParseSeconds(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return RunOptions.DefaultCallTimeout.TotalSeconds;
+        }
+        var text = result.Tokens[^1].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return seconds;
+        }
+        result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
+        return 0;
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
