@@ -206,7 +206,7 @@ public sealed class JobRunner(
         _active.TryRemove(job.Id, out _);
     }
 
-    private JobMonitor Monitor() => new(store, feeds, paths, _options, logger, MonitorPollHook);
+    private JobMonitor Monitor() => new(store, feeds, paths, _options, logger, id => MonitorPollHook?.Invoke(id));
 
     private JobSettler Settler() => new(store, feeds, paths, logger);
 
