@@ -73,7 +73,7 @@ public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths,
 
         var rawId = Str("id", "job_id") ?? fileName;
         var id = JobIdPattern().IsMatch(rawId) ? rawId : System.Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawId)))[..12];
-        var status = (Str("status") ?? "failed").ToLowerInvariant();
+        var status = (Str("status") ?? JobStatus.Failed).ToLowerInvariant();
         string? reason = Str("error", "reason");
         if (status is "complete" or "done" or "success" or "succeeded")
         {
