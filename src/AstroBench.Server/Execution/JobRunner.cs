@@ -156,10 +156,11 @@ public sealed class JobRunner(
                 await Settler().SettleStartFailureAsync(job, ex.Message);
                 return;
             }
-            store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
             lock (job.Gate)
             {
+                // Known to the job before anything else can throw, so an internal error still kills the group.
                 job.Process = process;
+                store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
                 if (job.CancelRequested)
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
