@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using AstroBench.Cli.Output;
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Orchestration;
 using AstroBench.Core.Running;
 using Spectre.Console;
 
@@ -10,19 +13,29 @@ namespace AstroBench.Cli.Commands;
 /// <summary><c>astrobench run</c>: the orchestrator (docs/cli.md).</summary>
 internal static class RunCommand
 {
-    private static readonly Option<string> Experiments = new("--experiments") { Description = "comma-separated experiment ids, or all", DefaultValueFactory = _ => "all" };
-    private static readonly Option<string?> Libraries = new("--libraries") { Description = "comma-separated adapter names (default: every available one)" };
-    private static readonly Option<int> N = new("--n") { Description = "cases per experiment (1..1,000,000)", DefaultValueFactory = _ => RunOptions.DefaultN };
-    private static readonly Option<long> Seed = new("--seed") { Description = "input seed (0..2^31-1)", DefaultValueFactory = _ => RunOptions.DefaultSeed };
-    private static readonly Option<int> PerfRounds = new("--perf-rounds") { Description = "perf rounds per library (1..50)", DefaultValueFactory = _ => RunOptions.DefaultPerfRounds };
-    private static readonly Option<bool> NoPerf = new("--no-perf") { Description = "accuracy only" };
-    private static readonly Option<bool> Ci = new("--ci") { Description = "CI mode: one short perf round, smoke numbers only" };
-    private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
-    private static readonly Option<string[]> AdaptersDir = new("--adapters-dir") { Description = "adapter folders (repeatable)", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> Notes = new("--notes") { Description = "free text stored in the manifest" };
-    private static readonly Option<string?> LogFile = new("--log-file") { Description = "also append every line here, flushed per line" };
-    private static readonly Option<string?> ExitRecord = new("--exit-record") { Description = "write a JSON exit record here at the end" };
-    private static readonly Option<double> Timeout = new("--timeout") { Description = "seconds per adapter call", DefaultValueFactory = _ => 120 };
+    // Names from RunCommandLine (the server builds argv with the same constants); ranges from RunLimits.
+    private static readonly Option<string> Experiments = new(RunCommandLine.Experiments) { Description = "comma-separated experiment ids, or all", DefaultValueFactory = _ => "all" };
+    private static readonly Option<string?> Libraries = new(RunCommandLine.Libraries) { Description = "comma-separated adapter names (default: every available one)" };
+    private static readonly Option<int> N = new(RunCommandLine.N) { Description = Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
+    private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
+    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
+    private static readonly Option<bool> NoPerf = new(RunCommandLine.NoPerf) { Description = "accuracy only" };
+    private static readonly Option<bool> Ci = new(RunCommandLine.Ci) { Description = "CI mode: one short perf round, smoke numbers only" };
+    private static readonly Option<string> ResultsDir = new(RunCommandLine.ResultsDir) { Description = "where run folders go", DefaultValueFactory = _ => "results" };
+    private static readonly Option<string[]> AdaptersDir = new(RunCommandLine.AdaptersDir) { Description = "adapter folders (repeatable)", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
+    private static readonly Option<string?> LogFile = new(RunCommandLine.LogFile) { Description = "also append every line here, flushed per line" };
+    private static readonly Option<string?> ExitRecord = new(RunCommandLine.ExitRecord) { Description = "write a JSON exit record here at the end" };
+    // Parsed invariantly: System.CommandLine's own double parser follows the current culture (0.5 would be 5 under de-DE).
+    private static readonly Option<double> Timeout = new(RunCommandLine.Timeout)
+    {
+        Description = "seconds per adapter call",
+        DefaultValueFactory = _ => RunOptions.DefaultCallTimeout.TotalSeconds,
+        CustomParser = ParseSeconds,
+    };
+
+    /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
+    internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -34,6 +47,9 @@ internal static class RunCommand
         command.SetAction((parse, _) => ExecuteAsync(parse, console));
         return command;
     }
+
+    /// <summary>Reads the options of a parsed <c>run</c> command line; a <see cref="CliException"/> names what is out of range.</summary>
+    internal static Invocation Bind(ParseResult parse) => new(BuildOptions(parse), parse.GetValue(LogFile), parse.GetValue(ExitRecord));
 
     private static async Task<int> ExecuteAsync(ParseResult parse, IAnsiConsole console)
     {
@@ -67,7 +83,7 @@ internal static class RunCommand
         catch (Exception ex) when (ex is CliException or RunPlanException)
         {
             sink.WriteLine("error: " + ex.Message);
-            ExitRecordWriter.Write(exitRecord, "failed", ExitCodes.BadInput, null, null, ex.Message);
+            WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message);
             return ExitCodes.BadInput;
         }
 
@@ -83,7 +99,7 @@ internal static class RunCommand
             }
             else
             {
-                console.MarkupLineInterpolated($"[red]{outcome.Status.ToString().ToLowerInvariant()}[/]: {detail}");
+                console.MarkupLineInterpolated($"[red]{outcome.Status.ToWire()}[/]: {detail}");
             }
         }
         else
@@ -101,7 +117,7 @@ internal static class RunCommand
         {
             sink.WriteLine("error: " + (outcome.Reason ?? "run failed"));
         }
-        ExitRecordWriter.Write(exitRecord, outcome.Status.ToString().ToLowerInvariant(), code, outcome.RunId, outcome.RunPath, outcome.Reason);
+        WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason);
         return code;
     }
 
@@ -109,8 +125,8 @@ internal static class RunCommand
     {
         var options = new RunOptions
         {
-            Experiments = SplitList(parse.GetValue(Experiments)) ?? ["all"],
-            Libraries = SplitList(parse.GetValue(Libraries)),
+            Experiments = RunCommandLine.ParseList(parse.GetValue(Experiments)) ?? ["all"],
+            Libraries = RunCommandLine.ParseList(parse.GetValue(Libraries)),
             N = parse.GetValue(N),
             Seed = parse.GetValue(Seed),
             PerfRounds = parse.GetValue(PerfRounds),
@@ -125,15 +141,38 @@ internal static class RunCommand
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));
     }
 
-    private static List<string>? SplitList(string? value) =>
-        value is null ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>
+    private static void WriteExitRecord(string? path, RunStatus status, int exitCode, string? runId, string? runPath, string? reason)
+    {
+        if (path is not null)
+        {
+            ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow));
+        }
+    }
+
+    private static double ParseSeconds(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return RunOptions.DefaultCallTimeout.TotalSeconds;
+        }
+        var text = result.Tokens[^1].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return seconds;
+        }
+        result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
+        return 0;
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void EnsureWritable(string dir)
     {
         try
         {
             Directory.CreateDirectory(dir);
-            var probe = Path.Combine(dir, $".write-probe-{Environment.ProcessId}");
+            var probe = Path.Combine(dir, Inv($".write-probe-{Environment.ProcessId}"));
             File.WriteAllText(probe, "");
             File.Delete(probe);
         }

@@ -12,7 +12,7 @@ public static class ResponseReader
         var lineNo = 0;
         async Task<string> Next()
         {
-            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException($"output ended after {lineNo} lines (no 'end')");
+            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"output ended after {lineNo} lines (no 'end')"));
             lineNo++;
             return line;
         }
@@ -20,7 +20,7 @@ public static class ResponseReader
         var first = await Next();
         if (first.Trim() != ProtocolConstants.HeaderLine)
         {
-            throw new ProtocolException($"first line is '{Clip(first)}', expected '{ProtocolConstants.HeaderLine}'");
+            throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"first line is '{Clip(first)}', expected '{ProtocolConstants.HeaderLine}'"));
         }
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
@@ -40,13 +40,13 @@ public static class ResponseReader
                 var columns = ParseCount(headers, "columns");
                 if (rows != expectedRows || columns != expectedColumns)
                 {
-                    throw new ProtocolException($"adapter announced {rows}×{columns} outputs, expected {expectedRows}×{expectedColumns}");
+                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"adapter announced {rows}×{columns} outputs, expected {expectedRows}×{expectedColumns}"));
                 }
                 var outputs = await ReadRowsAsync(reader, rows, columns, lineNo, ct);
                 lineNo += rows;
                 if (await reader.ReadLineAsync(ct) != ProtocolConstants.End)
                 {
-                    throw new ProtocolException($"expected 'end' after {rows} rows");
+                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"expected 'end' after {rows} rows"));
                 }
                 return new Response("ok", null, outputs, columns, null);
             }
@@ -63,13 +63,13 @@ public static class ResponseReader
                     ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0);
                 if (perf.Ops <= 0 || perf.TotalNs <= 0)
                 {
-                    throw new ProtocolException($"perf response with ops={perf.Ops} total_ns={perf.TotalNs}");
+                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"perf response with ops={perf.Ops} total_ns={perf.TotalNs}"));
                 }
                 return new Response("ok", null, null, 0, perf);
             case "ok":
                 throw new ProtocolException("accuracy response without 'cases' rows");
             default:
-                throw new ProtocolException($"unknown status '{Clip(status)}'");
+                throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"unknown status '{Clip(status)}'"));
         }
     }
 
@@ -78,7 +78,7 @@ public static class ResponseReader
         var values = new double[checked(rows * columns)];
         for (var r = 0; r < rows; r++)
         {
-            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException($"output ended at row {r} of {rows}");
+            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"output ended at row {r} of {rows}"));
             var span = line.AsSpan();
             var c = 0;
             foreach (var range in span.Split(' '))
@@ -90,17 +90,17 @@ public static class ResponseReader
                 }
                 if (c >= columns)
                 {
-                    throw new ProtocolException($"line {lineNo + r + 1}: more than {columns} numbers");
+                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: more than {columns} numbers"));
                 }
                 if (!WireNumbers.TryParse(token, out values[r * columns + c]))
                 {
-                    throw new ProtocolException($"line {lineNo + r + 1}: '{Clip(token.ToString())}' is not a number");
+                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: '{Clip(token.ToString())}' is not a number"));
                 }
                 c++;
             }
             if (c != columns)
             {
-                throw new ProtocolException($"line {lineNo + r + 1}: {c} numbers, expected {columns}");
+                throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: {c} numbers, expected {columns}"));
             }
         }
         return values;
@@ -108,15 +108,15 @@ public static class ResponseReader
 
     private static int ParseCount(Dictionary<string, string> headers, string key) =>
         int.TryParse(headers.GetValueOrDefault(key), NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v : throw new ProtocolException($"header '{key}' missing or not a count");
+            ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"header '{key}' missing or not a count"));
 
     private static long ParseLong(Dictionary<string, string> headers, string key) =>
         long.TryParse(headers.GetValueOrDefault(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
-            ? v : throw new ProtocolException($"header '{key}' missing or not an integer");
+            ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"header '{key}' missing or not an integer"));
 
     private static double ParseDouble(Dictionary<string, string> headers, string key) =>
         WireNumbers.TryParse(headers.GetValueOrDefault(key), out var v)
-            ? v : throw new ProtocolException($"header '{key}' missing or not a number");
+            ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"header '{key}' missing or not a number"));
 
     private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
 }

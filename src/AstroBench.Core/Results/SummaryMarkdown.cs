@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AstroBench.Core.Protocol;
 using AstroBench.Core.Results.Model;
 
 namespace AstroBench.Core.Results;
@@ -59,7 +60,7 @@ public static class SummaryMarkdown
             sb.Append("| ").Append(group.Key).Append(" | ");
             // A library that answered "skipped" has no parity to state: say so instead of a class it never earned.
             sb.Append(string.Join(" | ", libraries.Select(l => group.FirstOrDefault(r => r.Library == l) is { } r
-                ? (r.Outcome == "completed" ? r.Parity : r.Outcome)
+                ? (r.Outcome == CallOutcome.Completed.ToWire() ? r.Parity : r.Outcome)
                 : "—")));
             sb.Append(" |\n");
         }

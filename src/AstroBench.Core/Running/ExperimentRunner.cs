@@ -2,6 +2,7 @@ using System.Globalization;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
+using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
@@ -26,13 +27,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     {
         var def = plan.Definition;
         var libraries = plan.AllLibraries.ToList();
-        var totalSteps = 2 + libraries.Count * (options.NoPerf ? 1 : 2);
+        var totalSteps = RunSteps.Count(libraries.Count, options.NoPerf);
         var step = 0;
         void Report(string name, string message) => reporter.Step(def.Id, name, ++step, totalSteps, message);
 
         var inputs = def.Generator.Generate(options.N, options.Seed);
         var fingerprint = DatasetFingerprint.Compute(def.Id, inputs);
-        Report("inputs", $"generated {inputs.Rows} cases ({inputs.EdgeCases} edge cases, fingerprint {fingerprint[..19]}…)");
+        Report(RunSteps.Inputs, $"generated {inputs.Rows} cases ({inputs.EdgeCases} edge cases, fingerprint {fingerprint[..19]}…)");
 
         var runs = new List<LibraryRun>();
         foreach (var adapter in libraries)
@@ -43,7 +44,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             var what = call.Outcome == CallOutcome.Completed
                 ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s"
                 : $"{adapter.Name} {call.Outcome.ToWire()}: {call.Detail}";
-            Report("accuracy", what);
+            Report(RunSteps.Accuracy, what);
             if (adapter == plan.Reference && call.Outcome != CallOutcome.Completed)
             {
                 return new Result(false, $"reference {adapter.Name} {call.Outcome.ToWire()}: {call.Detail}", []);
@@ -71,7 +72,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             {
                 if (run.Call.Outcome != CallOutcome.Completed)
                 {
-                    Report("perf", $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
+                    Report(RunSteps.Perf, $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
                     continue;
                 }
                 var rounds = options.EffectivePerfRounds;
@@ -83,13 +84,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
                 {
                     return new Result(false, $"{run.Adapter.Name} perf {run.Perf.Outcome.ToWire()}: {run.Perf.Detail}", []);
                 }
-                Report("perf", $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
+                Report(RunSteps.Perf, $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
             }
         }
 
         var results = runs.Select(r => ToResult(plan, r, inputs, fingerprint)).ToList();
         await WriteAsync(plan, runs, results, inputs, stagingDir, ct);
-        Report("write", $"wrote {results.Count} result files");
+        Report(RunSteps.Write, $"wrote {results.Count} result files");
         return new Result(true, null, results);
     }
 

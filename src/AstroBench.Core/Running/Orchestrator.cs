@@ -17,6 +17,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         var startedAt = DateTimeOffset.UtcNow;
         using var staging = RunStaging.Reserve(options.ResultsDir, startedAt);
         var total = plan.Experiments.Count;
+        var done = 0;
         reporter.RunStarted(staging.RunId, total, plan.Libraries, options.N, options.Seed);
         foreach (var notice in plan.Notices)
         {
@@ -36,7 +37,6 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             var completed = new List<string>();
             var failures = new List<(string Experiment, string Reason)>();
             var allResults = new List<LibraryResult>();
-            var done = 0;
             foreach (var experiment in plan.Experiments)
             {
                 ExperimentRunner.Result result;
@@ -81,7 +81,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         catch (OperationCanceledException)
         {
             staging.Abandon();
-            return Finish(new RunOutcome(RunStatus.Cancelled, null, null, 0, total, [], "cancelled"));
+            return Finish(new RunOutcome(RunStatus.Cancelled, null, null, done, total, [], "cancelled"));
         }
     }
 

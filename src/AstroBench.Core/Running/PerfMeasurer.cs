@@ -1,3 +1,4 @@
+using System.Globalization;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Experiments;
 using AstroBench.Core.Inputs;
@@ -49,11 +50,11 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
             var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10)), 0, ct);
             if (call.Outcome != CallOutcome.Completed)
             {
-                return new Measurement(null, call.Outcome, $"round {r + 1}: {call.Detail}");
+                return new Measurement(null, call.Outcome, string.Create(CultureInfo.InvariantCulture, $"round {r + 1}: {call.Detail}"));
             }
             if (call.Perf!.Ops != roundOps)
             {
-                return new Measurement(null, CallOutcome.InvalidOutput, $"round {r + 1}: adapter ran {call.Perf.Ops} ops, {roundOps} requested");
+                return new Measurement(null, CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {r + 1}: adapter ran {call.Perf.Ops} ops, {roundOps} requested"));
             }
             samples.Add(call.Perf.NsPerOp);
             clockRes = call.Perf.ClockResNs;

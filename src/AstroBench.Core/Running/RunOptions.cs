@@ -23,7 +23,10 @@ public sealed record RunOptions
     public string? Notes { get; init; }
     public required string ResultsDir { get; init; }
     public required IReadOnlyList<string> AdapterDirs { get; init; }
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
+
+    /// <summary>Per adapter call: the longest an adapter may stay silent on stdout (docs/cli.md <c>--timeout</c>).</summary>
+    public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(120);
 
     /// <summary>A perf round is sized to last at least this long (CI mode: much shorter, numbers are smoke only).</summary>
     public TimeSpan PerfRoundTarget => CiMode ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(100);

@@ -1,31 +1,43 @@
+using System.Globalization;
+
 namespace AstroBench.Core.Running;
 
-/// <summary>The limits of docs/cli.md, one readable message per violation.</summary>
+/// <summary>The limits of <see cref="RunLimits"/> (docs/cli.md), one readable message per violation.</summary>
 public static class RunOptionsValidator
 {
     public static IReadOnlyList<string> Validate(RunOptions options)
     {
         var errors = new List<string>();
-        if (options.N is <= 0 or > RunOptions.MaxN)
+        if (options.N is < RunLimits.MinN or > RunLimits.MaxN)
         {
-            errors.Add($"--n must be between 1 and {RunOptions.MaxN:N0} (got {options.N})");
+            errors.Add(Inv($"--n must be between {RunLimits.MinN:N0} and {RunLimits.MaxN:N0} (got {options.N})"));
         }
-        if (options.Seed is < 0 or > int.MaxValue)
+        if (options.Seed is < RunLimits.MinSeed or > RunLimits.MaxSeed)
         {
-            errors.Add($"--seed must be between 0 and {int.MaxValue} (got {options.Seed})");
+            errors.Add(Inv($"--seed must be between {RunLimits.MinSeed} and {RunLimits.MaxSeed} (got {options.Seed})"));
         }
-        if (options.PerfRounds is < 1 or > RunOptions.MaxPerfRounds)
+        if (options.PerfRounds is < RunLimits.MinPerfRounds or > RunLimits.MaxPerfRounds)
         {
-            errors.Add($"--perf-rounds must be between 1 and {RunOptions.MaxPerfRounds} (got {options.PerfRounds})");
+            errors.Add(Inv($"--perf-rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds} (got {options.PerfRounds})"));
         }
-        if (options.Notes is { Length: > RunOptions.MaxNotesLength })
+        if (options.Notes is { Length: > RunLimits.MaxNotesLength })
         {
-            errors.Add($"--notes must be at most {RunOptions.MaxNotesLength} characters");
+            errors.Add(Inv($"--notes must be at most {RunLimits.MaxNotesLength:N0} characters"));
         }
         if (options.Experiments.Count == 0)
         {
             errors.Add("--experiments is empty");
         }
+        else if (options.Experiments.Count > RunLimits.MaxExperiments)
+        {
+            errors.Add(Inv($"--experiments lists at most {RunLimits.MaxExperiments} experiments (got {options.Experiments.Count})"));
+        }
+        if (options.Libraries is { Count: > RunLimits.MaxLibraries } libraries)
+        {
+            errors.Add(Inv($"--libraries lists at most {RunLimits.MaxLibraries} libraries (got {libraries.Count})"));
+        }
         return errors;
     }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,5 @@
 namespace AstroBench.Core.Running;
 
-public enum RunStatus
-{
-    Completed,
-    Failed,
-    Cancelled,
-}
-
 /// <summary>How a run ended. <see cref="RunId"/> is null when no folder was published.</summary>
 public sealed record RunOutcome(
     RunStatus Status,

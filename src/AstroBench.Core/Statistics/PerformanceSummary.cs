@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AstroBench.Core.Statistics;
 
 /// <summary>Per-operation timing over several rounds (each a fresh process), in nanoseconds.</summary>
@@ -47,16 +49,19 @@ public sealed record PerformanceSummary(
         // A round shorter than 1000 clock ticks cannot be timed to 0.1 %.
         if (medianNs * ops < 1000 * Math.Max(clockResNs, 1))
         {
-            return (false, $"round shorter than 1000 clock ticks ({medianNs * ops:0} ns, resolution {clockResNs:0.###} ns)");
+            return (false, Inv($"round shorter than 1000 clock ticks ({medianNs * ops:0} ns, resolution {clockResNs:0.###} ns)"));
         }
         if (medianNs < Math.Max(clockResNs, 1))
         {
-            return (false, $"median {medianNs:0.###} ns/op is below the timer resolution ({clockResNs:0.###} ns) or 1 ns");
+            return (false, Inv($"median {medianNs:0.###} ns/op is below the timer resolution ({clockResNs:0.###} ns) or 1 ns"));
         }
         if (!(cv <= MaxCvPercent))
         {
-            return (false, $"unstable: CV {cv:0.#} % > {MaxCvPercent:0} %");
+            return (false, Inv($"unstable: CV {cv:0.#} % > {MaxCvPercent:0} %"));
         }
         return (true, null);
     }
+
+    /// <summary>The reason lands in result files (<c>invalid_reason</c>): never a decimal comma.</summary>
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,9 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
     public string? CancelReason { get; set; }
     public Task<CancelOutcome>? Signals { get; set; }
 
+    /// <summary>The monitor's tailer while it follows the log (so an internal-error settle can drain it).</summary>
+    public LogTailer? Tailer { get; set; }
+
     public TaskCompletionSource<JobRow> Settled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void TryReap()

@@ -9,20 +9,22 @@ namespace AstroBench.Server.Execution;
 /// <summary>
 /// One active job's loop: tail the log into the feed, persist progress about once a second, watch the
 /// process (pid + start time; waitpid when it is our child), and when it is gone hand over to
-/// <see cref="JobSettler"/>.
+/// <see cref="JobSettler"/>. An exception leaves this loop to the runner, which settles the job as failed.
 /// </summary>
-internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths paths, AstroBenchServerOptions options, ILogger logger)
+internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths paths, AstroBenchServerOptions options, ILogger logger, Action<string>? onPoll = null)
 {
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(ActiveJob job, JobProgress startProgress)
     {
         var parser = new ProgressParser(startProgress);
-        using var tailer = new LogTailer(job.Feed, parser);
+        var tailer = new LogTailer(job.Feed, parser);
+        job.Tailer = tailer;
         var persisted = Stopwatch.StartNew();
         var interval = TimeSpan.FromMilliseconds(Math.Max(5, options.MonitorIntervalMs));
         while (true)
         {
+            onPoll?.Invoke(job.Id);
             var lines = tailer.Poll();
             job.TryReap();
             if (!job.IsProcessAlive)

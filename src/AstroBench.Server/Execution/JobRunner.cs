@@ -57,8 +57,7 @@ public sealed class JobRunner(
             if (!job.CancelRequested)
             {
                 var reason = kill ? "killed by user" : "cancelled by user";
-                if (!store.TryTransition(id, JobStatus.Cancelling, [JobStatus.Queued, JobStatus.Starting, JobStatus.Running],
-                        new TransitionUpdate { Reason = reason }))
+                if (!store.TryTransition(id, JobStatus.Cancelling, new TransitionUpdate { Reason = reason }))
                 {
                     return new CancelResult(CancelState.NotActive, store.Get(id), null);
                 }
@@ -96,6 +95,12 @@ public sealed class JobRunner(
 
     public bool IsActive(string id) => _active.ContainsKey(id);
 
+    /// <summary>
+    /// Test seam for internal faults: called with the job id before every poll of a job's monitor; an
+    /// exception it throws is handled like any failure of the runner, tailer or store.
+    /// </summary>
+    internal Action<string>? MonitorPollHook { get; set; }
+
     /// <summary>Follows a job whose process survived a server restart (same pid and start time).</summary>
     internal void Reattach(JobRow row)
     {
@@ -120,7 +125,7 @@ public sealed class JobRunner(
         {
             lock (job.Gate)
             {
-                if (job.CancelRequested || !store.TryTransition(job.Id, JobStatus.Starting, [JobStatus.Queued]))
+                if (job.CancelRequested || !store.TryTransition(job.Id, JobStatus.Starting))
                 {
                     job.Process = null;
                 }
@@ -131,7 +136,7 @@ public sealed class JobRunner(
             }
             if (job.CancelRequested)
             {
-                await new JobSettler(store, feeds, paths, logger).SettleAsync(job, null);
+                await Settler().SettleAsync(job, null);
                 return;
             }
             SpawnedProcess process;
@@ -148,27 +153,33 @@ public sealed class JobRunner(
             {
                 logger.LogError(ex, "job {Id}: start failed", job.Id);
                 await File.AppendAllTextAsync(paths.LogFile(job.Id), $"Failed to start the orchestrator: {ex.Message}\n");
-                await new JobSettler(store, feeds, paths, logger).SettleStartFailureAsync(job, ex.Message);
+                await Settler().SettleStartFailureAsync(job, ex.Message);
                 return;
             }
-            store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
             lock (job.Gate)
             {
+                // Known to the job before anything else can throw, so an internal error still kills the group.
                 job.Process = process;
+                store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
                 if (job.CancelRequested)
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
                 }
-                else if (store.TryTransition(job.Id, JobStatus.Running, [JobStatus.Starting], new TransitionUpdate { StartedAt = DateTimeOffset.UtcNow }))
+                else if (store.TryTransition(job.Id, JobStatus.Running, new TransitionUpdate { StartedAt = DateTimeOffset.UtcNow }))
                 {
                     job.Feed.SetStatus(JobStatus.Running, null);
                 }
             }
-            await MonitorAsync(job, JobProgress.Empty);
+            await Monitor().RunAsync(job, JobProgress.Empty);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "job {Id}: runner failed", job.Id);
+            await Settler().SettleInternalErrorAsync(job, ex, Seconds(_options.KillVerifySeconds));
+        }
+        finally
+        {
+            Release(job);
         }
     }
 
@@ -176,17 +187,29 @@ public sealed class JobRunner(
     {
         try
         {
-            await new JobMonitor(store, feeds, paths, _options, logger).RunAsync(job, startProgress);
+            await Monitor().RunAsync(job, startProgress);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "job {Id}: monitor failed", job.Id);
+            await Settler().SettleInternalErrorAsync(job, ex, Seconds(_options.KillVerifySeconds));
         }
         finally
         {
-            _active.TryRemove(job.Id, out _);
+            Release(job);
         }
     }
+
+    /// <summary>Frees the slot: the job is terminal in the store (or could not be written), so a new start may run.</summary>
+    private void Release(ActiveJob job)
+    {
+        job.Tailer?.Dispose();
+        _active.TryRemove(job.Id, out _);
+    }
+
+    private JobMonitor Monitor() => new(store, feeds, paths, _options, logger, id => MonitorPollHook?.Invoke(id));
+
+    private JobSettler Settler() => new(store, feeds, paths, logger);
 
     internal static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(Math.Max(0, s));
 }

@@ -1,3 +1,4 @@
+using AstroBench.Core.Orchestration;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
@@ -7,23 +8,26 @@ namespace AstroBench.Server.Execution;
 
 /// <summary>
 /// Settles a job whose process is gone (or never started): makes sure no process of its group is
-/// left, reads the exit record, writes the final transition (compare-and-set), then completes the feed
-/// so subscribers get the last lines and <c>done</c>.
+/// left, reads the exit record, lets <see cref="SettleDecision"/> name the final state (the same rule the
+/// start-up reconciler uses), writes it (compare-and-set), then completes the feed so subscribers get
+/// the last lines and <c>done</c>.
 /// </summary>
 internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths paths, ILogger logger)
 {
     public const string CancelledLine = "Benchmark execution cancelled by user.";
     public const string CancelledMarker = "__CANCELLED__";
+    public const string StartFailedPrefix = "start_failed: ";
+    public const string InternalErrorPrefix = "internal_error: ";
 
     /// <summary>Cancelled before any process existed.</summary>
     public async Task SettleAsync(ActiveJob job, LogTailer? _)
     {
         var parser = new ProgressParser();
         using var tailer = new LogTailer(job.Feed, parser);
-        await AppendAsync(job.Id, [CancelledLine, CancelledMarker]);
+        await AppendAsync(paths, job.Id, [CancelledLine, CancelledMarker]);
         tailer.Drain();
-        Finish(job, parser, JobStatus.Cancelled, [JobStatus.Cancelling, JobStatus.Queued, JobStatus.Starting],
-            new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = job.CancelReason ?? "cancelled by user" });
+        Finish(job, parser, JobStatus.Cancelled,
+            new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = job.CancelReason ?? SettleDecision.CancelledByUser });
     }
 
     public async Task SettleStartFailureAsync(ActiveJob job, string message)
@@ -32,9 +36,61 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
         using var tailer = new LogTailer(job.Feed, parser);
         tailer.Drain();
         tailer.FlushPartial();
-        Finish(job, parser, JobStatus.Failed, [JobStatus.Queued, JobStatus.Starting, JobStatus.Cancelling],
-            new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = "start_failed: " + message });
+        Finish(job, parser, JobStatus.Failed, new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = StartFailedPrefix + message });
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Ends a job the server itself broke on (runner, tailer or store threw): kills its group if a
+    /// process exists, marks it failed with <c>internal_error: …</c> and completes its feed. Never throws.
+    /// </summary>
+    public async Task SettleInternalErrorAsync(ActiveJob job, Exception error, TimeSpan killVerify)
+    {
+        try
+        {
+            if (job.Process is { } process)
+            {
+                ProcessGroup.Signal(process.Pgid, LibC.SIGKILL, out _);
+                var left = await ProcessGroup.WaitEmptyAsync(process.Pgid, killVerify, job.TryReap);
+                if (left.Count > 0)
+                {
+                    logger.LogError("job {Id}: {Count} processes of group {Pgid} survived SIGKILL", job.Id, left.Count, process.Pgid);
+                }
+                job.TryReap();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "job {Id}: killing the group after an internal error failed", job.Id);
+        }
+        try
+        {
+            var reason = InternalErrorPrefix + error.Message;
+            DrainQuietly(job);
+            await AppendAsync(paths, job.Id, ["error: " + reason]);
+            DrainQuietly(job);
+            var update = new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, ExitCode = job.ReapedExitCode, Reason = reason, Progress = job.Feed.Progress };
+            Finish(job, null, JobStatus.Failed, update);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "job {Id}: could not record the internal error", job.Id);
+            job.Settled.TrySetException(ex);
+        }
+    }
+
+    /// <summary>Hands the lines written so far to the feed, unless the tailer is what broke.</summary>
+    private void DrainQuietly(ActiveJob job)
+    {
+        try
+        {
+            job.Tailer?.Drain();
+            job.Tailer?.FlushPartial();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("job {Id}: log not drained after an internal error: {Message}", job.Id, ex.Message);
+        }
     }
 
     public async Task SettleAsync(ActiveJob job, LogTailer tailer, ProgressParser parser, AstroBenchServerOptions options)
@@ -61,44 +117,71 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
         job.TryReap();
         tailer.Drain();
         tailer.FlushPartial();
-        var record = ExitRecord.TryRead(paths.ExitRecordFile(job.Id));
-        var exitCode = record?.ExitCode ?? job.ReapedExitCode;
-        var now = DateTimeOffset.UtcNow;
-
-        if (record is { Status: "completed" })
-        {
-            Finish(job, parser, JobStatus.Completed, [JobStatus.Running, JobStatus.Cancelling, JobStatus.Starting],
-                new TransitionUpdate { FinishedAt = now, ExitCode = exitCode ?? 0, RunId = record.RunId, Progress = parser.Completed() });
-            return;
-        }
-        if (job.CancelRequested)
-        {
-            await AppendAsync(job.Id, [CancelledLine, CancelledMarker]);
-            tailer.Drain();
-            Finish(job, parser, JobStatus.Cancelled, [JobStatus.Cancelling],
-                new TransitionUpdate { FinishedAt = now, ExitCode = exitCode, Reason = job.CancelReason ?? "cancelled by user" });
-            return;
-        }
-        var stderrTail = await AppendStderrAsync(job.Id, exitCode);
+        var stderr = ReadStderrTail(paths, job.Id);
+        var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(job.Id)), job.CancelRequested,
+            job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null));
+        await AppendOutcomeLinesAsync(paths, job.Id, verdict, stderr);
         tailer.Drain();
-        if (record is { Status: "cancelled" })
+        var update = new TransitionUpdate
         {
-            Finish(job, parser, JobStatus.Cancelled, [JobStatus.Running, JobStatus.Starting],
-                new TransitionUpdate { FinishedAt = now, ExitCode = exitCode, Reason = record.Reason ?? $"terminated by a signal (exit code {exitCode})" });
-            return;
-        }
-        var reason = record?.Reason
-            ?? (record is null && exitCode is null ? "lost"
-                : $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}" + (stderrTail is { } t ? ": " + t : ""));
-        Finish(job, parser, JobStatus.Failed, [JobStatus.Running, JobStatus.Starting],
-            new TransitionUpdate { FinishedAt = now, ExitCode = exitCode, RunId = record?.RunId, Reason = reason });
+            FinishedAt = DateTimeOffset.UtcNow,
+            ExitCode = verdict.ExitCode,
+            RunId = verdict.RunId,
+            Reason = verdict.Reason,
+            Progress = verdict.Status == Core.Running.RunStatus.Completed ? parser.Completed() : null,
+        };
+        Finish(job, parser, JobStatus.Of(verdict.Status), update);
     }
 
-    private void Finish(ActiveJob job, ProgressParser parser, string to, IReadOnlyCollection<string> from, TransitionUpdate update)
+    /// <summary>The log lines a verdict adds: the cancel line and marker, or the orchestrator's last stderr lines.</summary>
+    internal static async Task AppendOutcomeLinesAsync(ServerPaths paths, string id, SettleVerdict verdict, IReadOnlyList<string> stderr)
+    {
+        if (verdict.CancelledByUser)
+        {
+            await AppendAsync(paths, id, [CancelledLine, CancelledMarker]);
+        }
+        else if (verdict.ShowStderr && stderr.Count > 0)
+        {
+            await AppendAsync(paths, id, stderr.Select(l => "[stderr] " + l));
+        }
+    }
+
+    /// <summary>The last (up to 20) non-blank lines of the orchestrator's stderr, each clipped to 500 characters.</summary>
+    internal static IReadOnlyList<string> ReadStderrTail(ServerPaths paths, string id)
+    {
+        var file = paths.StderrFile(id);
+        var tail = new Queue<string>();
+        try
+        {
+            if (!File.Exists(file))
+            {
+                return [];
+            }
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+                tail.Enqueue(line.Length > 500 ? line[..500] : line);
+                if (tail.Count > 20)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [.. tail];
+        }
+        return [.. tail];
+    }
+
+    private void Finish(ActiveJob job, ProgressParser? parser, string to, TransitionUpdate update)
     {
         var lines = job.Feed.Count;
-        update = update with { LogLines = lines, Progress = update.Progress ?? parser.Current };
-        if (!store.TryTransition(job.Id, to, from, update))
+        update = update with { LogLines = lines, Progress = update.Progress ?? parser?.Current ?? job.Feed.Progress };
+        if (!store.TryTransition(job.Id, to, update))
         {
             logger.LogWarning("job {Id}: transition to {To} refused (status changed meanwhile)", job.Id, to);
         }
@@ -109,38 +192,9 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
         job.Settled.TrySetResult(final);
     }
 
-    private async Task AppendAsync(string id, IEnumerable<string> lines)
+    internal static async Task AppendAsync(ServerPaths paths, string id, IEnumerable<string> lines)
     {
         Directory.CreateDirectory(paths.LogsDir);
         await File.AppendAllTextAsync(paths.LogFile(id), string.Concat(lines.Select(l => l + "\n")));
-    }
-
-    /// <summary>Copies the last stderr lines of a failed orchestrator into the log; returns the last one.</summary>
-    private async Task<string?> AppendStderrAsync(string id, int? exitCode)
-    {
-        var file = paths.StderrFile(id);
-        if (exitCode is 0 || !File.Exists(file) || new FileInfo(file).Length == 0)
-        {
-            return null;
-        }
-        var tail = new Queue<string>();
-        foreach (var line in File.ReadLines(file))
-        {
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-            tail.Enqueue(line.Length > 500 ? line[..500] : line);
-            if (tail.Count > 20)
-            {
-                tail.Dequeue();
-            }
-        }
-        if (tail.Count == 0)
-        {
-            return null;
-        }
-        await AppendAsync(id, tail.Select(l => "[stderr] " + l));
-        return tail.Last();
     }
 }

@@ -1,45 +1,35 @@
-using System.Globalization;
+using AstroBench.Core.Orchestration;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 
 namespace AstroBench.Server.Execution;
 
-/// <summary>Builds the argument list of <c>astrobench run …</c> for a job (never a shell string).</summary>
+/// <summary>Builds the argument list of <c>astrobench run …</c> for a job (never a shell string) with <see cref="RunCommandLine"/>.</summary>
 public sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
 {
     public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes)
     {
         var argv = new List<string>(Program());
-        argv.AddRange(["run",
-            "--experiments", string.Join(',', config.Experiments),
-            "--n", config.N.ToString(CultureInfo.InvariantCulture),
-            "--seed", config.Seed.ToString(CultureInfo.InvariantCulture),
-            "--perf-rounds", config.PerfRounds.ToString(CultureInfo.InvariantCulture),
-            "--results-dir", paths.ResultsDir,
-            "--log-file", paths.LogFile(jobId),
-            "--exit-record", paths.ExitRecordFile(jobId)]);
-        if (config.Libraries is { Count: > 0 } libs)
-        {
-            argv.AddRange(["--libraries", string.Join(',', libs)]);
-        }
-        if (config.NoPerf)
-        {
-            argv.Add("--no-perf");
-        }
-        if (config.CiMode)
-        {
-            argv.Add("--ci");
-        }
-        if (!string.IsNullOrEmpty(notes))
-        {
-            argv.AddRange(["--notes", notes]);
-        }
-        foreach (var dir in paths.AdapterDirs)
-        {
-            argv.AddRange(["--adapters-dir", dir]);
-        }
+        argv.AddRange(RunCommandLine.Build(Arguments(jobId, config, notes)));
         return argv;
     }
+
+    /// <summary>What a job asks of <c>astrobench run</c>: its config plus the server's folders for results, log and exit record.</summary>
+    public RunArguments Arguments(string jobId, JobConfig config, string? notes) => new()
+    {
+        Experiments = config.Experiments,
+        Libraries = config.Libraries,
+        N = config.N,
+        Seed = config.Seed,
+        PerfRounds = config.PerfRounds,
+        NoPerf = config.NoPerf,
+        CiMode = config.CiMode,
+        ResultsDir = paths.ResultsDir,
+        AdapterDirs = paths.AdapterDirs,
+        Notes = notes,
+        LogFile = paths.LogFile(jobId),
+        ExitRecord = paths.ExitRecordFile(jobId),
+    };
 
     /// <summary>argv prefix that starts the orchestrator: the apphost, or <c>dotnet astrobench.dll</c>.</summary>
     public IReadOnlyList<string> Program()

@@ -1,3 +1,5 @@
+using AstroBench.Core.Orchestration;
+using AstroBench.Core.Running;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
@@ -7,8 +9,8 @@ namespace AstroBench.Server.Execution;
 
 /// <summary>
 /// Runs once at start-up, before requests are served: every job the store says is active is either
-/// reattached (its process is alive: same pid <b>and</b> start time) or settled from its exit record,
-/// else marked <c>failed</c> with reason <c>lost</c>. Leftover members of a dead job's group are killed.
+/// reattached (its process is alive: same pid <b>and</b> start time) or settled by <see cref="SettleDecision"/>
+/// (the runner's rule): from its exit record, else <c>failed</c> with reason <c>lost</c>. Leftover members of a dead job's group are killed.
 /// Only active jobs are touched, so start-up cost does not grow with the history.
 /// </summary>
 public sealed class StartupReconciler(JobStore store, JobRunner runner, ServerPaths paths, ILogger<StartupReconciler> logger)
@@ -33,30 +35,30 @@ public sealed class StartupReconciler(JobStore store, JobRunner runner, ServerPa
 
     private void Settle(JobRow row)
     {
-        var record = ExitRecord.TryRead(paths.ExitRecordFile(row.Id));
-        var feedLines = CountLines(row);
-        var now = DateTimeOffset.UtcNow;
-        string to;
-        TransitionUpdate update;
-        if (record is { Status: "completed" })
+        var stderr = JobSettler.ReadStderrTail(paths, row.Id);
+        var cancelling = row.Status == JobStatus.Cancelling;
+        var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(row.Id)), cancelling,
+            cancelling ? row.Reason : null, null, stderr.Count > 0 ? stderr[^1] : null));
+        JobSettler.AppendOutcomeLinesAsync(paths, row.Id, verdict, stderr).GetAwaiter().GetResult();
+        var to = JobStatus.Of(verdict.Status);
+        var update = new TransitionUpdate
         {
-            to = JobStatus.Completed;
-            update = new TransitionUpdate { FinishedAt = now, ExitCode = record.ExitCode ?? 0, RunId = record.RunId, LogLines = feedLines,
-                Progress = row.Progress with { Percent = 100, ExperimentsDone = Math.Max(row.Progress.ExperimentsDone, row.Progress.ExperimentsTotal) } };
-        }
-        else if (row.Status == JobStatus.Cancelling || record is { Status: "cancelled" })
+            FinishedAt = DateTimeOffset.UtcNow,
+            ExitCode = verdict.ExitCode,
+            RunId = verdict.RunId,
+            Reason = verdict.Reason,
+            LogLines = CountLines(row),
+            Progress = verdict.Status == RunStatus.Completed
+                ? row.Progress with { Percent = 100, ExperimentsDone = Math.Max(row.Progress.ExperimentsDone, row.Progress.ExperimentsTotal), CurrentStep = null }
+                : null,
+        };
+        if (!store.TryTransition(row.Id, to, update))
         {
-            to = JobStatus.Cancelled;
-            File.AppendAllText(paths.LogFile(row.Id), JobSettler.CancelledLine + "\n" + JobSettler.CancelledMarker + "\n");
-            update = new TransitionUpdate { FinishedAt = now, ExitCode = record?.ExitCode, Reason = row.Reason ?? record?.Reason ?? "cancelled", LogLines = feedLines + 2 };
-        }
-        else
-        {
+            // The table has no edge from this state to the verdict (e.g. a completed record for a job still
+            // queued): never leave the job active.
             to = JobStatus.Failed;
-            update = new TransitionUpdate { FinishedAt = now, ExitCode = record?.ExitCode, RunId = record?.RunId, LogLines = feedLines,
-                Reason = record is null ? "lost" : record.Reason ?? $"exit code {record.ExitCode}" };
+            store.TryTransition(row.Id, to, update with { Reason = verdict.Reason ?? SettleDecision.Lost });
         }
-        store.TryTransition(row.Id, to, JobStatus.Active, update);
         logger.LogInformation("job {Id}: settled as {Status} at start-up", row.Id, to);
     }
 

@@ -25,7 +25,7 @@ public static class AstroBenchServiceCollectionExtensions
         services.AddSingleton<LegacyJobImporter>();
         services.AddSingleton<TokenGuard>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

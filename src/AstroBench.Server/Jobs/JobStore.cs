@@ -98,13 +98,20 @@ public sealed class JobStore
     }
 
     /// <summary>
-    /// Compare-and-set: moves the job to <paramref name="to"/> only if its status is one of
-    /// <paramref name="expectedFrom"/> (never from a terminal state), writing the history row in the same transaction.
+    /// Compare-and-set: moves the job to <paramref name="to"/> if <see cref="JobTransitions.Allowed"/> allows it
+    /// from the job's current status, writing the history row in the same transaction.
+    /// </summary>
+    public bool TryTransition(string id, string to, TransitionUpdate? update = null) =>
+        TryTransition(id, to, JobTransitions.From(to), update);
+
+    /// <summary>
+    /// Compare-and-set as above, narrowed to <paramref name="expectedFrom"/>: a pair outside
+    /// <see cref="JobTransitions.Allowed"/> is refused whatever the caller expects (so a terminal state never changes).
     /// </summary>
     public bool TryTransition(string id, string to, IReadOnlyCollection<string> expectedFrom, TransitionUpdate? update = null)
     {
         update ??= TransitionUpdate.None;
-        var from = expectedFrom.Where(s => !JobStatus.IsTerminal(s)).ToList();
+        var from = expectedFrom.Where(s => JobTransitions.IsAllowed(s, to)).ToList();
         if (from.Count == 0)
         {
             return false;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AstroBench.Core.Running;
 using AstroBench.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ namespace AstroBench.Server.Jobs;
 /// Fields are read tolerantly: id|job_id, status, config|parameters, created_at, started_at,
 /// finished_at|completed_at|ended_at, run_id|results_dir|results_path, error|reason, notes.
 /// A job that was active in the old lab is imported as <c>failed</c> (reason <c>lost</c>). An id that is
-/// not 12 hex characters gets a stable 12-hex id derived from it (the original is kept as legacy_id).
+/// not 12 hex characters gets a stable 12-hex id derived from it (the original is kept as legacy_id). The config
+/// is clamped to <see cref="RunLimits"/>.
 /// </summary>
 public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths, ILogger<LegacyJobImporter> logger)
 {
@@ -71,7 +73,7 @@ public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths,
 
         var rawId = Str("id", "job_id") ?? fileName;
         var id = JobIdPattern().IsMatch(rawId) ? rawId : System.Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawId)))[..12];
-        var status = (Str("status") ?? "failed").ToLowerInvariant();
+        var status = (Str("status") ?? JobStatus.Failed).ToLowerInvariant();
         string? reason = Str("error", "reason");
         if (status is "complete" or "done" or "success" or "succeeded")
         {
@@ -104,16 +106,33 @@ public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths,
                 _ => null,
             };
         }
-        var jobConfig = new JobConfig(List("experiments") ?? ["all"], List("libraries"), Int("n", 1000), Int("seed", 42),
-            Int("perf_rounds", 5), Bool("no_perf"), Bool("ci_mode") || Bool("ci"));
+        var jobConfig = Clamp(new JobConfig(List("experiments") ?? ["all"], List("libraries"), Int("n", RunLimits.DefaultN),
+            Int("seed", (int)RunLimits.DefaultSeed), Int("perf_rounds", RunLimits.DefaultPerfRounds), Bool("no_perf"), Bool("ci_mode") || Bool("ci")));
         var runId = Str("run_id", "results_dir", "results_path", "output_dir") is { } r ? Path.GetFileName(r.TrimEnd('/')) : null;
         var created = Time("created_at", "started_at") ?? DateTimeOffset.UnixEpoch;
         // The original lab keeps notes inside its request config ({"config": {"notes": …}}).
         var notes = Str("notes") ?? (config.ValueKind == JsonValueKind.Object && config.TryGetProperty("notes", out var nv) && nv.ValueKind == JsonValueKind.String
             ? nv.GetString() : null);
+        if (notes is { Length: > RunLimits.MaxNotesLength })
+        {
+            notes = notes[..RunLimits.MaxNotesLength];
+        }
         var row = new JobRow(id, status, jobConfig, string.IsNullOrEmpty(notes) ? null : notes, created, Time("started_at"),
             Time("finished_at", "completed_at", "ended_at"), runId, JobProgress.Empty with { Percent = status == JobStatus.Completed ? 100 : 0 },
             root.TryGetProperty("exit_code", out var e) && e.TryGetInt32(out var code) ? code : null, reason, null, null, null, 0);
         return (row, rawId == id ? null : rawId);
     }
+
+    /// <summary>
+    /// An imported config is held to today's <see cref="RunLimits"/>, so "run again" with it is always a valid
+    /// start: numbers are clamped into range, lists cut to their maximum length.
+    /// </summary>
+    internal static JobConfig Clamp(JobConfig c) => c with
+    {
+        Experiments = c.Experiments.Count is 0 ? ["all"] : [.. c.Experiments.Take(RunLimits.MaxExperiments)],
+        Libraries = c.Libraries is { Count: > 0 } libs ? [.. libs.Take(RunLimits.MaxLibraries)] : null,
+        N = Math.Clamp(c.N, RunLimits.MinN, RunLimits.MaxN),
+        Seed = (int)Math.Clamp(c.Seed, RunLimits.MinSeed, RunLimits.MaxSeed),
+        PerfRounds = Math.Clamp(c.PerfRounds, RunLimits.MinPerfRounds, RunLimits.MaxPerfRounds),
+    };
 }

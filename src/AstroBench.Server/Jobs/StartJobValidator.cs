@@ -1,3 +1,4 @@
+using System.Globalization;
 using AstroBench.Core.Results;
 using AstroBench.Core.Running;
 using AstroBench.Core.Experiments;
@@ -5,7 +6,7 @@ using AstroBench.Core.Results.Reading;
 
 namespace AstroBench.Server.Jobs;
 
-/// <summary>Server-side limits on a start request; every rule answers with a field message (422).</summary>
+/// <summary>Server-side limits (<see cref="RunLimits"/>) on a start request; every rule answers with a field message (422).</summary>
 public static class StartJobValidator
 {
     public const int MaxExperiments = RunLimits.MaxExperiments;
@@ -31,7 +32,7 @@ public static class StartJobValidator
         }
         else if (experiments.Count > MaxExperiments)
         {
-            Add("experiments", $"At most {MaxExperiments} experiments.");
+            Add("experiments", Inv($"At most {MaxExperiments} experiments."));
         }
         else if (!(experiments is ["all"]))
         {
@@ -51,7 +52,7 @@ public static class StartJobValidator
         {
             if (libs.Count == 0 || libs.Count > MaxLibraries)
             {
-                Add("libraries", $"Give null (all) or 1 to {MaxLibraries} library names.");
+                Add("libraries", Inv($"Give null (all) or 1 to {MaxLibraries} library names."));
             }
             foreach (var l in libs)
             {
@@ -65,27 +66,27 @@ public static class StartJobValidator
                 Add("libraries", "Libraries must not repeat.");
             }
         }
-        var n = request.N ?? 1000;
-        if (n is < 1 or > MaxN)
+        var n = request.N ?? RunLimits.DefaultN;
+        if (n is < RunLimits.MinN or > RunLimits.MaxN)
         {
-            Add("n", $"n must be between 1 and {MaxN}.");
+            Add("n", Inv($"n must be between {RunLimits.MinN} and {RunLimits.MaxN}."));
         }
-        var seed = request.Seed ?? 42;
-        if (seed is < 0 or > int.MaxValue)
+        var seed = request.Seed ?? RunLimits.DefaultSeed;
+        if (seed is < RunLimits.MinSeed or > RunLimits.MaxSeed)
         {
-            Add("seed", $"seed must be between 0 and {int.MaxValue}.");
+            Add("seed", Inv($"seed must be between {RunLimits.MinSeed} and {RunLimits.MaxSeed}."));
         }
-        var rounds = request.PerfRounds ?? 5;
-        if (rounds is < 1 or > MaxRounds)
+        var rounds = request.PerfRounds ?? RunLimits.DefaultPerfRounds;
+        if (rounds is < RunLimits.MinPerfRounds or > RunLimits.MaxPerfRounds)
         {
-            Add("perf_rounds", $"perf_rounds must be between 1 and {MaxRounds}.");
+            Add("perf_rounds", Inv($"perf_rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds}."));
         }
         var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         if (notes is not null)
         {
             if (notes.Length > MaxNotes)
             {
-                Add("notes", $"notes must be at most {MaxNotes} characters.");
+                Add("notes", Inv($"notes must be at most {MaxNotes} characters."));
             }
             if (notes.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
             {
@@ -98,6 +99,8 @@ public static class StartJobValidator
         }
         return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false), notes, errors);
     }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Clip(string? s) => s is null ? "null" : s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -1,0 +1,19 @@
+namespace AstroBench.Core.Orchestration;
+
+/// <summary>What a caller passes to <c>astrobench run</c>; null means "not passed" (the CLI's default applies).</summary>
+public sealed record RunArguments
+{
+    public IReadOnlyList<string>? Experiments { get; init; }
+    public IReadOnlyList<string>? Libraries { get; init; }
+    public int? N { get; init; }
+    public long? Seed { get; init; }
+    public int? PerfRounds { get; init; }
+    public bool NoPerf { get; init; }
+    public bool CiMode { get; init; }
+    public string? ResultsDir { get; init; }
+    public IReadOnlyList<string>? AdapterDirs { get; init; }
+    public string? Notes { get; init; }
+    public string? LogFile { get; init; }
+    public string? ExitRecord { get; init; }
+    public double? TimeoutSeconds { get; init; }
+}

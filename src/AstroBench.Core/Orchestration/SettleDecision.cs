@@ -1,0 +1,52 @@
+using System.Globalization;
+using AstroBench.Core.Running;
+
+namespace AstroBench.Core.Orchestration;
+
+/// <summary>
+/// The one rule that turns "the orchestrator is gone" into a final status, used by the server's runner
+/// (it watched the process) and by its start-up reconciler (it found the process gone). In order:
+/// <list type="number">
+/// <item>record <c>completed</c> → completed (a run that published its folder wins, even over a late cancel);</item>
+/// <item>cancel requested → cancelled, with the request's reason;</item>
+/// <item>record <c>cancelled</c> (a signal nobody here sent) → cancelled, the record's reason;</item>
+/// <item>record <c>failed</c> → failed, the record's reason;</item>
+/// <item>no record but an exit code → failed, <c>exit code N[: last stderr line]</c>;</item>
+/// <item>no record, no exit code → failed, <c>lost</c>.</item>
+/// </list>
+/// The exit code is the record's, else the reaped one.
+/// </summary>
+public static class SettleDecision
+{
+    public const string Lost = "lost";
+    public const string CancelledByUser = "cancelled by user";
+
+    public static SettleVerdict Decide(SettleInput input)
+    {
+        var record = input.Record;
+        var exitCode = record?.ExitCode ?? input.ReapedExitCode;
+        if (record is { Status: RunStatus.Completed })
+        {
+            return new SettleVerdict(RunStatus.Completed, null, exitCode ?? 0, record.RunId, false, false);
+        }
+        if (input.CancelRequested)
+        {
+            return new SettleVerdict(RunStatus.Cancelled, input.CancelReason ?? CancelledByUser, exitCode, null, true, false);
+        }
+        var showStderr = exitCode is not 0;
+        return record switch
+        {
+            { Status: RunStatus.Cancelled } => new SettleVerdict(RunStatus.Cancelled,
+                record.Reason ?? "terminated by a signal" + (exitCode is { } c ? $" (exit code {Code(c)})" : ""), exitCode, null, false, showStderr),
+            { Status: RunStatus.Failed } => new SettleVerdict(RunStatus.Failed,
+                record.Reason ?? ExitCodeReason(exitCode, input.StderrLastLine), exitCode, record.RunId, false, showStderr),
+            _ when exitCode is not null => new SettleVerdict(RunStatus.Failed, ExitCodeReason(exitCode, input.StderrLastLine), exitCode, null, false, showStderr),
+            _ => new SettleVerdict(RunStatus.Failed, Lost, null, null, false, false),
+        };
+    }
+
+    private static string ExitCodeReason(int? exitCode, string? stderr) =>
+        "exit code " + (exitCode is { } c ? Code(c) : "?") + (stderr is { Length: > 0 } s ? ": " + s : "");
+
+    private static string Code(int c) => c.ToString(CultureInfo.InvariantCulture);
+}
