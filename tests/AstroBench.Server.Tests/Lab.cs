@@ -38,6 +38,8 @@ public sealed class Lab : IDisposable
             }
         });
         Client = Factory.CreateClient();
+        // A JSON client, as the web app is (job logs answer plain text otherwise, as the original lab's).
+        Client.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
     }
 
     public string Root { get; }

@@ -38,7 +38,7 @@ public sealed class ResultsApiTests : IDisposable
         Assert.Equal(a, run["manifest"]!["run_id"]!.GetValue<string>());
 
         var exp = await _lab.GetJson($"/api/runs/{a}/experiments/gmst_era");
-        Assert.Equal("reference", exp["results"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal("reference", exp[0]!["role"]!.GetValue<string>());
 
         var page = await _lab.GetJson($"/api/runs/{a}/experiments/gmst_era/cases?offset=290&limit=50");
         Assert.Equal(300, page["total"]!.GetValue<int>());

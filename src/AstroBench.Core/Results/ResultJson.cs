@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AstroBench.Core.Results;
 
-/// <summary>The one JSON setup for result files: snake_case, indented, and NaN/±Inf written as null (JSON has no NaN).</summary>
+/// <summary>The one JSON setup for result files: snake_case, indented, NaN/±Inf written as null (JSON has no NaN), timestamps as <see cref="UtcTimestamp"/>.</summary>
 public static class ResultJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -18,6 +18,7 @@ public static class ResultJson
         };
         options.Converters.Add(new NonFiniteAsNullConverter());
         options.Converters.Add(new NullableNonFiniteAsNullConverter());
+        options.Converters.Add(new UtcTimestampJsonConverter());
         return options;
     }
 

@@ -11,5 +11,6 @@ public sealed record PerfDeltaDto(string Experiment, string Library, double? Med
 
 public sealed record CompareSummaryDto(int AccuracyRegressions, int AccuracyImprovements, int PerfRegressions, int PerfImprovements);
 
-public sealed record CompareDto(string RunA, string RunB, CompareRulesDto Rules, IReadOnlyList<AccuracyDeltaDto> Accuracy,
+/// <summary>The original lab's <c>CompareResult</c> (run_a, run_b, deltas), then AstroBench's rules, per-kind verdicts and summary.</summary>
+public sealed record CompareDto(string RunA, string RunB, IReadOnlyList<MetricDeltaDto> Deltas, CompareRulesDto Rules, IReadOnlyList<AccuracyDeltaDto> Accuracy,
     IReadOnlyList<PerfDeltaDto> Performance, CompareSummaryDto Summary);

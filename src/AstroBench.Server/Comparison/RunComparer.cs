@@ -31,7 +31,7 @@ public static class RunComparer
             accuracy.Add(Accuracy(key.Experiment, key.Library, ra, rb));
             perf.Add(Performance(key.Experiment, key.Library, ra, rb));
         }
-        return new CompareDto(a.Summary.Id, b.Summary.Id,
+        return new CompareDto(a.Summary.Id, b.Summary.Id, MetricDeltas.From(accuracy, perf),
             new CompareRulesDto(PerfMinChangePercent, true, AccuracyRelativeTolerance, AbsoluteFloor), accuracy, perf,
             new CompareSummaryDto(accuracy.Count(x => x.Verdict == "regressed"), accuracy.Count(x => x.Verdict == "improved"),
                 perf.Count(x => x.Verdict == "regressed"), perf.Count(x => x.Verdict == "improved")));

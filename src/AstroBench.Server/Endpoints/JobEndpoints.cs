@@ -103,7 +103,13 @@ public static class JobEndpoints
     public static Results<Ok<JobDto>, NoContent> Active(JobStore store, JobFeeds feeds) =>
         store.GetActive() is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(row.Id))) : TypedResults.NoContent();
 
-    public static Results<Ok<LogPageDto>, ProblemHttpResult> Logs(string id, long? from, int? limit, int? tail, JobStore store, JobFeeds feeds)
+    /// <summary>
+    /// A JSON page of lines when asked for JSON (<c>Accept: application/json</c>) or for a range
+    /// (<c>from</c>, <c>limit</c>, <c>tail</c>); otherwise the whole log as <c>text/plain</c>, as the
+    /// original lab answers (its clients read <c>res.text()</c>), streamed from the file.
+    /// </summary>
+    public static Results<Ok<LogPageDto>, FileStreamHttpResult, ProblemHttpResult> Logs(string id, long? from, int? limit, int? tail,
+        HttpRequest request, JobStore store, JobFeeds feeds, ServerPaths paths)
     {
         if (!Ids.IsJobId(id))
         {
@@ -116,6 +122,10 @@ public static class JobEndpoints
         if (store.Get(id) is not { } row)
         {
             return Ids.NotFound($"No job {id}.");
+        }
+        if (from is null && limit is null && tail is null && !request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Stream(PlainLog.Open(paths.LogFile(id)), "text/plain; charset=utf-8");
         }
         var feed = feeds.Get(row);
         var total = feed.Count;
@@ -131,11 +141,12 @@ public static class JobEndpoints
         {
             return Task.FromResult<Results<Ok<JobDto>, ProblemHttpResult>>(Ids.BadRequest("grace must be between 0 and 60 seconds."));
         }
-        return DoCancel(id, grace ?? options.Value.CancelGraceSeconds, kill: false, wait ?? false, runner, feeds);
+        // Waits by default, as the original lab did: the answer is the job once its processes are gone ("cancelled").
+        return DoCancel(id, grace ?? options.Value.CancelGraceSeconds, kill: false, wait ?? true, runner, feeds);
     }
 
     public static Task<Results<Ok<JobDto>, ProblemHttpResult>> Kill(string id, bool? wait, JobRunner runner, JobFeeds feeds) =>
-        DoCancel(id, 0, kill: true, wait ?? false, runner, feeds);
+        DoCancel(id, 0, kill: true, wait ?? true, runner, feeds);
 
     private static async Task<Results<Ok<JobDto>, ProblemHttpResult>> DoCancel(string id, double grace, bool kill, bool wait, JobRunner runner, JobFeeds feeds)
     {
@@ -155,7 +166,8 @@ public static class JobEndpoints
                     Title = "Job is not running",
                     Detail = $"Job {id} is {result.Job?.Status}.",
                 };
-                conflict.Extensions["status"] = result.Job?.Status;
+                // Not "status": that member is the HTTP status of the problem itself.
+                conflict.Extensions["job_status"] = result.Job?.Status;
                 return TypedResults.Problem(conflict);
             case CancelState.Failed:
                 var failed = new ProblemDetails

@@ -1,12 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using AstroBench.Server.Endpoints.OriginalLab;
 using AstroBench.Core.Results.Reading;
 
 namespace AstroBench.Server.Endpoints;
 
-public sealed record RunListItemDto(string Id, DateTimeOffset? Timestamp, string? Machine, IReadOnlyList<string> Experiments,
-    IReadOnlyList<string> Libraries, int ResultCount, bool Complete)
+/// <summary>A run as listed: the original lab's <c>RunSummary</c> members first, then <c>complete</c>.</summary>
+public sealed record RunListItemDto(string Id, DateTimeOffset? Timestamp, IReadOnlyDictionary<string, string> GitShas, string? Machine,
+    IReadOnlyList<string> Experiments, IReadOnlyList<string> Libraries, int ResultCount, bool HasReports, bool Complete)
 {
-    public static RunListItemDto From(RunSummary s) => new(s.Id, s.Timestamp, s.Machine, s.Experiments, s.Libraries, s.ResultCount, s.Complete);
+    public static RunListItemDto From(RunSummary s) =>
+        new(s.Id, s.Timestamp, s.GitShas, s.Machine, s.Experiments, s.Libraries, s.ResultCount, s.HasReports, s.Complete);
 }
 
 public sealed record RunRowDto(string Experiment, string Library, string? Role, string? Parity, string? Model, string? Outcome,
@@ -17,9 +21,29 @@ public sealed record RunRowDto(string Experiment, string Library, string? Role, 
         r.P50, r.P99, r.Max, r.MedianNs, r.CiLowNs, r.CiHighNs, r.PerfValid, r.SpeedupVsReference);
 }
 
-public sealed record RunDetailDto(string Id, JsonElement? Manifest, IReadOnlyList<RunRowDto> Rows);
+/// <summary>
+/// A run: the original lab's <c>RunDetail</c> members (id, timestamp, git_shas, machine, experiments
+/// → its result objects, has_reports per experiment), then AstroBench's manifest and table rows.
+/// </summary>
+public sealed record RunDetailDto(string Id, DateTimeOffset? Timestamp, IReadOnlyDictionary<string, string> GitShas, string? Machine,
+    IReadOnlyDictionary<string, List<JsonObject>> Experiments, IReadOnlyDictionary<string, bool> HasReports,
+    JsonElement? Manifest, IReadOnlyList<RunRowDto> Rows)
+{
+    public static RunDetailDto From(RunDetail run) => new(run.Summary.Id, run.Summary.Timestamp, run.Summary.GitShas, run.Summary.Machine,
+        run.Results.ToDictionary(kv => kv.Key, kv => ExperimentResultViews(kv.Value, run.Manifest), StringComparer.Ordinal),
+        run.ExperimentReports, run.Manifest, run.Rows.Select(RunRowDto.From).ToList());
 
-public sealed record ExperimentResultsDto(string Experiment, string RunId, IReadOnlyList<JsonElement> Results, string? SummaryMd);
+    /// <summary>Results of one experiment (reference first) as the API serves them.</summary>
+    public static List<JsonObject> ExperimentResultViews(IReadOnlyList<JsonElement> results, JsonElement? manifest)
+    {
+        JsonElement? reference = results.FirstOrDefault(r => r.TryGetProperty("role", out var role) && role.ValueEquals("reference")) is var first
+            && first.ValueKind == JsonValueKind.Object ? first : null;
+        return results.Select(r => ExperimentResultView.Build(r, reference, manifest)).ToList();
+    }
+}
+
+/// <summary><c>GET /api/runs/{run_id}/experiments/{experiment}/summary</c>.</summary>
+public sealed record ExperimentSummaryDto(string Experiment, string RunId, string? SummaryMd);
 
 public sealed record CasesPageDto(IReadOnlyList<string> Columns, IReadOnlyList<double?[]> Rows, long Offset, int Limit, long Total);
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
 using AstroBench.Core.Results.Reading;
 using AstroBench.Server.Security;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public static class RunEndpoints
         group.MapGet("/", List);
         group.MapGet("/{runId}", Get);
         group.MapGet("/{runId}/experiments/{experiment}", Experiment);
+        group.MapGet("/{runId}/experiments/{experiment}/summary", ExperimentSummary);
         group.MapGet("/{runId}/experiments/{experiment}/cases", Cases);
         group.MapGet("/{runId}/performance-matrix", PerformanceMatrix);
         group.MapGet("/{runId}/download", Download);
@@ -42,34 +44,43 @@ public static class RunEndpoints
             return Ids.Invalid("run id", runId);
         }
         return reader.ReadRun(runId) is { } run
-            ? TypedResults.Ok(new RunDetailDto(run.Summary.Id, run.Manifest, run.Rows.Select(RunRowDto.From).ToList()))
+            ? TypedResults.Ok(RunDetailDto.From(run))
             : Ids.NotFound($"No run {runId}.");
     }
 
-    public static Results<Ok<ExperimentResultsDto>, ProblemHttpResult> Experiment(string runId, string experiment, RunFolderReader reader)
+    /// <summary>A plain array of the experiment's results, reference first, as the original lab answers.</summary>
+    public static Results<Ok<List<JsonObject>>, ProblemHttpResult> Experiment(string runId, string experiment, RunFolderReader reader)
     {
-        if (!Ids.IsRunId(runId))
+        if (ValidateExperiment(runId, experiment) is { } invalid)
         {
-            return Ids.Invalid("run id", runId);
-        }
-        if (!Ids.IsExperiment(experiment))
-        {
-            return Ids.Invalid("experiment id", experiment);
+            return invalid;
         }
         return reader.ReadExperiment(runId, experiment) is { } r
-            ? TypedResults.Ok(new ExperimentResultsDto(r.Experiment, r.RunId, r.Results, r.SummaryMarkdown))
+            ? TypedResults.Ok(RunDetailDto.ExperimentResultViews(r.Results, reader.ReadManifest(runId)))
             : Ids.NotFound($"No experiment {experiment} in run {runId}.");
     }
 
+    public static Results<Ok<ExperimentSummaryDto>, ProblemHttpResult> ExperimentSummary(string runId, string experiment, RunFolderReader reader)
+    {
+        if (ValidateExperiment(runId, experiment) is { } invalid)
+        {
+            return invalid;
+        }
+        return reader.ReadExperiment(runId, experiment) is { } r
+            ? TypedResults.Ok(new ExperimentSummaryDto(r.Experiment, r.RunId, r.SummaryMarkdown))
+            : Ids.NotFound($"No experiment {experiment} in run {runId}.");
+    }
+
+    private static ProblemHttpResult? ValidateExperiment(string runId, string experiment) =>
+        !Ids.IsRunId(runId) ? Ids.Invalid("run id", runId)
+        : !Ids.IsExperiment(experiment) ? Ids.Invalid("experiment id", experiment)
+        : null;
+
     public static Results<Ok<CasesPageDto>, ProblemHttpResult> Cases(string runId, string experiment, long? offset, int? limit, RunFolderReader reader)
     {
-        if (!Ids.IsRunId(runId))
+        if (ValidateExperiment(runId, experiment) is { } invalid)
         {
-            return Ids.Invalid("run id", runId);
-        }
-        if (!Ids.IsExperiment(experiment))
-        {
-            return Ids.Invalid("experiment id", experiment);
+            return invalid;
         }
         if (offset is < 0 || limit is < 1 or > 5000)
         {

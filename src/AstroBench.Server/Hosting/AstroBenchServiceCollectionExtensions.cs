@@ -30,7 +30,7 @@ public static class AstroBenchServiceCollectionExtensions
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
-            o.SerializerOptions.Converters.Add(new Json.UtcTimestampJsonConverter());
+            o.SerializerOptions.Converters.Add(new AstroBench.Core.Results.UtcTimestampJsonConverter());
         });
         return services;
     }

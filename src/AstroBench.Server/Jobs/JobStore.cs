@@ -332,9 +332,9 @@ public sealed class JobStore
             L("log_lines") ?? 0);
     }
 
-    internal static string Format(DateTimeOffset t) => AstroBench.Server.Json.UtcTimestamp.Format(t);
+    internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);
 
-    private static DateTimeOffset Parse(string s) => AstroBench.Server.Json.UtcTimestamp.Parse(s);
+    private static DateTimeOffset Parse(string s) => AstroBench.Core.Results.UtcTimestamp.Parse(s);
 
     private SqliteConnection Open()
     {

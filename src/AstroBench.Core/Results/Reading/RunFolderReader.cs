@@ -15,6 +15,7 @@ public sealed class RunFolderReader
 {
     private const string ManifestFile = "manifest.json";
     private const string CasesFile = "cases.csv";
+    private const string SummaryFile = "summary.md";
     private static readonly TimeSpan RescanAfter = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, (DateTime Stamp, RunSummary Summary)> _summaries = new(StringComparer.Ordinal);
@@ -112,15 +113,23 @@ public sealed class RunFolderReader
         }
         var manifest = ReadJson(Path.Combine(dir, ManifestFile));
         var rows = new List<ResultRow>();
+        var results = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
         foreach (var (experiment, library, file) in ResultFiles(dir, manifest))
         {
             if (ReadJson(file) is { } json)
             {
                 rows.Add(ResultRowParser.Parse(json, experiment, library));
+                (results.TryGetValue(experiment, out var list) ? list : results[experiment] = []).Add(json);
             }
         }
-        return new RunDetail(summary, manifest, rows);
+        var ordered = results.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<JsonElement>)ReferenceFirst(kv.Value), StringComparer.Ordinal);
+        var reports = results.Keys.ToDictionary(e => e, e => File.Exists(Path.Combine(dir, e, SummaryFile)), StringComparer.Ordinal);
+        return new RunDetail(summary, manifest, rows, ordered, reports);
     }
+
+    /// <summary>A run's manifest as written; null when the run is unknown or has none.</summary>
+    public JsonElement? ReadManifest(string runId) =>
+        TryGetRunDirectory(runId, out var dir) ? ReadJson(Path.Combine(dir, ManifestFile)) : null;
 
     /// <summary>Every library JSON of one experiment, reference first; null when the run or experiment is unknown.</summary>
     public ExperimentResults? ReadExperiment(string runId, string experiment)
@@ -134,14 +143,11 @@ public sealed class RunFolderReader
         {
             return null;
         }
-        var results = Directory.EnumerateFiles(expDir, "*.json")
+        var results = ReferenceFirst(Directory.EnumerateFiles(expDir, "*.json")
             .Where(f => RunIds.IsValidLibrary(Path.GetFileNameWithoutExtension(f)))
             .Select(ReadJson)
-            .OfType<JsonElement>()
-            .OrderBy(j => ResultRowParser.Str(j, "role") == "reference" ? 0 : 1)
-            .ThenBy(j => ResultRowParser.Str(j, "library"), StringComparer.Ordinal)
-            .ToList();
-        var summaryPath = Path.Combine(expDir, "summary.md");
+            .OfType<JsonElement>());
+        var summaryPath = Path.Combine(expDir, SummaryFile);
         var summary = File.Exists(summaryPath) ? File.ReadAllText(summaryPath) : null;
         return new ExperimentResults(runId, experiment, results, summary);
     }
@@ -219,16 +225,19 @@ public sealed class RunFolderReader
             : RunIds.TimestampOf(id);
         var complete = ResultRowParser.TryGet(manifest, out var c, "completeness", "complete") && c.ValueKind == JsonValueKind.True;
         return new RunSummary(id, timestamp, ResultRowParser.Str(manifest, "environment", "machine"), experiments, libraries,
-            results.Count, complete, RunLayout.Manifest);
+            results.Count, complete, RunLayout.Manifest, GitShas(manifest, "environment", "git_sha"), HasAnyReport(dir));
     }
 
     private static RunSummary Inferred(string id, string dir)
     {
         var results = ResultFiles(dir, null).ToList();
+        // Without a manifest, the first result file tells the commits (the original lab's run_metadata).
+        var first = results.Count > 0 ? ReadJson(results[0].File) : null;
         return new RunSummary(id, RunIds.TimestampOf(id) ?? new DateTimeOffset(Directory.GetLastWriteTimeUtc(dir), TimeSpan.Zero), null,
             results.Select(r => r.Experiment).Distinct().Order(StringComparer.Ordinal).ToList(),
             results.Select(r => r.Library).Distinct().Order(StringComparer.Ordinal).ToList(),
-            results.Count, false, RunIds.IsLegacyDay(id) ? RunLayout.LegacyDated : RunLayout.NoManifest);
+            results.Count, false, RunIds.IsLegacyDay(id) ? RunLayout.LegacyDated : RunLayout.NoManifest,
+            GitShas(first, "run_metadata", "git_shas"), HasAnyReport(dir));
     }
 
     /// <summary>(experiment, library, absolute file) of every result: from the manifest's list, else from the folders.</summary>
@@ -268,6 +277,38 @@ public sealed class RunFolderReader
             }
         }
     }
+
+    /// <summary>The reference's result first, then candidates by library name (the original lab's
+    /// files name the library <c>candidate_library</c>).</summary>
+    private static List<JsonElement> ReferenceFirst(IEnumerable<JsonElement> results) => results
+        .OrderBy(j => ResultRowParser.Str(j, "role") == "reference" ? 0 : 1)
+        .ThenBy(j => ResultRowParser.Str(j, "library") ?? ResultRowParser.Str(j, "candidate_library"), StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>AstroBench's commit as <c>astrobench</c>; a folder of the original lab keeps its own map.</summary>
+    private static Dictionary<string, string> GitShas(JsonElement? source, params string[] path)
+    {
+        var shas = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (source is { } s && ResultRowParser.TryGet(s, out var v, path))
+        {
+            if (v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } sha)
+            {
+                shas["astrobench"] = sha;
+            }
+            else if (v.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in v.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                {
+                    shas[p.Name] = p.Value.GetString()!;
+                }
+            }
+        }
+        return shas;
+    }
+
+    private static bool HasAnyReport(string dir) =>
+        File.Exists(Path.Combine(dir, SummaryFile))
+        || Directory.EnumerateDirectories(dir).Any(d => File.Exists(Path.Combine(d, SummaryFile)));
 
     private static List<string> Strings(JsonElement element, params string[] path) =>
         ResultRowParser.TryGet(element, out var v, path) && v.ValueKind == JsonValueKind.Array

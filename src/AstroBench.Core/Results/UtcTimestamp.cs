@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AstroBench.Server.Json;
+namespace AstroBench.Core.Results;
 
 /// <summary>
-/// The one timestamp format of the API and the job store: ISO-8601 UTC with milliseconds and
-/// <c>Z</c> (<c>2026-02-13T14:30:00.000Z</c>), as the original lab's clients read it.
+/// The one timestamp format of run folders, the job store and the API: ISO-8601 UTC with
+/// milliseconds and <c>Z</c> (<c>2026-02-13T14:30:00.000Z</c>), as the original lab's clients read it.
 /// </summary>
 public static class UtcTimestamp
 {
@@ -18,8 +18,8 @@ public static class UtcTimestamp
         DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }
 
-/// <summary>Writes every <see cref="DateTimeOffset"/> of the API with <see cref="UtcTimestamp.Format"/>.</summary>
-internal sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
+/// <summary>Writes every <see cref="DateTimeOffset"/> with <see cref="UtcTimestamp.Format"/>.</summary>
+public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         UtcTimestamp.Parse(reader.GetString() ?? throw new JsonException("a timestamp string is required"));
