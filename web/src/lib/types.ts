@@ -235,11 +235,18 @@ export interface LibraryResult {
   performance?: PerformanceResult | null
 }
 
+/** One experiment of a run: its library results, reference first (GET /api/runs/{run_id}/experiments/{experiment}). */
 export interface RunExperiment {
   experiment: string
   run_id: string
   results: LibraryResult[]
-  summary_md?: string | null
+}
+
+/** GET /api/runs/{run_id}/experiments/{experiment}/summary */
+export interface ExperimentSummary {
+  experiment: string
+  run_id: string
+  summary_md: string | null
 }
 
 export interface CasesPage {
