@@ -99,33 +99,37 @@ test('normal execution: spinner, disabled button, progress, live log, redirect t
 test('concurrent prevention: a second start shows the 409 message with a link to the running job', async ({ page, browser }) => {
   // A second tab opened before the job started (so it is not attached to it) and filled in.
   const other = await browser.newPage({ baseURL: test.info().project.use.baseURL })
-  await other.route('**/api/benchmark/active', (r) => r.fulfill({ status: 204 }))
-  await other.goto('/run')
-  await fillForm(other, QUICK)
+  let jobId = ''
+  try {
+    await other.route('**/api/benchmark/active', (r) => r.fulfill({ status: 204 }))
+    await other.goto('/run')
+    await fillForm(other, QUICK)
 
-  await page.goto('/run')
-  await fillForm(page, HELD)
-  await runButton(page).click()
-  const jobId = await followedJob(page)
-  await waitAtGate('gmst_era')
-  await expect(cancelButton(page)).toBeVisible()
+    await page.goto('/run')
+    await fillForm(page, HELD)
+    await runButton(page).click()
+    jobId = await followedJob(page)
+    await waitAtGate('gmst_era')
+    await expect(cancelButton(page)).toBeVisible()
 
-  await runButton(other).click()
-  const alert = other.getByRole('status').filter({ hasText: 'A benchmark is already running' })
-  await expect(alert).toBeVisible()
-  const link = alert.getByRole('link', { name: new RegExp(jobId) })
-  await expect(link).toHaveAttribute('href', `/run?job=${jobId}`)
-  await expect(runButton(other)).toBeEnabled()
-  await shot(other, '04-conflict-409')
+    await runButton(other).click()
+    const alert = other.getByRole('status').filter({ hasText: 'A benchmark is already running' })
+    await expect(alert).toBeVisible()
+    const link = alert.getByRole('link', { name: new RegExp(jobId) })
+    await expect(link).toHaveAttribute('href', `/run?job=${jobId}`)
+    await expect(runButton(other)).toBeEnabled()
+    await shot(other, '04-conflict-409')
 
-  // the link attaches the second tab to the running job; cancel it from there
-  await link.click()
-  await expect(other.getByTestId('job-status-line')).toContainText(jobId)
-  await other.getByRole('button', { name: 'Cancel Execution' }).click()
-  await expect(other.getByTestId('job-status-line')).toContainText('Cancelled')
-  // the first tab sees it too, through its own stream
-  await expect(page.getByTestId('job-status-line')).toContainText('Cancelled')
-  await other.close()
+    // the link attaches the second tab to the running job; cancel it from there
+    await link.click()
+    await expect(other.getByTestId('job-status-line')).toContainText(jobId)
+    await other.getByRole('button', { name: 'Cancel Execution' }).click()
+    await expect(other.getByTestId('job-status-line')).toContainText('Cancelled')
+    // the first tab sees it too, through its own stream
+    await expect(page.getByTestId('job-status-line')).toContainText('Cancelled')
+  } finally {
+    await other.close() // also when the test fails
+  }
   await waitForStatus(page.request, jobId, 'cancelled')
 })
 
