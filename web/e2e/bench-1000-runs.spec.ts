@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { waitIdle } from './helpers'
+import { ensureIdle } from './helpers'
 
 // Benchmark (not a test): how long until the Runs page and a run dashboard are usable with 1,000
 // run folders in the lab root, measured in the browser from navigation start. Prints a table and
@@ -11,13 +11,13 @@ const REPEATS = 5
 
 test('1,000 runs: time to usable Runs page and run dashboard', async ({ page }) => {
   test.setTimeout(600_000)
-  await waitIdle(page)
+  await ensureIdle(page.request)
   // one real run to clone
   const res = await page.request.post('/api/benchmark/start', {
     data: { experiments: ['gmst_era', 'kepler_solver'], libraries: ['libnova'], n: 1000, ci_mode: true },
   })
   expect(res.status()).toBe(200)
-  const id = (await res.json()).id
+  const id = (await res.json()).job_id
   await expect.poll(async () => (await (await page.request.get(`/api/benchmark/jobs/${id}`)).json()).status, { timeout: 120_000 }).toBe('completed')
   const results = join(process.env.ASTROBENCH_E2E_ROOT!, 'results')
   const [seed] = readdirSync(results).filter((n) => !n.startsWith('.'))

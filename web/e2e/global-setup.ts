@@ -37,6 +37,9 @@ export default async function globalSetup() {
   if (!existsSync(dist)) throw new Error('web/dist is missing: run `npm run build` in web/ first')
   const cli = findCli()
   const root = mkdtempSync(join(tmpdir(), 'astrobench-e2e-'))
+  // The `gate` fixture adapter holds each call until a test creates <gates>/<experiment>.open or
+  // <gates>/all.open (e2e/helpers.ts); outside the lab root so it never looks like a result.
+  const gateDir = mkdtempSync(join(tmpdir(), 'astrobench-e2e-gates-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = spawn(cli, ['serve', '--root', root, '--port', String(port), '--web-dir', join(repo, 'web/dist')], {
@@ -45,10 +48,11 @@ export default async function globalSetup() {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      // real adapters plus the test fixtures (the `slow` library makes jobs last long enough to cancel)
+      // real adapters plus the test fixtures (the `gate` library holds a job where a test wants it)
       AstroBench__AdapterDirs__0: join(repo, 'adapters'),
       AstroBench__AdapterDirs__1: join(repo, 'tests/fixtures/adapters'),
-      ASTROBENCH_SLOW_SECONDS: process.env.ASTROBENCH_SLOW_SECONDS ?? '4',
+      // inherited by the orchestrator and its adapters
+      ASTROBENCH_GATE_DIR: gateDir,
       ASPNETCORE_ENVIRONMENT: 'Production',
     },
   })
@@ -76,6 +80,7 @@ export default async function globalSetup() {
   }
   process.env.ASTROBENCH_E2E_URL = url
   process.env.ASTROBENCH_E2E_ROOT = root
-  writeFileSync(stateFile, JSON.stringify({ pid: server.pid, root, url }))
-  console.log(`[e2e] astrobench serve (pid ${server.pid}) at ${url}, lab root ${root}`)
+  process.env.ASTROBENCH_E2E_GATE_DIR = gateDir
+  writeFileSync(stateFile, JSON.stringify({ pid: server.pid, root, url, gateDir }))
+  console.log(`[e2e] astrobench serve (pid ${server.pid}) at ${url}, lab root ${root}, gates ${gateDir}`)
 }

@@ -3,7 +3,7 @@ import { stateFile } from './global-setup'
 
 export default async function globalTeardown() {
   if (!existsSync(stateFile)) return
-  const { pid, root } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; root: string }
+  const { pid, root, gateDir } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; root: string; gateDir?: string }
   try {
     process.kill(-pid, 'SIGTERM')
   } catch {
@@ -24,5 +24,8 @@ export default async function globalTeardown() {
     /* gone */
   }
   rmSync(stateFile, { force: true })
-  if (!process.env.ASTROBENCH_E2E_KEEP) rmSync(root, { recursive: true, force: true })
+  if (!process.env.ASTROBENCH_E2E_KEEP) {
+    rmSync(root, { recursive: true, force: true })
+    if (gateDir) rmSync(gateDir, { recursive: true, force: true })
+  }
 }

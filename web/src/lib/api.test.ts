@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch } from '@/test/utils'
-import { ApiError, apiFetch, qs } from './api'
+import { ApiError, apiFetch, apiRequest, qs } from './api'
+import { ShapeError, int, obj } from './decode'
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -21,6 +22,22 @@ describe('apiFetch', () => {
     const err = (await apiFetch('/api/benchmark/start', { method: 'POST', json: {} }).catch((e) => e)) as ApiError
     expect(err.problem?.active_job_id).toBe('abc')
     expect(err.message).toBe('busy')
+  })
+})
+
+describe('apiRequest', () => {
+  const parse = (v: unknown) => ({ n: int(obj(v, 'body').n, 'body.n') })
+  it('returns the checked body with the headers', async () => {
+    mockFetch({ 'GET /x': () => ({ body: { n: 3 }, headers: { 'X-Total-Count': '7' } }) })
+    const res = await apiRequest('/x', { parse })
+    expect(res.body).toEqual({ n: 3 })
+    expect(res.headers.get('X-Total-Count')).toBe('7')
+  })
+  it('rejects a body of another shape', async () => {
+    mockFetch({ 'GET /x': () => ({ body: { n: 'three' } }) })
+    const err = await apiRequest('/x', { parse }).catch((e) => e)
+    expect(err).toBeInstanceOf(ShapeError)
+    expect(err.message).toMatch(/body\.n should be an integer/)
   })
 })
 

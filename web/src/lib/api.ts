@@ -53,11 +53,22 @@ function authHeaders(): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
-export async function apiFetch<T>(
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<T> {
-  const { json, headers, ...rest } = init
+export type ApiInit<T> = RequestInit & {
+  json?: unknown
+  /** Checks the body's shape (see lib/decode.ts) and returns it typed; throws on a shape the server never sends. */
+  parse?: (body: unknown) => T
+}
+
+export interface ApiResponse<T> {
+  /** `null` for 204 No Content. */
+  body: T | null
+  status: number
+  headers: Headers
+}
+
+/** Like apiFetch, with the status and headers (e.g. `X-Total-Count`). */
+export async function apiRequest<T>(path: string, init: ApiInit<T> = {}): Promise<ApiResponse<T>> {
+  const { json, headers, parse, ...rest } = init
   const res = await fetch(path, {
     ...rest,
     headers: {
@@ -68,7 +79,7 @@ export async function apiFetch<T>(
     },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   })
-  if (res.status === 204) return null as T
+  if (res.status === 204) return { body: null, status: res.status, headers: res.headers }
   const text = await res.text()
   let body: unknown = null
   if (text) {
@@ -82,7 +93,12 @@ export async function apiFetch<T>(
     const problem = body && typeof body === 'object' ? (body as ProblemDetails) : null
     throw new ApiError(res.status, problem, `${res.status} ${res.statusText || 'request failed'}`)
   }
-  return body as T
+  return { body: parse ? parse(body) : (body as T), status: res.status, headers: res.headers }
+}
+
+/** JSON body of a successful answer (`null` for 204); problem details become ApiError. */
+export async function apiFetch<T>(path: string, init: ApiInit<T> = {}): Promise<T> {
+  return (await apiRequest(path, init)).body as T
 }
 
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {

@@ -15,14 +15,18 @@ export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', '
 export const isTerminal = (s: JobStatus | undefined | null): boolean =>
   !!s && TERMINAL_STATUSES.includes(s)
 
+/** A job's configuration as the server shows it (`config` of a job object). */
 export interface JobConfig {
   experiments: string[]
-  libraries: string[] | null
   n: number
   seed: number
-  perf_rounds: number
   no_perf: boolean
+  perf_rounds: number
   ci_mode: boolean
+  /** `""` when the job has no notes (the original lab's format); the job's own `notes` is `null` then. */
+  notes: string
+  /** `null` = every available adapter. */
+  libraries: string[] | null
 }
 
 export interface JobProgress {
@@ -33,19 +37,42 @@ export interface JobProgress {
   percent: number
 }
 
+/**
+ * A job object (GET /api/benchmark/jobs/{job_id} and friends). The first nine members are the
+ * original lab's `BenchmarkStatus`; AstroBench's own members follow.
+ */
 export interface Job {
-  id: string
+  job_id: string
   status: JobStatus
-  config: JobConfig
-  notes: string | null
-  created_at: string
   started_at: string | null
   finished_at: string | null
   run_id: string | null
-  progress: JobProgress | null
+  config: JobConfig
+  current_experiment: string | null
+  current_step: string | null
+  progress_pct: number
+  created_at: string
+  notes: string | null
+  progress: JobProgress
   exit_code: number | null
   reason: string | null
-  log_lines?: number | null
+  log_lines: number
+}
+
+/** GET /api/limits: the server's limits and defaults for a start request. */
+export interface RangeLimit {
+  min: number
+  max: number
+  default: number
+}
+
+export interface RunLimits {
+  n: RangeLimit
+  seed: RangeLimit
+  perf_rounds: RangeLimit
+  max_experiments: number
+  max_libraries: number
+  max_notes_length: number
 }
 
 export interface JobTransition {
@@ -208,11 +235,18 @@ export interface LibraryResult {
   performance?: PerformanceResult | null
 }
 
+/** One experiment of a run: its library results, reference first (GET /api/runs/{run_id}/experiments/{experiment}). */
 export interface RunExperiment {
   experiment: string
   run_id: string
   results: LibraryResult[]
-  summary_md?: string | null
+}
+
+/** GET /api/runs/{run_id}/experiments/{experiment}/summary */
+export interface ExperimentSummary {
+  experiment: string
+  run_id: string
+  summary_md: string | null
 }
 
 export interface CasesPage {
@@ -237,9 +271,7 @@ export interface Adapter {
   library: string
   language: string
   available: boolean
-  /** Why the adapter is unavailable (the server calls it `reason`). */
-  reason?: string | null
-  unavailable_reason?: string | null
-  version: string | null
+  /** Why the adapter is unavailable; `null` when it is available. */
+  reason: string | null
   experiments: string[]
 }

@@ -1,7 +1,7 @@
-import type { ReactElement } from 'react'
+import { useState, type ReactElement } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
+import { act, render } from '@testing-library/react'
+import { createPath, MemoryRouter, parsePath, Route, Router, Routes, useLocation, type Location, type Navigator, type Path, type To } from 'react-router'
 import { vi } from 'vitest'
 
 export function makeQueryClient() {
@@ -28,7 +28,12 @@ export function renderRoute(path: string, routePattern: string, element: ReactEl
   return { ...utils, qc }
 }
 
-type Handler = (req: { url: URL; method: string; body: unknown }) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>
+export interface MockResponse {
+  status?: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+type Handler = (req: { url: URL; method: string; body: unknown }) => MockResponse | Promise<MockResponse>
 
 /** Routes fetch calls by "METHOD /path" (query string ignored) to handlers; unknown routes 404. */
 export function mockFetch(routes: Record<string, Handler>) {
@@ -39,11 +44,11 @@ export function mockFetch(routes: Record<string, Handler>) {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined
     calls.push({ method, url, body })
     const handler = routes[`${method} ${url.pathname}`]
-    const res = handler ? await handler({ url, method, body }) : { status: 404, body: { title: 'Not found' } }
+    const res: MockResponse = handler ? await handler({ url, method, body }) : { status: 404, body: { title: 'Not found' } }
     const status = res.status ?? 200
     return new Response(status === 204 || res.body === undefined ? null : JSON.stringify(res.body), {
       status,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...res.headers },
     })
   })
   vi.stubGlobal('fetch', fn)
@@ -84,4 +89,55 @@ export class FakeWebSocket {
     this.readyState = 3
     this.onclose?.(new CloseEvent('close', { code: 1000 }))
   }
+}
+
+/**
+ * Renders under a router whose navigations wait until the test commits them, the way
+ * BrowserRouter's transitions can hold a new location back. A control that only reads the URL
+ * then still shows its old value after a click; one that shows its new value at once passes.
+ */
+export function renderWithHeldNavigation(path: string, routePattern: string, element: ReactElement, qc = makeQueryClient()) {
+  const held: { to: Path; replace: boolean }[] = []
+  let keys = 0
+  const toLocation = (p: Partial<Path>): Location => ({
+    pathname: p.pathname ?? '/',
+    search: p.search ?? '',
+    hash: p.hash ?? '',
+    state: null,
+    key: `k${++keys}`,
+  })
+  const asPath = (to: To): Path => (typeof to === 'string' ? parsePath(to) : to) as Path
+  let setLocation: (l: Location) => void = () => {}
+  const navigator: Navigator = {
+    createHref: (to) => createPath(asPath(to)),
+    go: () => {},
+    push: (to) => void held.push({ to: asPath(to), replace: false }),
+    replace: (to) => void held.push({ to: asPath(to), replace: true }),
+  }
+  function Host() {
+    const [location, set] = useState<Location>(() => toLocation(parsePath(path)))
+    setLocation = set
+    return (
+      <Router location={location} navigator={navigator}>
+        <Routes>
+          <Route path={routePattern} element={element} />
+          <Route path="*" element={<div>elsewhere</div>} />
+        </Routes>
+        <LocationProbe />
+      </Router>
+    )
+  }
+  const utils = render(
+    <QueryClientProvider client={qc}>
+      <Host />
+    </QueryClientProvider>,
+  )
+  /** Applies the navigations held so far (the last one wins, as in a browser). */
+  const commit = () => {
+    const last = held[held.length - 1]
+    if (!last) throw new Error('no navigation is held')
+    held.length = 0
+    act(() => setLocation(toLocation(last.to)))
+  }
+  return { ...utils, qc, held, commit }
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { AlertTriangle } from 'lucide-react'
 import { VerdictBadge } from '@/components/ui/Badges'
 import { Card, PageHeader } from '@/components/ui/Card'
@@ -7,6 +7,7 @@ import { QueryState } from '@/components/ui/QueryState'
 import { Table, Td, Th } from '@/components/ui/Table'
 import { cn } from '@/lib/cn'
 import { fmtNs, fmtNum } from '@/lib/format'
+import { useUrlState } from '@/lib/useUrlState'
 import { useRuns } from '@/features/runs/api/getRuns'
 import { useCompare, type Verdict } from '../api/getCompare'
 
@@ -35,7 +36,8 @@ function RunPicker({ label, value, onChange, runs }: { label: string; value: str
 }
 
 export function ComparePage() {
-  const [params, setParams] = useSearchParams()
+  // The pickers and "Changed only" live in the URL (shareable) and show a change at once.
+  const [params, setParams] = useUrlState()
   const a = params.get('a') ?? ''
   const b = params.get('b') ?? ''
   const changedOnly = params.get('changed') === '1'
@@ -43,12 +45,7 @@ export function ComparePage() {
   const ids = useMemo(() => (runs.data ?? []).map((r) => r.id), [runs.data])
   const q = useCompare(a || null, b || null)
 
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params)
-    if (v) next.set(k, v)
-    else next.delete(k)
-    setParams(next, { replace: true })
-  }
+  const set = (k: string, v: string) => setParams({ [k]: v }, { replace: true })
 
   const acc = (q.data?.accuracy ?? []).filter((r) => !changedOnly || changed(r.verdict))
   const perf = (q.data?.performance ?? []).filter((r) => !changedOnly || changed(r.verdict))

@@ -1,8 +1,8 @@
-import { useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { Card, PageHeader } from '@/components/ui/Card'
 import { QueryState } from '@/components/ui/QueryState'
 import { Tabs } from '@/components/ui/Tabs'
+import { useUrlState } from '@/lib/useUrlState'
 import { useExperiments } from '../api/getExperiments'
 import { useRunExperiment } from '../api/getRunExperiment'
 import { AccuracyTab } from './AccuracyTab'
@@ -21,12 +21,10 @@ const TABS = [
 
 export function ExperimentDetailPage() {
   const { runId = '', experiment = '' } = useParams()
-  const [params, setParams] = useSearchParams()
-  const [tab, setTabState] = useState(params.get('tab') ?? 'overview')
-  const setTab = (t: string) => {
-    setTabState(t)
-    setParams({ tab: t }, { replace: true })
-  }
+  // The tab is in the URL (shareable, follows Back/Forward) and switches at once.
+  const [params, setParams] = useUrlState()
+  const tab = TABS.some((t) => t.id === params.get('tab')) ? params.get('tab')! : 'overview'
+  const setTab = (t: string) => setParams({ tab: t }, { replace: true })
   const q = useRunExperiment(runId, experiment)
   const catalog = useExperiments()
   const info = catalog.data?.find((e) => e.id === experiment)

@@ -3,6 +3,20 @@ import { Alert } from '@/components/ui/Alert'
 import { OutcomeBadge, ParityBadge, UnstableBadge } from '@/components/ui/Badges'
 import { fmtNs, fmtNum, fmtSpeedup } from '@/lib/format'
 import type { Experiment, RunExperiment } from '@/lib/types'
+import { useExperimentSummary } from '../api/getExperimentSummary'
+
+/** The experiment's summary.md as the orchestrator wrote it (plain text; it is a table-heavy report). */
+function SummaryMarkdown({ runId, experiment }: { runId: string; experiment: string }) {
+  const q = useExperimentSummary(runId, experiment)
+  if (q.error) return <p className="text-xs text-red-700 dark:text-red-300">Summary unavailable: {(q.error as Error).message}</p>
+  if (!q.data?.summary_md) return null
+  return (
+    <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+      <summary className="cursor-pointer font-medium">Summary (summary.md)</summary>
+      <pre aria-label="Experiment summary" className="mt-2 overflow-auto whitespace-pre text-xs">{q.data.summary_md}</pre>
+    </details>
+  )
+}
 
 export function OverviewTab({ data, info }: { data: RunExperiment; info: Experiment | undefined }) {
   const gaps = data.results.filter((r) => r.parity === 'model-mismatch')
@@ -69,6 +83,7 @@ export function OverviewTab({ data, info }: { data: RunExperiment; info: Experim
           <Info aria-hidden className="h-3.5 w-3.5" /> Primary metric: <span className="font-mono">{data.results.find((r) => r.accuracy)?.accuracy?.primary_metric}</span>
         </p>
       )}
+      <SummaryMarkdown runId={data.run_id} experiment={data.experiment} />
     </div>
   )
 }

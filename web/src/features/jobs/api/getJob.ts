@@ -2,8 +2,9 @@ import { queryOptions, replaceEqualDeep, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
 import { isTerminal, type Job } from '@/lib/types'
 import { jobKeys } from './keys'
+import { parseJob } from './parseJob'
 
-export const getJob = (id: string) => apiFetch<Job>(`/api/benchmark/jobs/${encodeURIComponent(id)}`)
+export const getJob = (id: string) => apiFetch(`/api/benchmark/jobs/${encodeURIComponent(id)}`, { parse: parseJob })
 
 /** Polls slowly while the job is live: a safety net behind the WebSocket, which updates the same entry. */
 export const jobQueryOptions = (id: string) =>

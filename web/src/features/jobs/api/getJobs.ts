@@ -1,20 +1,27 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch, qs } from '@/lib/api'
-import type { Job } from '@/lib/types'
+import { apiRequest, qs } from '@/lib/api'
+import { ShapeError } from '@/lib/decode'
+import { isTerminal, type Job } from '@/lib/types'
 import { jobKeys } from './keys'
+import { parseJobList } from './parseJob'
 
-/** The server may answer a bare array or a page object; both are accepted. */
+/** One page of the job history, newest first. */
 export interface JobsPage {
   items: Job[]
-  total: number | null
+  /** Every job the server has (`X-Total-Count`). */
+  total: number
 }
 
+/**
+ * GET /api/benchmark/jobs answers a plain array (oldest first unless `order=desc`) and the total
+ * in the `X-Total-Count` header; the history asks for newest first, one page at a time.
+ */
 export async function getJobs(limit: number, offset: number): Promise<JobsPage> {
-  const body = await apiFetch<Job[] | { items?: Job[]; jobs?: Job[]; total?: number }>(
-    `/api/benchmark/jobs${qs({ limit, offset })}`,
-  )
-  if (Array.isArray(body)) return { items: body, total: null }
-  return { items: body.jobs ?? body.items ?? [], total: body.total ?? null }
+  const res = await apiRequest(`/api/benchmark/jobs${qs({ order: 'desc', limit, offset })}`, { parse: parseJobList })
+  const header = res.headers.get('X-Total-Count')
+  const total = header !== null && /^\d+$/.test(header) ? Number(header) : NaN
+  if (!Number.isSafeInteger(total)) throw new ShapeError('X-Total-Count', 'a whole number', header)
+  return { items: res.body ?? [], total }
 }
 
 export const jobsQueryOptions = (limit = 50, offset = 0) =>
@@ -22,8 +29,7 @@ export const jobsQueryOptions = (limit = 50, offset = 0) =>
     queryKey: jobKeys.list(limit, offset),
     queryFn: () => getJobs(limit, offset),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) =>
-      q.state.data?.items.some((j) => !['completed', 'failed', 'cancelled'].includes(j.status)) ? 3000 : false,
+    refetchInterval: (q) => (q.state.data?.items.some((j) => !isTerminal(j.status)) ? 3000 : false),
   })
 
 export const useJobs = (limit = 50, offset = 0) => useQuery(jobsQueryOptions(limit, offset))

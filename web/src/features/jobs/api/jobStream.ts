@@ -25,10 +25,17 @@ export function applyStreamMessages(qc: QueryClient, id: string, messages: Strea
           const { type: _t, ...fields } = m
           void _t
           const prev = job.progress
-          const merged = { ...(prev ?? { experiments_done: 0, experiments_total: 0, current_experiment: null, current_step: null, percent: 0 }), ...fields }
+          const merged = { ...prev, ...fields }
           // percent never goes backwards on screen
-          if (prev && merged.percent < prev.percent) merged.percent = prev.percent
-          job = { ...job, progress: merged }
+          if (merged.percent < prev.percent) merged.percent = prev.percent
+          // the BenchmarkStatus members mirror `progress`, so both read the same
+          job = {
+            ...job,
+            progress: merged,
+            progress_pct: merged.percent,
+            current_experiment: merged.current_experiment,
+            current_step: merged.current_step,
+          }
           jobChanged = true
         }
         break
@@ -59,7 +66,7 @@ export function applyStreamMessages(qc: QueryClient, id: string, messages: Strea
   if (jobChanged && job) {
     qc.setQueryData(jobKeys.detail(id), job)
     const active = qc.getQueryData<Job | null>(jobKeys.active())
-    if (active?.id === id) qc.setQueryData(jobKeys.active(), isTerminal(job.status) ? null : job)
+    if (active?.job_id === id) qc.setQueryData(jobKeys.active(), isTerminal(job.status) ? null : job)
   }
   if (finalStatus) {
     // Fetch the settled record (finished_at, run_id, exit code) and refresh lists.

@@ -10,3 +10,7 @@ export const jobKeys = {
   liveLog: (id: string) => [...jobKeys.detail(id), 'live-log'] as const,
   logPage: (id: string, from: number, limit: number) => [...jobKeys.detail(id), 'log-page', { from, limit }] as const,
 }
+
+export const limitsKeys = {
+  all: ['limits'] as const,
+}

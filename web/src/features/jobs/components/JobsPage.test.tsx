@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch, renderRoute } from '@/test/utils'
 import { job } from '@/test/fixtures'
@@ -8,18 +9,14 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('JobsPage', () => {
   it('lists jobs newest first with status badges, duration, config, notes, View Logs and the run link', async () => {
-    mockFetch({
+    const m = mockFetch({
       'GET /api/benchmark/jobs': () => ({
-        body: {
-          jobs: [
-            job({ id: '000000000003', status: 'running', started_at: '2026-11-29T01:00:00.000Z' }),
-            job({ id: '000000000002', status: 'cancelled', reason: 'cancelled by user', started_at: '2026-11-29T00:50:00.000Z', finished_at: '2026-11-29T00:50:04.000Z' }),
-            job({ id: '000000000001', status: 'completed', run_id: '2026-11-29_00-40-00', notes: 'nightly', started_at: '2026-11-29T00:40:00.000Z', finished_at: '2026-11-29T00:41:30.000Z' }),
-          ],
-          total: 3,
-          limit: 50,
-          offset: 0,
-        },
+        body: [
+          job({ job_id: '000000000003', status: 'running', started_at: '2026-11-29T01:00:00.000Z' }),
+          job({ job_id: '000000000002', status: 'cancelled', reason: 'cancelled by user', started_at: '2026-11-29T00:50:00.000Z', finished_at: '2026-11-29T00:50:04.000Z' }),
+          job({ job_id: '000000000001', status: 'completed', run_id: '2026-11-29_00-40-00', notes: 'nightly', started_at: '2026-11-29T00:40:00.000Z', finished_at: '2026-11-29T00:41:30.000Z' }),
+        ],
+        headers: { 'X-Total-Count': '3' },
       }),
     })
     renderRoute('/jobs', '/jobs', <JobsPage />)
@@ -35,5 +32,42 @@ describe('JobsPage', () => {
     expect(within(body[1]).getByRole('link', { name: /View Logs/ })).toHaveAttribute('href', '/jobs/000000000002')
     expect(within(body[0]).getByText(/all experiments · all libraries · N=1000/)).toBeInTheDocument()
     expect(screen.getByText('1–3 of 3')).toBeInTheDocument()
+    expect(Object.fromEntries(m.calls[0].url.searchParams)).toEqual({ order: 'desc', limit: '50', offset: '0' })
+  })
+
+  it('pages through the history with limit/offset, the total from X-Total-Count', async () => {
+    const all = Array.from({ length: 120 }, (_, i) => job({ job_id: (120 - i).toString(16).padStart(12, '0'), status: 'completed' }))
+    const m = mockFetch({
+      'GET /api/benchmark/jobs': ({ url }) => {
+        const limit = Number(url.searchParams.get('limit'))
+        const offset = Number(url.searchParams.get('offset'))
+        return { body: all.slice(offset, offset + limit), headers: { 'X-Total-Count': '120' } }
+      },
+    })
+    const user = userEvent.setup()
+    renderRoute('/jobs', '/jobs', <JobsPage />)
+    expect(await screen.findByText('1–50 of 120')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Newer/ })).toBeDisabled()
+    await user.click(screen.getByRole('button', { name: /Older/ }))
+    expect(await screen.findByText('51–100 of 120')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /Older/ }))
+    expect(await screen.findByText('101–120 of 120')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Older/ })).toBeDisabled()
+    expect(m.calls.map((c) => c.url.searchParams.get('offset'))).toEqual(['0', '50', '100'])
+    expect(m.calls.every((c) => c.url.searchParams.get('order') === 'desc')).toBe(true)
+  })
+
+  it('rejects a page object: the server answers a plain array', async () => {
+    mockFetch({
+      'GET /api/benchmark/jobs': () => ({ body: { jobs: [job()], total: 1 }, headers: { 'X-Total-Count': '1' } }),
+    })
+    renderRoute('/jobs', '/jobs', <JobsPage />)
+    expect(await screen.findByText(/jobs should be an array/)).toBeInTheDocument()
+  })
+
+  it('rejects an answer without X-Total-Count', async () => {
+    mockFetch({ 'GET /api/benchmark/jobs': () => ({ body: [job()] }) })
+    renderRoute('/jobs', '/jobs', <JobsPage />)
+    expect(await screen.findByText(/X-Total-Count should be a whole number/)).toBeInTheDocument()
   })
 })

@@ -24,7 +24,7 @@ export function configSummary(job: Job): string {
 export function JobsPage() {
   const [offset, setOffset] = useState(0)
   const q = useJobs(PAGE, offset)
-  const total = q.data?.total ?? null
+  const total = q.data?.total ?? 0
   return (
     <div>
       <PageHeader title="Job history" subtitle="Every benchmark job, newest first." />
@@ -50,14 +50,14 @@ export function JobsPage() {
                 </thead>
                 <tbody>
                   {q.data!.items.map((j) => (
-                    <tr key={j.id} data-job-id={j.id} data-status={j.status}>
+                    <tr key={j.job_id} data-job-id={j.job_id} data-status={j.status}>
                       <Td>
                         <StatusBadge status={j.status} />
                         {j.reason && j.status !== 'completed' && <div className="mt-1 max-w-48 text-xs text-slate-600 dark:text-slate-400">{j.reason}</div>}
                       </Td>
                       <Td className="font-mono text-xs">
-                        <Link className="underline" to={`/jobs/${j.id}`}>
-                          {j.id}
+                        <Link className="underline" to={`/jobs/${j.job_id}`}>
+                          {j.job_id}
                         </Link>
                       </Td>
                       <Td className="whitespace-nowrap">{fmtDate(j.started_at ?? j.created_at)}</Td>
@@ -78,7 +78,7 @@ export function JobsPage() {
                       </Td>
                       <Td>
                         <Link
-                          to={`/jobs/${j.id}`}
+                          to={`/jobs/${j.job_id}`}
                           className="inline-flex items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
                         >
                           <ScrollText aria-hidden className="h-3.5 w-3.5" /> View Logs
@@ -98,7 +98,7 @@ export function JobsPage() {
               <div className="mt-3 flex items-center justify-between text-sm">
                 <span className="text-slate-600 dark:text-slate-400">
                   {q.data!.items.length ? `${offset + 1}–${offset + q.data!.items.length}` : '0'}
-                  {total !== null ? ` of ${total}` : ''}
+                  {` of ${total}`}
                 </span>
                 <div className="flex gap-2">
                   <Button size="sm" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
@@ -107,7 +107,7 @@ export function JobsPage() {
                   <Button
                     size="sm"
                     variant="secondary"
-                    disabled={total !== null ? offset + PAGE >= total : q.data!.items.length < PAGE}
+                    disabled={offset + PAGE >= total}
                     onClick={() => setOffset(offset + PAGE)}
                   >
                     Older <ChevronRight aria-hidden className="h-4 w-4" />

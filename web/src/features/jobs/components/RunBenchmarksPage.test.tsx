@@ -2,9 +2,9 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FakeWebSocket, mockFetch, renderRoute } from '@/test/utils'
-import { adapters, experiments, job } from '@/test/fixtures'
+import { adapters, experiments, job, limits } from '@/test/fixtures'
 import type { Job } from '@/lib/types'
-import { RunBenchmarksPage } from './RunBenchmarksPage'
+import { REDIRECT_DELAY_MS, RunBenchmarksPage } from './RunBenchmarksPage'
 
 const ID = 'abcdef012345'
 
@@ -13,6 +13,7 @@ function api(over: Record<string, Parameters<typeof mockFetch>[0][string]> = {})
   const m = mockFetch({
     'GET /api/experiments': () => ({ body: experiments }),
     'GET /api/adapters': () => ({ body: adapters }),
+    'GET /api/limits': () => ({ body: limits }),
     'GET /api/benchmark/active': () => (current ? { body: current } : { status: 204 }),
     'POST /api/benchmark/start': () => {
       current = job({ status: 'queued' })
@@ -35,6 +36,11 @@ async function openSocket() {
   return ws
 }
 
+// Only the clocks the page uses; React's scheduler and promises keep running.
+const fakeClocks = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+/** Moves the fake clock and lets whatever it released (fetches, query notifications, renders) settle. */
+const advance = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)))
+
 beforeEach(() => {
   FakeWebSocket.reset()
   vi.stubGlobal('WebSocket', FakeWebSocket)
@@ -53,6 +59,42 @@ describe('RunBenchmarksPage', () => {
     expect(screen.queryByTestId('run-spinner')).toBeNull()
     expect(screen.queryByRole('button', { name: /cancel execution/i })).toBeNull()
     expect(await screen.findByText(/Unavailable: python3 module skyfield not installed/)).toBeInTheDocument()
+  })
+
+  it('shows a loading state until GET /api/limits answers, then uses its defaults and limits', async () => {
+    let releaseLimits: () => void = () => {}
+    const served = { ...limits, n: { min: 1, max: 5000, default: 250 }, seed: { min: 0, max: 99, default: 7 } }
+    api({ 'GET /api/limits': () => new Promise((res) => (releaseLimits = () => res({ body: served }))) })
+    const user = userEvent.setup()
+    renderRoute('/run', '/run', <RunBenchmarksPage />)
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading the run limits…')
+    expect(screen.queryByRole('button', { name: /run benchmark/i })).toBeNull()
+    act(() => releaseLimits())
+    const n = await screen.findByLabelText(/^N \(cases/)
+    expect(n).toHaveValue('250')
+    expect(screen.getByLabelText('Seed')).toHaveValue('7')
+    await user.clear(n)
+    await user.type(n, '5001')
+    await user.click(runButton())
+    expect(screen.getByText('N must be between 1 and 5,000.')).toBeInTheDocument()
+  })
+
+  it('says so when the limits cannot be loaded', async () => {
+    api({ 'GET /api/limits': () => ({ status: 500, body: { title: 'boom', status: 500 } }) })
+    renderRoute('/run', '/run', <RunBenchmarksPage />)
+    expect(await screen.findByText('Could not load the run limits')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /run benchmark/i })).toBeNull()
+  })
+
+  it('rejects a job shape the server never sends (an "id" instead of "job_id")', async () => {
+    const { job_id, ...rest } = job({ status: 'queued' })
+    api({ 'POST /api/benchmark/start': () => ({ body: { id: job_id, ...rest } }) })
+    const user = userEvent.setup()
+    renderRoute('/run', '/run', <RunBenchmarksPage />)
+    await screen.findByText(/All experiments \(2\)/)
+    await user.click(runButton())
+    expect(await screen.findByText(/job\.job_id should be a job id/)).toBeInTheDocument()
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/run$/)
   })
 
   it('runs through starting → running → cancelling → cancelled', async () => {
@@ -183,18 +225,32 @@ describe('RunBenchmarksPage', () => {
     expect(runButton()).toBeEnabled()
   })
 
-  it('completed: success message, then redirect to the run dashboard after 2 s', async () => {
+  it('completed: success message, then redirect to the run dashboard after 2 s (not before)', async () => {
     let status: Job['status'] = 'running'
     api({ [`GET /api/benchmark/jobs/${ID}`]: () => ({ body: job({ status, run_id: status === 'completed' ? '2026-11-29_01-02-03' : null }) }) })
     renderRoute(`/run?job=${ID}`, '/run', <RunBenchmarksPage />)
     const ws = await openSocket()
     await screen.findByRole('button', { name: /cancel execution/i })
     status = 'completed'
+    fakeClocks()
     act(() => ws.send({ type: 'done', status: 'completed', exit_code: 0, run_id: '2026-11-29_01-02-03', reason: null }))
-    expect(await screen.findByText('Benchmark completed successfully.')).toBeInTheDocument()
+    await advance(0)
+    expect(screen.getByText('Benchmark completed successfully.')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '2026-11-29_01-02-03' })).toBeInTheDocument()
-    expect(screen.getByTestId('location')).toHaveTextContent('/run?job=')
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/runs/2026-11-29_01-02-03'), { timeout: 3500 })
+    expect(screen.getByText(/opening the dashboard in 2 s/)).toBeInTheDocument()
+    await advance(REDIRECT_DELAY_MS - 1)
+    expect(screen.getByTestId('location')).toHaveTextContent(`/run?job=${ID}`)
+    await advance(1)
+    expect(screen.getByTestId('location')).toHaveTextContent('/runs/2026-11-29_01-02-03')
+  })
+
+  it('does not redirect after a completion it did not see live', async () => {
+    api({ [`GET /api/benchmark/jobs/${ID}`]: () => ({ body: job({ status: 'completed', run_id: '2026-11-29_01-02-03' }) }) })
+    renderRoute(`/run?job=${ID}`, '/run', <RunBenchmarksPage />)
+    expect(await screen.findByText('Benchmark completed successfully.')).toBeInTheDocument()
+    fakeClocks()
+    await advance(10 * REDIRECT_DELAY_MS)
+    expect(screen.getByTestId('location')).toHaveTextContent(`/run?job=${ID}`)
   })
 
   it('re-attaches to the active job when opened without ?job=, resuming the log after the tail', async () => {
@@ -220,9 +276,15 @@ describe('RunBenchmarksPage', () => {
       ws.send({ type: 'log', line: 'b', n: 2 })
     })
     await screen.findByText('b')
+    fakeClocks()
     act(() => ws.drop())
-    expect(await screen.findByText('reconnecting…')).toBeInTheDocument()
-    await waitFor(() => expect(FakeWebSocket.instances.length).toBe(2), { timeout: 2000 })
+    expect(screen.getByText('reconnecting…')).toBeInTheDocument()
+    // the first retry waits the first backoff step (250 ms), then resumes
+    await advance(249)
+    expect(FakeWebSocket.instances).toHaveLength(1)
+    await advance(1)
+    expect(FakeWebSocket.instances).toHaveLength(2)
+    vi.useRealTimers()
     const ws2 = FakeWebSocket.last()
     expect(ws2.url).toContain('from=3')
     act(() => {

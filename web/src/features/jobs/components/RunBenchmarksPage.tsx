@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router'
-import { Skull, WifiOff, X } from 'lucide-react'
+import { Link, useNavigate } from 'react-router'
+import { Loader2, Skull, WifiOff, X } from 'lucide-react'
 import { Alert } from '@/components/ui/Alert'
 import { Button } from '@/components/ui/Button'
 import { Card, PageHeader } from '@/components/ui/Card'
 import { LogView } from '@/components/ui/LogView'
 import { StatusBadge } from '@/components/ui/StatusBadge'
 import { ApiError } from '@/lib/api'
+import { useUrlState } from '@/lib/useUrlState'
 import { useAdapters } from '@/features/experiments/api/getAdapters'
 import { useExperiments } from '@/features/experiments/api/getExperiments'
 import { useActiveJob } from '../api/getActiveJob'
 import { useJob } from '../api/getJob'
+import { useLimits } from '../api/getLimits'
 import { useCancelJob } from '../api/cancelJob'
 import { useKillJob } from '../api/killJob'
 import { useStartJob } from '../api/startJob'
@@ -41,19 +43,23 @@ function useCancellingFor(active: boolean): number {
 
 export function RunBenchmarksPage() {
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
+  // The followed job is in the URL; a new job shows at once, not when the router's transition commits.
+  const [params, setParams] = useUrlState()
   const jobId = params.get('job')
 
   const experiments = useExperiments()
   const adapters = useAdapters()
-  const [form, setForm] = useState<RunFormValues>(defaultRunForm)
+  const limits = useLimits()
+  // The form starts from the server's defaults once they are known; then it is the user's.
+  const [edited, setForm] = useState<RunFormValues | null>(null)
+  const form = edited ?? (limits.data ? defaultRunForm(limits.data) : null)
   const [errors, setErrors] = useState<RunFormErrors>({})
 
   // Coming back without ?job= re-attaches to whatever is running.
   const active = useActiveJob(!jobId)
   useEffect(() => {
-    if (!jobId && active.data?.id) setParams({ job: active.data.id }, { replace: true })
-  }, [jobId, active.data?.id, setParams])
+    if (!jobId && active.data?.job_id) setParams({ job: active.data.job_id }, { replace: true })
+  }, [jobId, active.data?.job_id, setParams])
 
   const jobQuery = useJob(jobId)
   const job = jobQuery.data
@@ -70,8 +76,8 @@ export function RunBenchmarksPage() {
 
   // Redirect to the run's dashboard 2 s after a completion witnessed on this page.
   const sawLive = useRef<string | null>(null)
-  if (job && (phase === 'starting' || phase === 'running' || phase === 'cancelling')) sawLive.current = job.id
-  const redirectTo = phase === 'completed' && job?.run_id && sawLive.current === job.id ? `/runs/${job.run_id}` : null
+  if (job && (phase === 'starting' || phase === 'running' || phase === 'cancelling')) sawLive.current = job.job_id
+  const redirectTo = phase === 'completed' && job?.run_id && sawLive.current === job.job_id ? `/runs/${job.run_id}` : null
   useEffect(() => {
     if (!redirectTo) return
     const t = setTimeout(() => navigate(redirectTo), REDIRECT_DELAY_MS)
@@ -79,13 +85,14 @@ export function RunBenchmarksPage() {
   }, [redirectTo, navigate])
 
   const onSubmit = () => {
-    const e = validateRunForm(form)
+    if (!form || !limits.data) return
+    const e = validateRunForm(form, limits.data)
     setErrors(e)
     if (Object.keys(e).length) return
     cancel.reset()
     kill.reset()
     start.mutate(toStartRequest(form), {
-      onSuccess: (j) => setParams({ job: j.id }),
+      onSuccess: (j) => setParams({ job: j.job_id }),
       onError: (err) => {
         if (err instanceof ApiError && err.status === 422) setErrors(err.fieldErrors as RunFormErrors)
       },
@@ -96,13 +103,13 @@ export function RunBenchmarksPage() {
   const conflictId = startError?.status === 409 ? (startError.problem?.active_job_id as string | undefined) : undefined
 
   const cancelButton = controls.showCancel && job && (
-    <Button variant="danger" disabled={controls.cancelDisabled} onClick={() => cancel.mutate({ id: job.id })}>
+    <Button variant="danger" disabled={controls.cancelDisabled} onClick={() => cancel.mutate({ id: job.job_id })}>
       <X aria-hidden className="h-4 w-4" />
       {controls.cancelLabel}
     </Button>
   )
   const killButton = controls.showKill && job && (
-    <Button variant="secondary" disabled={kill.isPending} onClick={() => kill.mutate(job.id)}>
+    <Button variant="secondary" disabled={kill.isPending} onClick={() => kill.mutate(job.job_id)}>
       <Skull aria-hidden className="h-4 w-4" />
       {kill.isPending ? 'Killing...' : 'Kill now'}
     </Button>
@@ -118,23 +125,41 @@ export function RunBenchmarksPage() {
             {String((experiments.error ?? adapters.error) as Error)}
           </Alert>
         )}
-        <RunForm
-          values={form}
-          onChange={setForm}
-          onSubmit={onSubmit}
-          errors={errors}
-          experiments={experiments.data ?? []}
-          adapters={adapters.data ?? []}
-          runDisabled={controls.runDisabled}
-          spinner={controls.spinner}
-          runLabel={controls.runLabel}
-          actions={
-            <>
-              {cancelButton}
-              {killButton}
-            </>
-          }
-        />
+        {limits.error && (
+          <Alert tone="error" className="mb-4" title="Could not load the run limits">
+            {(limits.error as Error).message}
+          </Alert>
+        )}
+        {!form && !limits.error && (
+          <p role="status" className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            <Loader2 aria-hidden className="h-4 w-4 animate-spin" /> Loading the run limits…
+          </p>
+        )}
+        {form && (
+          <RunForm
+            values={form}
+            onChange={setForm}
+            onSubmit={onSubmit}
+            errors={errors}
+            experiments={experiments.data ?? []}
+            adapters={adapters.data ?? []}
+            runDisabled={controls.runDisabled}
+            spinner={controls.spinner}
+            runLabel={controls.runLabel}
+            actions={
+              <>
+                {cancelButton}
+                {killButton}
+              </>
+            }
+          />
+        )}
+        {!form && (cancelButton || killButton) && (
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            {cancelButton}
+            {killButton}
+          </div>
+        )}
         {startError && startError.status === 409 && (
           <Alert tone="warning" className="mt-4" title="A benchmark is already running">
             Only one benchmark runs at a time, so timings stay trustworthy.{' '}

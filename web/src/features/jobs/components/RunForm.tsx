@@ -81,7 +81,7 @@ export function RunForm({ values, onChange, onSubmit, errors, experiments, adapt
           </label>
           <div className={cn('mt-2 max-h-56 space-y-1 overflow-auto rounded-md border border-slate-200 p-2 dark:border-slate-800', values.allLibraries && 'opacity-60')}>
             {candidates.map((a) => {
-              const why = a.reason ?? a.unavailable_reason
+              const why = a.reason
               return (
                 <label key={a.name} className={cn('flex items-start gap-2 text-sm', !a.available && 'cursor-not-allowed text-slate-400 dark:text-slate-500')}>
                   <input

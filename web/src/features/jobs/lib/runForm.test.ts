@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRunForm, toStartRequest, validateRunForm } from './runForm'
+import { limits } from '@/test/fixtures'
+import { defaultRunForm as makeDefault, toStartRequest, validateRunForm as validate, type RunFormValues } from './runForm'
+
+const defaultRunForm = makeDefault(limits)
+const validateRunForm = (v: RunFormValues) => validate(v, limits)
 
 describe('validateRunForm', () => {
   it('accepts the defaults', () => {
@@ -18,6 +22,15 @@ describe('validateRunForm', () => {
   })
   it('ignores perf rounds when perf is skipped', () => {
     expect(validateRunForm({ ...defaultRunForm, perfRounds: '0', noPerf: true })).toEqual({})
+  })
+  it('follows the limits the server serves, not constants of its own', () => {
+    const tight = { ...limits, n: { min: 10, max: 500, default: 50 }, max_notes_length: 5, max_libraries: 1 }
+    expect(makeDefault(tight).n).toBe('50')
+    const e = validate({ ...makeDefault(tight), n: '501', notes: 'abcdef', allLibraries: false, libraries: ['a', 'b'] }, tight)
+    expect(e.n).toBe('N must be between 10 and 500.')
+    expect(e.notes).toMatch(/limited to 5 characters/)
+    expect(e.libraries).toBe('At most 1 libraries.')
+    expect(validate({ ...makeDefault(tight), n: '9' }, tight).n).toMatch(/between 10 and 500/)
   })
   it('needs at least one experiment and library when "all" is off', () => {
     const e = validateRunForm({ ...defaultRunForm, allExperiments: false, allLibraries: false })

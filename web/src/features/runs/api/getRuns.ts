@@ -1,12 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
+import { arr, obj, str } from '@/lib/decode'
 import type { RunSummary } from '@/lib/types'
 import { runKeys } from './keys'
 
-export async function getRuns(): Promise<RunSummary[]> {
-  const body = await apiFetch<RunSummary[] | { items?: RunSummary[]; runs?: RunSummary[] }>('/api/runs')
-  return Array.isArray(body) ? body : (body?.items ?? body?.runs ?? [])
+/** GET /api/runs: a plain array, newest first. */
+export function parseRuns(v: unknown): RunSummary[] {
+  return arr(v, 'runs', (x, path) => {
+    const o = obj(x, path)
+    str(o.id, `${path}.id`)
+    return o as unknown as RunSummary
+  })
 }
+
+export const getRuns = () => apiFetch('/api/runs', { parse: parseRuns })
 
 export const runsQueryOptions = () => queryOptions({ queryKey: runKeys.list(), queryFn: getRuns, staleTime: 10_000 })
 
