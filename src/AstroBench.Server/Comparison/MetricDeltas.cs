@@ -10,7 +10,7 @@ public sealed record MetricDeltaDto(string Experiment, string Library, string Me
 /// <c>regression</c> is AstroBench's significance verdict, not "any increase" as in the original,
 /// so noise is never reported as a regression.
 /// </summary>
-public static class MetricDeltas
+internal static class MetricDeltas
 {
     public static List<MetricDeltaDto> From(IEnumerable<AccuracyDeltaDto> accuracy, IEnumerable<PerfDeltaDto> performance)
     {

@@ -7,7 +7,7 @@ namespace AstroBench.Server.Comparison;
 /// beyond 5 % AND with disjoint median confidence intervals; accuracy changes only when p99 moves beyond
 /// 10 % relative plus an absolute floor of 1 µas in the metric's unit.
 /// </summary>
-public static class RunComparer
+internal static class RunComparer
 {
     public const double PerfMinChangePercent = 5.0;
     public const double AccuracyRelativeTolerance = 0.10;

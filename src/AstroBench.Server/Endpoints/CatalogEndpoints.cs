@@ -13,7 +13,7 @@ public sealed record ExperimentDto(string Id, string Title, string Description, 
 public sealed record AdapterDto(string Name, string Library, string Language, bool Available, string? Reason, IReadOnlyList<string> Experiments);
 
 /// <summary>GET /api/experiments, GET /api/adapters and GET /api/limits.</summary>
-public static class CatalogEndpoints
+internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {

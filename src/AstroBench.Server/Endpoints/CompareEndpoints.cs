@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace AstroBench.Server.Endpoints;
 
 /// <summary>GET /api/compare?run_a=&amp;run_b=.</summary>
-public static class CompareEndpoints
+internal static class CompareEndpoints
 {
     public static IEndpointRouteBuilder MapCompare(this IEndpointRouteBuilder app)
     {

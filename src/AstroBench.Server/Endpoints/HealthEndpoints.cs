@@ -12,7 +12,7 @@ namespace AstroBench.Server.Endpoints;
 public sealed record HealthDto(string Status, string Version, string Root, string ResultsDir, string? ActiveJobId, long JobsTotal, double UptimeSeconds);
 
 /// <summary>GET /api/health.</summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     private static readonly Stopwatch Uptime = Stopwatch.StartNew();
 

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Endpoints;
 
 /// <summary>/api/benchmark: start, list, inspect, logs, cancel and kill jobs.</summary>
-public static class JobEndpoints
+internal static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {

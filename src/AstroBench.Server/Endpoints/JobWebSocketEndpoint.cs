@@ -17,7 +17,7 @@ namespace AstroBench.Server.Endpoints;
 /// and status, and finally <c>done</c>. Each connection reads the feed through its own cursor, so a
 /// slow client only falls behind (reading older lines from the file) and never blocks anyone.
 /// </summary>
-public static class JobWebSocketEndpoint
+internal static class JobWebSocketEndpoint
 {
     private const int BatchLines = 512;
 

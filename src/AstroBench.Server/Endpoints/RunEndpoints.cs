@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace AstroBench.Server.Endpoints;
 
 /// <summary>/api/runs: the results API over run folders.</summary>
-public static class RunEndpoints
+internal static class RunEndpoints
 {
     public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,4 @@
 namespace AstroBench.Server.Execution;
 
 /// <summary>Result of the signal sequence: whether the group is empty, and what is left or went wrong.</summary>
-public sealed record CancelOutcome(bool GroupEmpty, IReadOnlyList<int> Survivors, string? Error);
+internal sealed record CancelOutcome(bool GroupEmpty, IReadOnlyList<int> Survivors, string? Error);

@@ -2,7 +2,7 @@ using AstroBench.Server.Jobs;
 
 namespace AstroBench.Server.Execution;
 
-public enum CancelState
+internal enum CancelState
 {
     Accepted,
     NotFound,
@@ -11,4 +11,4 @@ public enum CancelState
 }
 
 /// <summary>What a cancel request led to: the job as it is now and, on failure, what is left.</summary>
-public sealed record CancelResult(CancelState State, JobRow? Job, CancelOutcome? Outcome);
+internal sealed record CancelResult(CancelState State, JobRow? Job, CancelOutcome? Outcome);

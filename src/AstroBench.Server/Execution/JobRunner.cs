@@ -13,7 +13,7 @@ namespace AstroBench.Server.Execution;
 /// (pid = pgid); it writes its log and exit record itself, so the server can die and come back.
 /// One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
 /// </summary>
-public sealed class JobRunner(
+internal sealed class JobRunner(
     JobStore store,
     JobFeeds feeds,
     ServerPaths paths,

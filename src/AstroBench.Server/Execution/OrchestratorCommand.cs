@@ -5,7 +5,7 @@ using AstroBench.Server.Jobs;
 namespace AstroBench.Server.Execution;
 
 /// <summary>Builds the argument list of <c>astrobench run …</c> for a job (never a shell string) with <see cref="RunCommandLine"/>.</summary>
-public sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
+internal sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
 {
     public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes)
     {

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace AstroBench.Server.Execution;
 
 /// <summary>Signals a whole process group and tells whether any live member remains (zombies do not count).</summary>
-public static class ProcessGroup
+internal static class ProcessGroup
 {
     /// <summary>kill(-pgid, sig). True when delivered or when the group no longer exists.</summary>
     public static bool Signal(int pgid, int signal, out string? error)

@@ -1,4 +1,4 @@
 namespace AstroBench.Server.Execution;
 
 /// <summary>Identity of a spawned orchestrator: pid = pgid (its own session), plus its start time from /proc.</summary>
-public sealed record SpawnedProcess(int Pid, int Pgid, long StartTicks);
+internal sealed record SpawnedProcess(int Pid, int Pgid, long StartTicks);

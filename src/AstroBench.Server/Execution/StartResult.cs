@@ -3,4 +3,4 @@ using AstroBench.Server.Jobs;
 namespace AstroBench.Server.Execution;
 
 /// <summary>Either the new job, or the job that is already active.</summary>
-public sealed record StartResult(JobRow? Job, string? ActiveJobId, string? ActiveStatus);
+internal sealed record StartResult(JobRow? Job, string? ActiveJobId, string? ActiveStatus);

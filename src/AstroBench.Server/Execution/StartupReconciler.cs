@@ -13,7 +13,7 @@ namespace AstroBench.Server.Execution;
 /// (the runner's rule): from its exit record, else <c>failed</c> with reason <c>lost</c>. Leftover members of a dead job's group are killed.
 /// Only active jobs are touched, so start-up cost does not grow with the history.
 /// </summary>
-public sealed class StartupReconciler(JobStore store, JobRunner runner, ServerPaths paths, ILogger<StartupReconciler> logger)
+internal sealed class StartupReconciler(JobStore store, JobRunner runner, ServerPaths paths, ILogger<StartupReconciler> logger)
 {
     public void Reconcile()
     {

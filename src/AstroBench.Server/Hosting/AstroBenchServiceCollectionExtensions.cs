@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Hosting;
 
 /// <summary>The server's DI setup in one place.</summary>
-public static class AstroBenchServiceCollectionExtensions
+internal static class AstroBenchServiceCollectionExtensions
 {
     public static IServiceCollection AddAstroBenchServer(this IServiceCollection services, IConfiguration configuration)
     {

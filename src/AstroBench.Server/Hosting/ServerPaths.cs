@@ -1,7 +1,7 @@
 namespace AstroBench.Server.Hosting;
 
 /// <summary>Absolute paths derived from <see cref="AstroBenchServerOptions"/>; the one place that resolves defaults.</summary>
-public sealed class ServerPaths
+internal sealed class ServerPaths
 {
     public ServerPaths(AstroBenchServerOptions options)
     {

@@ -22,7 +22,7 @@ public sealed record JobDto(
     string? Reason,
     long LogLines)
 {
-    public static JobDto From(JobRow row, Logs.LogFeed? live = null)
+    internal static JobDto From(JobRow row, Logs.LogFeed? live = null)
     {
         var progress = live?.Progress ?? row.Progress;
         return new(row.Id, row.Status, row.StartedAt, row.FinishedAt, row.RunId, JobConfigDto.From(row.Config, row.Notes),
@@ -45,7 +45,7 @@ public sealed record JobConfigDto(
     string Notes,
     IReadOnlyList<string>? Libraries)
 {
-    public static JobConfigDto From(JobConfig c, string? notes) =>
+    internal static JobConfigDto From(JobConfig c, string? notes) =>
         new(c.Experiments, c.N, c.Seed, c.NoPerf, c.PerfRounds, c.CiMode, notes ?? "", c.Libraries);
 }
 

@@ -1,7 +1,7 @@
 namespace AstroBench.Server.Jobs;
 
 /// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).</summary>
-public sealed record JobRow(
+internal sealed record JobRow(
     string Id,
     string Status,
     JobConfig Config,

@@ -10,7 +10,7 @@ namespace AstroBench.Server.Jobs;
 /// (<see cref="TryTransition"/>) plus a history row in one transaction; terminal states never change;
 /// at most one job is active (<see cref="TryCreate"/> checks and inserts in one IMMEDIATE transaction).
 /// </summary>
-public sealed class JobStore
+internal sealed class JobStore
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();

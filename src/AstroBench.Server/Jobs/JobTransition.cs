@@ -1,4 +1,4 @@
 namespace AstroBench.Server.Jobs;
 
 /// <summary>One row of the history table.</summary>
-public sealed record JobTransition(string? From, string To, DateTimeOffset At, string? Reason);
+internal sealed record JobTransition(string? From, string To, DateTimeOffset At, string? Reason);

@@ -17,7 +17,7 @@ namespace AstroBench.Server.Jobs;
 /// not 12 hex characters gets a stable 12-hex id derived from it (the original is kept as legacy_id). The config
 /// is clamped to <see cref="RunLimits"/>.
 /// </summary>
-public sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths, ILogger<LegacyJobImporter> logger)
+internal sealed partial class LegacyJobImporter(JobStore store, ServerPaths paths, ILogger<LegacyJobImporter> logger)
 {
     private const string Flag = "legacy_jobs_imported";
 

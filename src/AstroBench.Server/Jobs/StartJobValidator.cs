@@ -7,7 +7,7 @@ using AstroBench.Core.Results.Reading;
 namespace AstroBench.Server.Jobs;
 
 /// <summary>Server-side limits (<see cref="RunLimits"/>) on a start request; every rule answers with a field message (422).</summary>
-public static class StartJobValidator
+internal static class StartJobValidator
 {
     public const int MaxExperiments = RunLimits.MaxExperiments;
     public const int MaxLibraries = RunLimits.MaxLibraries;

@@ -1,7 +1,7 @@
 namespace AstroBench.Server.Jobs;
 
 /// <summary>Columns written together with a status change (null = leave as is).</summary>
-public sealed record TransitionUpdate
+internal sealed record TransitionUpdate
 {
     public string? Reason { get; init; }
     public DateTimeOffset? StartedAt { get; init; }

@@ -9,7 +9,7 @@ namespace AstroBench.Server.Logs;
 /// The feeds of live jobs (filled by their tailers) and, on demand, of finished jobs (one byte-only
 /// scan of the file builds the index; lines stay on disk). Finished feeds are kept in a small cache.
 /// </summary>
-public sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptions> options)
+internal sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptions> options)
 {
     private const int FinishedCacheSize = 32;
     private readonly ConcurrentDictionary<string, LogFeed> _live = new(StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace AstroBench.Server.Logs;
 /// pulse that wakes waiting readers. Each reader keeps its own cursor, so a slow reader never blocks
 /// the writer or other readers, and nothing is dropped.
 /// </summary>
-public sealed class LogFeed
+internal sealed class LogFeed
 {
     public const int IndexStride = 1024;
 

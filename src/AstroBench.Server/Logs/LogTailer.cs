@@ -7,7 +7,7 @@ namespace AstroBench.Server.Logs;
 /// appended since the last call, hands complete lines to the feed and the progress parser, and keeps
 /// an unterminated last line for the next call. Never reads the file whole.
 /// </summary>
-public sealed class LogTailer : IDisposable
+internal sealed class LogTailer : IDisposable
 {
     private readonly LogFeed _feed;
     private readonly ProgressParser _progress;

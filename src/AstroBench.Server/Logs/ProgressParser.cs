@@ -8,7 +8,7 @@ namespace AstroBench.Server.Logs;
 /// Turns the orchestrator's progress lines (docs/progress.md, parsed by <see cref="ProgressLines"/>) into <see cref="JobProgress"/>.
 /// Percent = (experiments_done + current/total) / experiments_total × 100, and never goes backwards.
 /// </summary>
-public sealed class ProgressParser
+internal sealed class ProgressParser
 {
     private int _done;
     private int _total;

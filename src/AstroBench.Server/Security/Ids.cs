@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AstroBench.Server.Security;
 
 /// <summary>Strict id patterns, checked before an id reaches a path or a query (400 when malformed).</summary>
-public static partial class Ids
+internal static partial class Ids
 {
     [GeneratedRegex("^[0-9a-f]{12}$")]
     private static partial Regex JobIdPattern();

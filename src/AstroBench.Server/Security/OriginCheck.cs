@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace AstroBench.Server.Security;
 
 /// <summary>WebSocket origin check: no Origin (non-browser client), same origin as Host, or a configured origin.</summary>
-public static class OriginCheck
+internal static class OriginCheck
 {
     public static bool IsAllowed(HttpContext context, AstroBenchServerOptions options)
     {

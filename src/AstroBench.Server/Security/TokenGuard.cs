@@ -11,7 +11,7 @@ namespace AstroBench.Server.Security;
 /// The optional shared token: when configured, POSTs and the WebSocket need it (Bearer header,
 /// X-AstroBench-Token, or ?token= for the WebSocket). Compared in constant time.
 /// </summary>
-public sealed class TokenGuard(IOptions<AstroBenchServerOptions> options)
+internal sealed class TokenGuard(IOptions<AstroBenchServerOptions> options)
 {
     private readonly byte[]? _token = (options.Value.Token ?? Environment.GetEnvironmentVariable("ASTROBENCH_TOKEN")) is { Length: > 0 } t
         ? Encoding.UTF8.GetBytes(t)

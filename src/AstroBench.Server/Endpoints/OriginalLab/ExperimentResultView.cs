@@ -10,7 +10,7 @@ namespace AstroBench.Server.Endpoints.OriginalLab;
 /// (docs/http-api.md lists them field by field). A member already in the file is never replaced, so
 /// folders written by the original lab pass through unchanged.
 /// </summary>
-public static class ExperimentResultView
+internal static class ExperimentResultView
 {
     public static JsonObject Build(JsonElement result, JsonElement? referenceResult, JsonElement? manifest)
     {

@@ -7,7 +7,7 @@ namespace AstroBench.Server.Endpoints.OriginalLab;
 /// purpose: <c>per_op_ns_ci95</c>, because AstroBench's interval of the median has the coverage in
 /// <c>ci_level</c> (93.75 % with 5 rounds), not 95 %, and a field must not claim what it is not.
 /// </summary>
-public static class PerformanceView
+internal static class PerformanceView
 {
     public static void AddAliases(JsonObject performance)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AstroBench.Server.Endpoints.OriginalLab;
 
 /// <summary>The original lab's <c>run_metadata</c> and <c>benchmark_config</c>, from AstroBench's manifest.</summary>
-public static class RunMetadataView
+internal static class RunMetadataView
 {
     public static JsonObject Build(JsonElement manifest)
     {
