@@ -89,7 +89,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
             Kill(process);
             return ct.IsCancellationRequested
                 ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed)
-                : AdapterCallResult.Failed(CallOutcome.TimedOut, $"no output for {Timeout.TotalSeconds:0.#} s", watch.Elapsed);
+                : AdapterCallResult.Failed(CallOutcome.TimedOut, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no output for {Timeout.TotalSeconds:0.#} s"), watch.Elapsed);
         }
         catch (IOException ex)
         {

@@ -1,3 +1,4 @@
+using AstroBench.Core.Protocol;
 using AstroBench.Core.Results.Reading;
 
 namespace AstroBench.Server.Comparison;
@@ -16,6 +17,8 @@ internal static class RunComparer
     {
         ["mas"] = 1e-3, ["arcsec"] = 1e-6, ["rad"] = 4.85e-12, ["default"] = 1e-12,
     };
+
+    private static readonly string Completed = CallOutcome.Completed.ToWire();
 
     public static CompareDto Compare(RunDetail a, RunDetail b)
     {
@@ -43,7 +46,7 @@ internal static class RunComparer
         {
             (null, _) => "new",
             (_, null) => "missing",
-            _ when a.Outcome != "completed" || b.Outcome != "completed" || a.P99 is null || b.P99 is null => "not_comparable",
+            _ when a.Outcome != Completed || b.Outcome != Completed || a.P99 is null || b.P99 is null => "not_comparable",
             _ => Judge(a.P99!.Value, b.P99!.Value, Floor(b.Unit ?? a.Unit)),
         };
         double? delta = a?.P99 is { } pa && b?.P99 is { } pb ? pb - pa : null;
