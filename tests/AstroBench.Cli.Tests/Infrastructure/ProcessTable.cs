@@ -10,6 +10,10 @@ internal static class ProcessTable
     public static IReadOnlyList<int> WithEnvironmentMarker(string marker) =>
         Pids().Where(pid => Read($"/proc/{pid}/environ")?.Split('\0').Any(v => v.StartsWith(marker + "=", StringComparison.Ordinal)) == true && !IsZombie(pid)).ToList();
 
+    /// <summary>"pid: command line" for each of <paramref name="pids"/>, for failure messages.</summary>
+    public static string Describe(IEnumerable<int> pids) =>
+        string.Join("; ", pids.Select(pid => $"{pid}: {Read($"/proc/{pid}/cmdline")?.Replace('\0', ' ').Trim()}"));
+
     /// <summary>SIGKILLs every process carrying <paramref name="marker"/>, so a failed test leaves nothing running.</summary>
     public static void KillMarked(string marker)
     {

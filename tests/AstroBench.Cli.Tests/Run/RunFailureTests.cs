@@ -76,7 +76,8 @@ public sealed class RunFailureTests : IDisposable
         Assert.Contains("hang timed_out: no output for 3 s", result.All, StringComparison.Ordinal);
         Assert.Empty(_lab.Runs());
         // The hang adapter (sh) and its `sleep 600` would outlive the CLI, reparented, if their tree were not killed.
-        Assert.Empty(ProcessTable.WithEnvironmentMarker(_marker));
+        var survivors = ProcessTable.WithEnvironmentMarker(_marker);
+        Assert.True(survivors.Count == 0, "adapter processes outlived the run: " + ProcessTable.Describe(survivors));
     }
 
     [Fact]
