@@ -23,11 +23,4 @@ internal static class Eventually
             await Task.Delay(20);
         }
     }
-
-    public static async Task<T> Value<T>(Func<T?> probe, string what, TimeSpan? bound = null) where T : class
-    {
-        T? value = null;
-        await True(() => (value = probe()) is not null, what, bound);
-        return value!;
-    }
 }
