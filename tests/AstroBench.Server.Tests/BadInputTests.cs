@@ -133,6 +133,56 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>A finished job, so a refused WebSocket is refused by its guard, never by a 404 for an unknown job.</summary>
+    private static async Task<string> FinishedJob(Lab lab, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/benchmark/start")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 10, no_perf = true }, options: Lab.Json),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+        var response = await lab.Client.SendAsync(request);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        var id = body["job_id"]!.GetValue<string>();
+        Assert.Equal("completed", (await lab.WaitTerminal(id))["status"]!.GetValue<string>());
+        return id;
+    }
+
+    /// <summary>Opens the job's WebSocket and reads it to the end; the type of the last message (a finished job ends with "done").</summary>
+    private static async Task<string?> ReadSocket(Lab lab, string path, string? origin = null)
+    {
+        var client = lab.Factory.Server.CreateWebSocketClient();
+        if (origin is not null)
+        {
+            client.ConfigureRequest = r => r.Headers.Origin = origin;
+        }
+        using var ws = await client.ConnectAsync(new Uri("ws://localhost" + path), CancellationToken.None);
+        var buffer = new byte[1 << 16];
+        string? last = null;
+        while (true)
+        {
+            var r = await ws.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(Eventually.DefaultBound);
+            if (r.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+                return last;
+            }
+            if (r.EndOfMessage)
+            {
+                last = System.Text.Json.Nodes.JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, r.Count))?["type"]?.GetValue<string>() ?? last;
+            }
+        }
+    }
+
+    private static async Task AssertRefused(Lab lab, string path, HttpStatusCode expected, string? origin = null)
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => ReadSocket(lab, path, origin));
+        Assert.Contains(((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Token_WhenConfigured_GuardsPosts_AndTheWebSocket()
     {
@@ -143,17 +193,23 @@ public sealed class BadInputTests : IDisposable
         request.Headers.Authorization = new("Bearer", "s3cret");
         Assert.Equal(HttpStatusCode.OK, (await lab.Client.SendAsync(request)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lab.Client.GetAsync("/api/health")).StatusCode);
-        var ws = lab.Factory.Server.CreateWebSocketClient();
-        await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri("ws://localhost/api/benchmark/ws/0123456789ab"), CancellationToken.None));
+        var id = await FinishedJob(lab, "s3cret");
+
+        await AssertRefused(lab, $"/api/benchmark/ws/{id}", HttpStatusCode.Unauthorized);
+        await AssertRefused(lab, $"/api/benchmark/ws/{id}?token=wrong", HttpStatusCode.Unauthorized);
+        Assert.Equal("done", await ReadSocket(lab, $"/api/benchmark/ws/{id}?token=s3cret")); // the same job, with the token
         lab.DeleteRoot();
     }
 
     [Fact]
     public async Task WebSocket_FromAnotherOrigin_IsRejected()
     {
-        var ws = _lab.Factory.Server.CreateWebSocketClient();
-        ws.ConfigureRequest = r => r.Headers.Origin = "http://evil.example";
-        await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri("ws://localhost/api/benchmark/ws/0123456789ab"), CancellationToken.None));
+        var id = await FinishedJob(_lab);
+
+        await AssertRefused(_lab, $"/api/benchmark/ws/{id}", HttpStatusCode.Forbidden, origin: "http://evil.example");
+        await AssertRefused(_lab, $"/api/benchmark/ws/{id}", HttpStatusCode.Forbidden, origin: "http://localhost.evil.example");
+        Assert.Equal("done", await ReadSocket(_lab, $"/api/benchmark/ws/{id}", origin: "http://localhost")); // same origin
+        Assert.Equal("done", await ReadSocket(_lab, $"/api/benchmark/ws/{id}")); // no Origin: not a browser
     }
 
     [Fact]

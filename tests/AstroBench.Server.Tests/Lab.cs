@@ -17,15 +17,13 @@ public sealed class Lab : IDisposable
     public static readonly string RepoRoot = FindRepo();
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    static Lab()
-    {
-        // The slow fixture adapter sleeps this long per call; jobs inherit the server's environment.
-        Environment.SetEnvironmentVariable("ASTROBENCH_SLOW_SECONDS", "1");
-    }
-
     public Lab(string? root = null, Dictionary<string, string>? settings = null)
     {
         Root = root ?? Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        // The gate fixture holds each call until the test opens its gate. Jobs inherit the server's
+        // environment, and server tests run one at a time, so each lab points the gates at its own root.
+        Directory.CreateDirectory(GateDir);
+        Environment.SetEnvironmentVariable("ASTROBENCH_GATE_DIR", GateDir);
         Factory = new WebApplicationFactory<TestServerProgram>().WithWebHostBuilder(b =>
         {
             foreach (var (k, v) in Settings(Root))
@@ -46,6 +44,16 @@ public sealed class Lab : IDisposable
     public WebApplicationFactory<TestServerProgram> Factory { get; }
     public HttpClient Client { get; }
     public string ResultsDir => Path.Combine(Root, "results");
+    public string GateDir => Path.Combine(Root, "gates");
+
+    /// <summary>Waits until a gate-fixture call for <paramref name="experiment"/> is held (its adapter process is running).</summary>
+    public Task WaitHeld(string experiment) =>
+        Eventually.True(() => IsHeld(experiment), $"a gate call for {experiment} is held");
+
+    public bool IsHeld(string experiment) => File.Exists(Path.Combine(GateDir, experiment + ".waiting"));
+
+    /// <summary>Lets gate-fixture calls for <paramref name="experiment"/> (or "all") through.</summary>
+    public void Open(string experiment) => File.WriteAllText(Path.Combine(GateDir, experiment + ".open"), "");
 
     public static Dictionary<string, string> Settings(string root) => new()
     {
@@ -88,8 +96,9 @@ public sealed class Lab : IDisposable
         return body!;
     }
 
-    public async Task<JsonNode> WaitFor(string jobId, Func<JsonNode, bool> condition, TimeSpan timeout)
+    public async Task<JsonNode> WaitFor(string jobId, Func<JsonNode, bool> condition, TimeSpan? bound = null)
     {
+        var timeout = bound ?? Eventually.DefaultBound;
         var sw = Stopwatch.StartNew();
         JsonNode job;
         do
@@ -105,8 +114,14 @@ public sealed class Lab : IDisposable
         throw new TimeoutException($"job {jobId} did not reach the condition in {timeout}: {job.ToJsonString()}");
     }
 
-    public Task<JsonNode> WaitTerminal(string jobId, double seconds = 60) =>
-        WaitFor(jobId, j => j["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled", TimeSpan.FromSeconds(seconds));
+    public Task<JsonNode> WaitTerminal(string jobId) =>
+        WaitFor(jobId, j => j["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled");
+
+    public Task<JsonNode> WaitStatus(string jobId, string status) =>
+        WaitFor(jobId, j => j["status"]!.GetValue<string>() == status);
+
+    public async Task<List<string>> History(string jobId) =>
+        (await GetJson($"/api/benchmark/jobs/{jobId}/history")).AsArray().Select(h => h!["to"]!.GetValue<string>()).ToList();
 
     public string[] RunFolders() => Directory.Exists(ResultsDir)
         ? Directory.GetDirectories(ResultsDir).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).ToArray()

@@ -29,8 +29,9 @@ public sealed class RecoveryTests
             Assert.Equal(2, failed["exit_code"]!.GetValue<int>());
             Assert.NotNull(failed["reason"]);
 
-            var slow = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "slow" }, n = 100 });
-            ids["cancelled"] = slow["job_id"]!.GetValue<string>();
+            // Held by the gate until cancelled: it cannot complete first, however fast this machine is.
+            var held = await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "gate" }, n = 100 });
+            ids["cancelled"] = held["job_id"]!.GetValue<string>();
             await lab.PostJson($"/api/benchmark/jobs/{ids["cancelled"]}/cancel", null);
             await lab.WaitTerminal(ids["cancelled"]);
         }
@@ -66,10 +67,12 @@ public sealed class RecoveryTests
         {
             await WaitHealthy(http);
             var start = await http.PostAsJsonAsync("/api/benchmark/start",
-                new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "slow" }, n = 100, no_perf = true });
+                new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "gate" }, n = 100, no_perf = true });
             Assert.Equal(HttpStatusCode.OK, start.StatusCode);
             id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["job_id"]!.GetValue<string>();
             await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
+            // Held mid-run by the gate: the job cannot finish before the server is killed.
+            await Eventually.True(() => File.Exists(Path.Combine(root, "gates", "gmst_era.waiting")), "the gate call for gmst_era is held");
         }
         finally
         {
@@ -80,7 +83,10 @@ public sealed class RecoveryTests
 
         using var lab = new Lab(root);
         pgid = lab.Factory.Services.GetRequiredService<JobStore>().Get(id)!.Pgid!.Value;
-        var done = await lab.WaitTerminal(id, 60);
+        Assert.Equal("running", (await lab.GetJson($"/api/benchmark/jobs/{id}"))["status"]!.GetValue<string>());
+        Assert.True(lab.IsHeld("gmst_era"), "the job moved on while no server was watching");
+        lab.Open("all"); // the job finishes under the restarted server only
+        var done = await lab.WaitTerminal(id);
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.NotNull(done["run_id"]);
         Assert.Empty(Procs.GroupMembers(pgid));
@@ -123,7 +129,7 @@ public sealed class RecoveryTests
             {
             }
         }
-        await Task.Delay(300);
+        await Eventually.True(() => Procs.OfJob(id).Count == 0, "the job's processes are gone");
         using var lab = new Lab(root);
         var job = await lab.GetJson($"/api/benchmark/jobs/{id}");
         Assert.Equal("failed", job["status"]!.GetValue<string>());
@@ -136,6 +142,8 @@ public sealed class RecoveryTests
     internal static Process StartServerProcess(string root, int port)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        Directory.CreateDirectory(Path.Combine(root, "gates"));
+        psi.Environment["ASTROBENCH_GATE_DIR"] = Path.Combine(root, "gates"); // the server passes it on to its jobs
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstroBench.Server.Tests.dll"));
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -161,7 +169,7 @@ public sealed class RecoveryTests
     private static async Task WaitHealthy(HttpClient http)
     {
         var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < TimeSpan.FromSeconds(30))
+        while (sw.Elapsed < Eventually.DefaultBound)
         {
             try
             {
@@ -181,7 +189,7 @@ public sealed class RecoveryTests
     private static async Task WaitFor(HttpClient http, string id, Func<JsonNode, bool> condition)
     {
         var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < TimeSpan.FromSeconds(30))
+        while (sw.Elapsed < Eventually.DefaultBound)
         {
             var job = JsonNode.Parse(await http.GetStringAsync($"/api/benchmark/jobs/{id}"))!;
             if (condition(job))

@@ -26,8 +26,8 @@ public sealed class ResultsApiTests : IDisposable
     public async Task RunDetail_Experiment_Cases_Matrix_Compare_Download()
     {
         var a = await CompletedRun(300);
-        await Task.Delay(1100);
-        var b = await CompletedRun(300);
+        var b = await CompletedRun(300); // a later second, or the same one with a suffix: b sorts after a either way
+        Assert.True(string.CompareOrdinal(b, a) > 0, $"{b} does not sort after {a}");
 
         var runs = await _lab.GetJson("/api/runs");
         Assert.Equal(b, runs[0]!["id"]!.GetValue<string>());

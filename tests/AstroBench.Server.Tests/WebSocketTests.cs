@@ -42,22 +42,24 @@ public sealed class WebSocketTests : IDisposable
     }
 
     [Fact]
-    public async Task Reconnect_WithFrom_HasNoGapAndNoDuplicate_AndDoneArrives()
+    public async Task Reconnect_WithFrom_WhileTheJobRuns_HasNoGapAndNoDuplicate_AndDoneArrives()
     {
-        var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "slow" }, n = 100, no_perf = true });
+        var job = await _lab.Start(new { experiments = new[] { "gmst_era", "kepler_solver" }, libraries = new[] { "gate" }, n = 100, no_perf = true });
         var id = job["job_id"]!.GetValue<string>();
-        var received = new List<(long N, string Line)>();
+        await _lab.WaitHeld("gmst_era"); // the log has its first lines, and no more come until the gate opens
+        var first = new List<(long N, string Line)>();
+        var second = new List<(long N, string Line)>();
 
-        var first = await Connect(id, 0);
+        var ws = await Connect(id, 0);
         var sawStatus = false;
-        while (received.Count < 3)
+        while (first.Count < 3)
         {
-            var msg = await Receive(first);
+            var msg = await Receive(ws);
             Assert.NotNull(msg);
             switch (msg!["type"]!.GetValue<string>())
             {
                 case "log":
-                    received.Add((msg["n"]!.GetValue<long>(), msg["line"]!.GetValue<string>()));
+                    first.Add((msg["n"]!.GetValue<long>(), msg["line"]!.GetValue<string>()));
                     break;
                 case "status":
                     sawStatus = true;
@@ -65,16 +67,28 @@ public sealed class WebSocketTests : IDisposable
             }
         }
         Assert.True(sawStatus);
-        first.Abort(); // drop mid-run, without a close handshake
+        ws.Abort(); // drop mid-run, without a close handshake
+        Assert.Equal("running", (await _lab.GetJson($"/api/benchmark/jobs/{id}"))["status"]!.GetValue<string>());
+        Assert.True(_lab.IsHeld("gmst_era"), "the job must still be held in its first experiment when the socket drops");
 
-        var second = await Connect(id, received[^1].N + 1);
+        // Lines written while no client is attached: the first experiment ends, the second is held.
+        _lab.Open("gmst_era");
+        await _lab.WaitHeld("kepler_solver");
+        var written = (await File.ReadAllLinesAsync(Path.Combine(_lab.Root, "logs", id + ".log"))).Length;
+        Assert.True(written > first.Count, "no line was written while disconnected");
+
+        ws = await Connect(id, first[^1].N + 1);
         JsonNode? done = null;
-        while (await Receive(second) is { } msg)
+        while (await Receive(ws) is { } msg)
         {
             var type = msg["type"]!.GetValue<string>();
             if (type == "log")
             {
-                received.Add((msg["n"]!.GetValue<long>(), msg["line"]!.GetValue<string>()));
+                second.Add((msg["n"]!.GetValue<long>(), msg["line"]!.GetValue<string>()));
+                if (second[^1].N == written - 1)
+                {
+                    _lab.Open("kepler_solver"); // replay caught up: the rest arrives live
+                }
             }
             else if (type == "done")
             {
@@ -83,9 +97,12 @@ public sealed class WebSocketTests : IDisposable
         }
         Assert.NotNull(done);
         Assert.Equal("completed", done!["status"]!.GetValue<string>());
-        Assert.Equal(Enumerable.Range(0, received.Count).Select(i => (long)i), received.Select(r => r.N));
+        Assert.Equal(first[^1].N + 1, second[0].N); // resumed where the first stream stopped: no duplicate
+        var received = first.Concat(second).ToList();
+        Assert.Equal(Enumerable.Range(0, received.Count).Select(i => (long)i), received.Select(r => r.N)); // no gap
         var file = await File.ReadAllLinesAsync(Path.Combine(_lab.Root, "logs", id + ".log"));
         Assert.Equal(file, received.Select(r => r.Line));
+        Assert.True(file.Length > written, "no line arrived live after the reconnect");
     }
 
     [Fact]

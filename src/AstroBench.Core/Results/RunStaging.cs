@@ -12,9 +12,10 @@ public sealed class RunStaging : IDisposable
     private readonly string _lockPath;
     private bool _done;
 
-    private RunStaging(string resultsDir, string runId)
+    private RunStaging(string resultsDir, string runId, DateTimeOffset startedUtc)
     {
         ResultsDir = resultsDir;
+        StartedUtc = startedUtc;
         RunId = runId;
         StagingPath = Path.Combine(resultsDir, RunIds.StagingFolder, runId);
         FinalPath = Path.Combine(resultsDir, runId);
@@ -23,8 +24,18 @@ public sealed class RunStaging : IDisposable
 
     public string ResultsDir { get; }
     public string RunId { get; }
+
+    /// <summary>The start time the id was derived from (UTC).</summary>
+    public DateTimeOffset StartedUtc { get; }
     public string StagingPath { get; }
     public string FinalPath { get; }
+
+    /// <summary>
+    /// Reserves the id for the current second on <paramref name="clock"/> (default <see cref="TimeProvider.System"/>),
+    /// or the next free suffix, and creates the staging folder; <see cref="StartedUtc"/> is the time read.
+    /// </summary>
+    public static RunStaging Reserve(string resultsDir, TimeProvider? clock = null) =>
+        Reserve(resultsDir, (clock ?? TimeProvider.System).GetUtcNow());
 
     /// <summary>Reserves the id for <paramref name="startedUtc"/> (or the next free suffix) and creates the staging folder.</summary>
     public static RunStaging Reserve(string resultsDir, DateTimeOffset startedUtc)
@@ -36,7 +47,7 @@ public sealed class RunStaging : IDisposable
         for (var suffix = 1; suffix <= MaxSuffix; suffix++)
         {
             var id = suffix == 1 ? baseId : $"{baseId}-{suffix}";
-            var staging = new RunStaging(resultsDir, id);
+            var staging = new RunStaging(resultsDir, id, startedUtc.ToUniversalTime());
             if (Directory.Exists(staging.FinalPath))
             {
                 continue;

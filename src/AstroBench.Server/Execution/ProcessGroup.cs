@@ -47,19 +47,27 @@ internal static class ProcessGroup
         return pids;
     }
 
-    /// <summary>Polls until the group has no live member or the timeout passes; returns the survivors.</summary>
-    public static async Task<List<int>> WaitEmptyAsync(int pgid, TimeSpan timeout, Action? reap = null, CancellationToken ct = default)
+    /// <summary>How often <see cref="WaitEmptyAsync"/> looks at /proc (real time: it checks a fact, it is not a deadline).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Polls until the group has no live member or <paramref name="timeout"/> has passed on <paramref name="clock"/>
+    /// (default <see cref="TimeProvider.System"/>, monotonic); returns the survivors.
+    /// </summary>
+    public static async Task<List<int>> WaitEmptyAsync(int pgid, TimeSpan timeout, Action? reap = null, TimeProvider? clock = null,
+        CancellationToken ct = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        clock ??= TimeProvider.System;
+        var started = clock.GetTimestamp();
         while (true)
         {
             reap?.Invoke();
             var members = Members(pgid);
-            if (members.Count == 0 || DateTime.UtcNow >= deadline)
+            if (members.Count == 0 || clock.GetElapsedTime(started) >= timeout)
             {
                 return members;
             }
-            await Task.Delay(20, ct);
+            await Task.Delay(PollInterval, ct);
         }
     }
 }

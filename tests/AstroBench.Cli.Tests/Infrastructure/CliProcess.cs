@@ -43,7 +43,8 @@ internal sealed class CliProcess : IDisposable
 
     public async Task<CliResult> WaitAsync(TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        // A bound, not a measurement: generous enough for 20 concurrent runs on a loaded 2-core machine.
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
         await _process.WaitForExitAsync(cts.Token);
         return new CliResult(_process.ExitCode, await _stdout, await _stderr);
     }

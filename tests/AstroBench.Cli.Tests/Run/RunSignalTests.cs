@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AstroBench.Cli.Tests.Infrastructure;
 
@@ -9,8 +8,13 @@ namespace AstroBench.Cli.Tests.Run;
 public sealed partial class RunSignalTests : IDisposable
 {
     private readonly TempLab _lab = new();
+    private readonly string _marker = "ABTEST_" + Guid.NewGuid().ToString("N");
 
-    public void Dispose() => _lab.Dispose();
+    public void Dispose()
+    {
+        ProcessTable.KillMarked(_marker);
+        _lab.Dispose();
+    }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
@@ -20,31 +24,26 @@ public sealed partial class RunSignalTests : IDisposable
     [InlineData(2, 130)]
     public async Task Signal_MidExperiment_LeavesNoResultsAndNoProcess(int signal, int expectedExit)
     {
-        var marker = "ABTEST_" + Guid.NewGuid().ToString("N");
         var log = Path.Combine(_lab.Dir, "run.log");
+        var gates = Directory.CreateDirectory(Path.Combine(_lab.Dir, "gates")).FullName;
         using var run = CliProcess.Start(_lab.Dir,
             ["run", "--adapters-dir", Repo.Adapters, "--adapters-dir", Repo.Fixtures, "--experiments", "gmst_era,kepler_solver",
-             "--libraries", "slow", "--n", "50", "--no-perf", "--log-file", log],
-            new Dictionary<string, string> { ["ASTROBENCH_SLOW_SECONDS"] = "60", [marker] = "1" });
+             "--libraries", "gate", "--n", "50", "--no-perf", "--log-file", log],
+            new Dictionary<string, string> { ["ASTROBENCH_GATE_DIR"] = gates, [_marker] = "1" });
 
-        // Wait until the reference has answered and the slow adapter is running mid-experiment.
-        var watch = Stopwatch.StartNew();
-        while (!(File.Exists(log) && File.ReadAllText(log).Contains("erfa completed", StringComparison.Ordinal)))
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the run never reached the slow adapter");
-            await Task.Delay(50);
-        }
-        await Task.Delay(300);
-        // astrobench, the slow adapter's shell and its sleep all carry the marker.
-        Assert.True(ProcessTable.WithEnvironmentMarker(marker).Count >= 3, "the slow adapter is not running");
+        // The gate fixture writes this file once it has read its request and is held: mid-experiment, never opened.
+        await Eventually.True(() => File.Exists(Path.Combine(gates, "gmst_era.waiting")), "the gate adapter is held in gmst_era");
+        Assert.Contains("erfa completed", File.ReadAllText(log), StringComparison.Ordinal);
+        // astrobench and the gate adapter's shell carry the marker (and the shell's short sleeps come and go).
+        Assert.True(ProcessTable.WithEnvironmentMarker(_marker).Count >= 2, "the gate adapter is not running");
 
         Assert.Equal(0, Kill(run.Pid, signal));
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
+        var result = await run.WaitAsync(Eventually.DefaultBound);
 
         Assert.Equal(expectedExit, result.ExitCode);
         Assert.Contains("[RUN] finish status=cancelled", File.ReadAllText(log), StringComparison.Ordinal);
         Assert.Empty(_lab.Runs());
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_lab.Results, ".staging")));
-        Assert.Empty(ProcessTable.WithEnvironmentMarker(marker));
+        Assert.Empty(ProcessTable.WithEnvironmentMarker(_marker));
     }
 }

@@ -1,4 +1,5 @@
 using AstroBench.Core.Results;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AstroBench.Core.Tests.Results;
 
@@ -21,9 +22,58 @@ public sealed class RunStagingTests : IDisposable
     }
 
     [Fact]
+    public void TwoRunsInTheSameSecond_OnAFakeClock_TheSecondTakesTheSuffix()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 2, 3, 100, TimeSpan.Zero));
+        using var first = RunStaging.Reserve(_dir, clock);
+        clock.Advance(TimeSpan.FromMilliseconds(800)); // still 01:02:03
+
+        using var second = RunStaging.Reserve(_dir, clock);
+
+        Assert.Equal("2026-11-29_01-02-03", first.RunId);
+        Assert.Equal("2026-11-29_01-02-03-2", second.RunId);
+        Assert.Equal(clock.GetUtcNow(), second.StartedUtc);
+        Assert.True(Directory.Exists(first.StagingPath) && Directory.Exists(second.StagingPath));
+        Assert.NotEqual(first.StagingPath, second.StagingPath);
+    }
+
+    [Fact]
+    public void APublishedRun_KeepsItsSecondTaken_TheNextRunInThatSecondTakesTheNextSuffix()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 2, 3, TimeSpan.Zero));
+        var first = RunStaging.Reserve(_dir, clock);
+        using var second = RunStaging.Reserve(_dir, clock);
+        first.Publish();
+
+        using var third = RunStaging.Reserve(_dir, clock);
+
+        Assert.Equal("2026-11-29_01-02-03-3", third.RunId);
+    }
+
+    [Fact]
+    public void RunIds_SortLexicographicallyInTheOrderTheyWereReserved()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 59, 58, TimeSpan.Zero));
+        var ids = new List<string>();
+        for (var second = 0; second < 3; second++) // crosses a minute, hour, day and year boundary
+        {
+            for (var i = 0; i < 9; i++) // the documented suffixes -2 … -9
+            {
+                ids.Add(RunStaging.Reserve(_dir, clock).RunId);
+            }
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(27, ids.Distinct().Count());
+        Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(["2026-12-31_23-59-58", "2026-12-31_23-59-58-2"], ids[..2]);
+        Assert.Equal("2027-01-01_00-00-00-9", ids[^1]);
+    }
+
+    [Fact]
     public async Task ConcurrentReservations_InTheSameSecond_NeverShareAnId()
     {
-        var t = DateTimeOffset.UtcNow;
+        var t = new DateTimeOffset(2026, 11, 29, 1, 2, 3, TimeSpan.Zero);
         var stagings = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => RunStaging.Reserve(_dir, t))));
 
         Assert.Equal(40, stagings.Select(s => s.RunId).Distinct().Count());

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace AstroBench.Server.Tests;
+
+/// <summary>
+/// Waits on a fact, never on the clock: checks <c>condition</c> every few milliseconds and fails only
+/// after a generous bound, so a slow or loaded machine makes a test slower, never red.
+/// </summary>
+internal static class Eventually
+{
+    public static readonly TimeSpan DefaultBound = TimeSpan.FromSeconds(60);
+
+    public static async Task True(Func<bool> condition, string what, TimeSpan? bound = null)
+    {
+        var limit = bound ?? DefaultBound;
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"not within {limit.TotalSeconds:0} s: {what}");
+            }
+            await Task.Delay(20);
+        }
+    }
+}
