@@ -45,7 +45,7 @@ public sealed class RunnerFaultTests : IDisposable
                 throw new IOException("injected store fault");
             }
         };
-        var done = await _lab.WaitTerminal(id, 30);
+        var done = await _lab.WaitTerminal(id);
         runner.MonitorPollHook = null;
 
         Assert.Equal("failed", done["status"]!.GetValue<string>());
@@ -70,7 +70,7 @@ public sealed class RunnerFaultTests : IDisposable
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "gate" }, n = 100, no_perf = true });
         var id = job["job_id"]!.GetValue<string>();
 
-        var done = await _lab.WaitTerminal(id, 30);
+        var done = await _lab.WaitTerminal(id);
         runner.MonitorPollHook = null;
 
         Assert.Equal("failed", done["status"]!.GetValue<string>());

@@ -13,26 +13,21 @@ namespace AstroBench.Server.Tests.SeedContract;
 /// </summary>
 public sealed class SeedContractTests : IDisposable
 {
-    private readonly string _gates = Directory.CreateTempSubdirectory("astrobench-gates-").FullName;
     private readonly string _adapters = Directory.CreateTempSubdirectory("astrobench-adapters-").FullName;
-    private readonly string? _previousGates = Environment.GetEnvironmentVariable("ASTROBENCH_GATE_DIR");
     private readonly Lab _lab;
 
     public SeedContractTests()
     {
         // Real adapters plus only the gate fixture: a run of "all" stays running until the gate opens.
         Directory.CreateSymbolicLink(Path.Combine(_adapters, "gate"), Path.Combine(Lab.RepoRoot, "tests", "fixtures", "adapters", "gate"));
-        Environment.SetEnvironmentVariable("ASTROBENCH_GATE_DIR", _gates);
         _lab = new Lab(settings: new() { ["AstroBench:AdapterDirs:1"] = _adapters });
     }
 
     public void Dispose()
     {
-        File.WriteAllText(Path.Combine(_gates, "all.open"), "");
+        _lab.Open("all");
         _lab.Dispose();
         _lab.DeleteRoot();
-        Environment.SetEnvironmentVariable("ASTROBENCH_GATE_DIR", _previousGates);
-        Directory.Delete(_gates, recursive: true);
         Directory.Delete(_adapters, recursive: true);
     }
 
@@ -55,8 +50,7 @@ public sealed class SeedContractTests : IDisposable
 
     private async Task WaitUntilHeldAtTheGate(string jobId)
     {
-        await _lab.WaitFor(jobId, j => j["status"]!.GetValue<string>() == "running" && Directory.EnumerateFiles(_gates, "*.waiting").Any(),
-            TimeSpan.FromSeconds(120));
+        await _lab.WaitFor(jobId, j => j["status"]!.GetValue<string>() == "running" && Directory.EnumerateFiles(_lab.GateDir, "*.waiting").Any());
     }
 
     [Fact]
@@ -177,7 +171,7 @@ public sealed class SeedContractTests : IDisposable
         for (var i = 0; i < 2; i++)
         {
             var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 50, ci_mode = true });
-            var done = await _lab.WaitTerminal(job["job_id"]!.GetValue<string>(), 120);
+            var done = await _lab.WaitTerminal(job["job_id"]!.GetValue<string>());
             Assert.Equal("completed", done["status"]!.GetValue<string>());
             runs.Add(done["run_id"]!.GetValue<string>());
         }
