@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.TestHost;
 
 namespace AstroBench.Server.Tests;
 
@@ -16,30 +15,10 @@ public sealed class WebSocketTests : IDisposable
         _lab.DeleteRoot();
     }
 
-    private async Task<WebSocket> Connect(string id, long from, bool batch = false)
-    {
-        var client = _lab.Factory.Server.CreateWebSocketClient();
-        var query = $"/api/benchmark/ws/{id}?from={from}" + (batch ? "&batch=true" : "");
-        return await client.ConnectAsync(new Uri(_lab.Factory.Server.BaseAddress, query.Replace("http", "ws", StringComparison.Ordinal)), CancellationToken.None);
-    }
+    private Task<WebSocket> Connect(string id, long from, bool batch = false) =>
+        LabSockets.Connect(_lab, $"/api/benchmark/ws/{id}?from={from}" + (batch ? "&batch=true" : ""));
 
-    private static async Task<JsonNode?> Receive(WebSocket ws)
-    {
-        var buffer = new byte[1 << 16];
-        using var ms = new MemoryStream();
-        WebSocketReceiveResult r;
-        do
-        {
-            r = await ws.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
-            if (r.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            ms.Write(buffer, 0, r.Count);
-        }
-        while (!r.EndOfMessage);
-        return JsonNode.Parse(Encoding.UTF8.GetString(ms.ToArray()));
-    }
+    private static Task<JsonNode?> Receive(WebSocket ws) => LabSockets.ReceiveJson(ws);
 
     [Fact]
     public async Task Reconnect_WithFrom_WhileTheJobRuns_HasNoGapAndNoDuplicate_AndDoneArrives()

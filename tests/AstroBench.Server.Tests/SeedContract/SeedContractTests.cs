@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.TestHost;
 
 namespace AstroBench.Server.Tests.SeedContract;
 
@@ -120,17 +118,15 @@ public sealed class SeedContractTests : IDisposable
     {
         var id = (await StartOriginalRequest())["job_id"]!.GetValue<string>();
         await WaitUntilHeldAtTheGate(id);
-        var url = new Uri(_lab.Factory.Server.BaseAddress, $"/api/benchmark/ws/{id}").ToString().Replace("http", "ws", StringComparison.Ordinal);
-        var ws = await _lab.Factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(url), CancellationToken.None);
+        using var ws = await LabSockets.Connect(_lab, $"/api/benchmark/ws/{id}");
         var cancel = _lab.PostJson($"/api/benchmark/jobs/{id}/cancel", null);
         var lines = new List<string>();
         JsonNode? done = null;
         while (done is null)
         {
-            var message = await ReceiveText(ws);
-            Assert.NotNull(message);
-            var node = JsonNode.Parse(message!)!;
-            switch (node["type"]!.GetValue<string>())
+            var node = await LabSockets.ReceiveJson(ws);
+            Assert.NotNull(node);
+            switch (node!["type"]!.GetValue<string>())
             {
                 case "log":
                     SeedShape.AssertMatches(SeedExamples.Get("ws-log"), node);
@@ -197,23 +193,5 @@ public sealed class SeedContractTests : IDisposable
         // Same seed, same inputs: accuracy is deterministic, so the delta is exactly 0 and no regression.
         Assert.Equal(0.0, p99["delta"]!.GetValue<double>());
         Assert.False(p99["regression"]!.GetValue<bool>());
-    }
-
-    private static async Task<string?> ReceiveText(WebSocket ws)
-    {
-        var buffer = new byte[1 << 16];
-        using var ms = new MemoryStream();
-        WebSocketReceiveResult r;
-        do
-        {
-            r = await ws.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
-            if (r.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            ms.Write(buffer, 0, r.Count);
-        }
-        while (!r.EndOfMessage);
-        return Encoding.UTF8.GetString(ms.ToArray());
     }
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace AstroBench.Cli.Tests.Infrastructure;
+namespace AstroBench.Tests.Shared;
 
 /// <summary>
 /// Waits on a fact, never on the clock: checks <c>condition</c> every few milliseconds and fails only
-/// after a generous bound, so a slow or loaded machine makes a test slower, never red.
+/// after a generous bound, so a slow or loaded machine makes a test slower, never red. Shared by
+/// the test projects (linked into each, see their .csproj).
 /// </summary>
 internal static class Eventually
 {
