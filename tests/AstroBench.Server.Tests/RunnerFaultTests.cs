@@ -8,21 +8,13 @@ namespace AstroBench.Server.Tests;
 /// <summary>An exception inside the server's runner never leaves a job stuck: it ends failed, its processes are gone, the slot is free.</summary>
 public sealed class RunnerFaultTests : IDisposable
 {
-    private readonly string _gates = Directory.CreateTempSubdirectory("astrobench-gates-").FullName;
-    private readonly Lab _lab;
-
-    public RunnerFaultTests()
-    {
-        // The gate fixture holds its call until a gate file exists; jobs inherit the server's environment.
-        Environment.SetEnvironmentVariable("ASTROBENCH_GATE_DIR", _gates);
-        _lab = new Lab();
-    }
+    private readonly Lab _lab = new();
 
     public void Dispose()
     {
+        _lab.Open("all");
         _lab.Dispose();
         _lab.DeleteRoot();
-        Directory.Delete(_gates, recursive: true);
     }
 
     [Fact]
@@ -32,8 +24,8 @@ public sealed class RunnerFaultTests : IDisposable
         var store = _lab.Factory.Services.GetRequiredService<JobStore>();
         var job = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "gate" }, n = 100, no_perf = true });
         var id = job["job_id"]!.GetValue<string>();
-        await _lab.WaitFor(id, j => j["status"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(30));
-        await WaitForFile(Path.Combine(_gates, "gmst_era.waiting"), TimeSpan.FromSeconds(30)); // the adapter is running, held
+        await _lab.WaitStatus(id, "running");
+        await _lab.WaitHeld("gmst_era"); // the adapter is running, held
         var pgid = store.Get(id)!.Pgid!.Value;
         Assert.NotEmpty(Procs.GroupMembers(pgid));
 
@@ -79,14 +71,5 @@ public sealed class RunnerFaultTests : IDisposable
         var (next, _) = await _lab.PostJson("/api/benchmark/start",
             new { experiments = new[] { "gmst_era" }, libraries = new[] { "libnova" }, n = 100, no_perf = true });
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-    }
-
-    private static async Task WaitForFile(string path, TimeSpan limit)
-    {
-        using var cts = new CancellationTokenSource(limit);
-        while (!File.Exists(path))
-        {
-            await Task.Delay(20, cts.Token);
-        }
     }
 }
