@@ -1,51 +1,64 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
+import { arr, bool, int, nullable, num, obj, str } from '@/lib/decode'
 import { runKeys } from './keys'
 
-/** One cell: a library's timing for an experiment. Field names follow docs/http-api.md. */
+/** One cell: a library's timing for an experiment (`PerformanceCellDto`, docs/http-api.md). */
 export interface PerfCell {
   experiment: string
   library: string
+  role: string | null
   median_ns: number | null
-  ci_low_ns?: number | null
-  ci_high_ns?: number | null
-  cv_percent?: number | null
-  valid?: boolean | null
-  perf_valid?: boolean | null
-  speedup_vs_reference?: number | null
-  rank?: number | null
-  role?: string
+  ci_low_ns: number | null
+  ci_high_ns: number | null
+  cv_percent: number | null
+  valid: boolean
+  invalid_reason: string | null
+  speedup_vs_reference: number | null
+  /** 1 = fastest, among valid results only; null when not ranked. */
+  rank: number | null
 }
 
 export interface PerformanceMatrix {
-  run_id?: string
+  run_id: string
   experiments: string[]
   libraries: string[]
   cells: PerfCell[]
 }
 
-type RawMatrix = Partial<PerformanceMatrix> & { rows?: PerfCell[]; matrix?: Record<string, Record<string, PerfCell | null>> }
+const nNum = nullable(num)
+const nStr = nullable(str)
 
-/** Normalises the matrix whether the server sends a cell list or a nested map. */
-export function normaliseMatrix(raw: RawMatrix | PerfCell[]): PerformanceMatrix {
-  let cells: PerfCell[] = []
-  if (Array.isArray(raw)) cells = raw
-  else if (raw.cells) cells = raw.cells
-  else if (raw.rows) cells = raw.rows
-  else if (raw.matrix) {
-    for (const [experiment, byLib] of Object.entries(raw.matrix)) {
-      for (const [library, cell] of Object.entries(byLib ?? {})) {
-        if (cell) cells.push({ ...cell, experiment, library })
-      }
-    }
+function parseCell(v: unknown, path: string): PerfCell {
+  const c = obj(v, path)
+  return {
+    experiment: str(c.experiment, `${path}.experiment`),
+    library: str(c.library, `${path}.library`),
+    role: nStr(c.role, `${path}.role`),
+    median_ns: nNum(c.median_ns, `${path}.median_ns`),
+    ci_low_ns: nNum(c.ci_low_ns, `${path}.ci_low_ns`),
+    ci_high_ns: nNum(c.ci_high_ns, `${path}.ci_high_ns`),
+    cv_percent: nNum(c.cv_percent, `${path}.cv_percent`),
+    valid: bool(c.valid, `${path}.valid`),
+    invalid_reason: nStr(c.invalid_reason, `${path}.invalid_reason`),
+    speedup_vs_reference: nNum(c.speedup_vs_reference, `${path}.speedup_vs_reference`),
+    rank: nullable(int)(c.rank, `${path}.rank`),
   }
-  const experiments = (!Array.isArray(raw) && raw.experiments) || [...new Set(cells.map((c) => c.experiment))]
-  const libraries = (!Array.isArray(raw) && raw.libraries) || [...new Set(cells.map((c) => c.library))]
-  return { run_id: Array.isArray(raw) ? undefined : raw.run_id, experiments, libraries, cells }
+}
+
+/** The one shape the server sends (`PerformanceMatrixDto`); anything else is a ShapeError. */
+export function parsePerformanceMatrix(v: unknown): PerformanceMatrix {
+  const m = obj(v, 'performance matrix')
+  return {
+    run_id: str(m.run_id, 'performance matrix.run_id'),
+    experiments: arr(m.experiments, 'performance matrix.experiments', str),
+    libraries: arr(m.libraries, 'performance matrix.libraries', str),
+    cells: arr(m.cells, 'performance matrix.cells', parseCell),
+  }
 }
 
 export const getPerformanceMatrix = async (id: string) =>
-  normaliseMatrix(await apiFetch<RawMatrix>(`/api/runs/${encodeURIComponent(id)}/performance-matrix`))
+  parsePerformanceMatrix(await apiFetch<unknown>(`/api/runs/${encodeURIComponent(id)}/performance-matrix`))
 
 export const performanceMatrixQueryOptions = (id: string) =>
   queryOptions({ queryKey: runKeys.perfMatrix(id), queryFn: () => getPerformanceMatrix(id), staleTime: Infinity })

@@ -8,7 +8,7 @@ import { usePerformanceMatrix, type PerfCell } from '../api/getPerformanceMatrix
 
 function Cell({ c }: { c: PerfCell | undefined }) {
   if (!c) return <span className="text-slate-400">n/a</span>
-  const valid = c.valid ?? c.perf_valid
+  const valid = c.valid
   if (c.median_ns == null) return <span className="text-xs text-slate-500">no timing</span>
   return (
     <div className="space-y-0.5">
