@@ -100,12 +100,14 @@ export interface LogPage {
   total: number
 }
 
+/** The WebSocket's messages (docs/http-api.md), as parseStreamMessage checks them. */
 export type StreamMessage =
   | { type: 'log'; line: string; n: number }
-  | ({ type: 'progress' } & Partial<JobProgress>)
-  | { type: 'status'; status: JobStatus; reason?: string | null }
-  | { type: 'done'; status: JobStatus; exit_code?: number | null; run_id?: string | null; reason?: string | null }
-  | { type: 'ping'; at?: string }
+  | { type: 'logs'; from: number; lines: string[] }
+  | ({ type: 'progress' } & JobProgress)
+  | { type: 'status'; status: JobStatus; reason: string | null }
+  | { type: 'done'; status: JobStatus; exit_code: number | null; run_id: string | null; reason: string | null }
+  | { type: 'ping'; at: string }
 
 export interface RunSummary {
   id: string

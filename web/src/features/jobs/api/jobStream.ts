@@ -3,6 +3,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { authToken, wsUrl } from '@/lib/api'
 import { isTerminal, type Job, type JobStatus, type StreamMessage } from '@/lib/types'
 import { jobKeys } from './keys'
+import { parseStreamMessage } from './parseStreamMessage'
 import { appendLines, liveLogQueryOptions, type LiveLog, type NumberedLine } from './liveLog'
 
 export type StreamState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed'
@@ -20,12 +21,15 @@ export function applyStreamMessages(qc: QueryClient, id: string, messages: Strea
       case 'log':
         lines.push({ n: m.n, line: m.line })
         break
+      case 'logs':
+        m.lines.forEach((line, i) => lines.push({ n: m.from + i, line }))
+        break
       case 'progress':
         if (job) {
           const { type: _t, ...fields } = m
           void _t
           const prev = job.progress
-          const merged = { ...prev, ...fields }
+          const merged = { ...fields }
           // percent never goes backwards on screen
           if (merged.percent < prev.percent) merged.percent = prev.percent
           // the BenchmarkStatus members mirror `progress`, so both read the same
@@ -136,12 +140,15 @@ export function useJobStream(id: string | null | undefined, enabled: boolean): S
         setState('open')
       }
       socket.onmessage = (ev) => {
-        let msg: StreamMessage
+        let msg: StreamMessage | null
         try {
-          msg = JSON.parse(typeof ev.data === 'string' ? ev.data : '') as StreamMessage
-        } catch {
+          msg = parseStreamMessage(JSON.parse(typeof ev.data === 'string' ? ev.data : ''))
+        } catch (err) {
+          // A frame the server never sends: rejected, not guessed at (the REST record stays the truth).
+          console.error('job stream:', err)
           return
         }
+        if (!msg) return // a message type this client does not know: ignored, as the contract allows
         if (msg.type === 'done') done = true
         pending.push(msg)
         if (done) flush()
