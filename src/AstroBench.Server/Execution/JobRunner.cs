@@ -136,7 +136,7 @@ internal sealed class JobRunner(
             }
             if (job.CancelRequested)
             {
-                await Settler().SettleAsync(job, null);
+                await Settler().SettleCancelledBeforeStartAsync(job);
                 return;
             }
             SpawnedProcess process;

@@ -20,7 +20,7 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
     public const string InternalErrorPrefix = "internal_error: ";
 
     /// <summary>Cancelled before any process existed.</summary>
-    public async Task SettleAsync(ActiveJob job, LogTailer? _)
+    public async Task SettleCancelledBeforeStartAsync(ActiveJob job)
     {
         var parser = new ProgressParser();
         using var tailer = new LogTailer(job.Feed, parser);
