@@ -3,21 +3,14 @@ namespace AstroBench.Core.Running;
 /// <summary>Everything a run needs, after parsing and defaulting (docs/cli.md).</summary>
 public sealed record RunOptions
 {
-    public const int DefaultN = RunLimits.DefaultN;
-    public const long DefaultSeed = RunLimits.DefaultSeed;
-    public const int DefaultPerfRounds = RunLimits.DefaultPerfRounds;
-    public const int MaxN = RunLimits.MaxN;
-    public const int MaxPerfRounds = RunLimits.MaxPerfRounds;
-    public const int MaxNotesLength = RunLimits.MaxNotesLength;
-
     public required IReadOnlyList<string> Experiments { get; init; }
 
     /// <summary>Candidate libraries; null means every available adapter that supports the experiment.</summary>
     public IReadOnlyList<string>? Libraries { get; init; }
 
-    public int N { get; init; } = DefaultN;
-    public long Seed { get; init; } = DefaultSeed;
-    public int PerfRounds { get; init; } = DefaultPerfRounds;
+    public int N { get; init; } = RunLimits.DefaultN;
+    public long Seed { get; init; } = RunLimits.DefaultSeed;
+    public int PerfRounds { get; init; } = RunLimits.DefaultPerfRounds;
     public bool NoPerf { get; init; }
     public bool CiMode { get; init; }
     public string? Notes { get; init; }

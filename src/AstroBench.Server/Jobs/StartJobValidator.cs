@@ -9,11 +9,6 @@ namespace AstroBench.Server.Jobs;
 /// <summary>Server-side limits (<see cref="RunLimits"/>) on a start request; every rule answers with a field message (422).</summary>
 internal static class StartJobValidator
 {
-    public const int MaxExperiments = RunLimits.MaxExperiments;
-    public const int MaxLibraries = RunLimits.MaxLibraries;
-    public const int MaxN = RunLimits.MaxN;
-    public const int MaxRounds = RunLimits.MaxPerfRounds;
-    public const int MaxNotes = RunLimits.MaxNotesLength;
 
     public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request)
     {
@@ -30,9 +25,9 @@ internal static class StartJobValidator
         {
             Add("experiments", "At least one experiment (or [\"all\"]) is required.");
         }
-        else if (experiments.Count > MaxExperiments)
+        else if (experiments.Count > RunLimits.MaxExperiments)
         {
-            Add("experiments", Inv($"At most {MaxExperiments} experiments."));
+            Add("experiments", Inv($"At most {RunLimits.MaxExperiments} experiments."));
         }
         else if (!(experiments is ["all"]))
         {
@@ -50,9 +45,9 @@ internal static class StartJobValidator
         }
         if (request.Libraries is { } libs)
         {
-            if (libs.Count == 0 || libs.Count > MaxLibraries)
+            if (libs.Count == 0 || libs.Count > RunLimits.MaxLibraries)
             {
-                Add("libraries", Inv($"Give null (all) or 1 to {MaxLibraries} library names."));
+                Add("libraries", Inv($"Give null (all) or 1 to {RunLimits.MaxLibraries} library names."));
             }
             foreach (var l in libs)
             {
@@ -84,9 +79,9 @@ internal static class StartJobValidator
         var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         if (notes is not null)
         {
-            if (notes.Length > MaxNotes)
+            if (notes.Length > RunLimits.MaxNotesLength)
             {
-                Add("notes", Inv($"notes must be at most {MaxNotes} characters."));
+                Add("notes", Inv($"notes must be at most {RunLimits.MaxNotesLength} characters."));
             }
             if (notes.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
             {
