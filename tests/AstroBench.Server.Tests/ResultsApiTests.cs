@@ -48,11 +48,25 @@ public sealed class ResultsApiTests : IDisposable
 
         var matrix = await _lab.GetJson($"/api/runs/{a}/performance-matrix");
         Assert.NotEmpty(matrix["cells"]!.AsArray());
+        // CI mode's single round is a smoke figure: invalid, never ranked, no speedup.
+        foreach (var cell in matrix["cells"]!.AsArray())
+        {
+            Assert.False(cell!["valid"]!.GetValue<bool>());
+            Assert.StartsWith("too_few_rounds", cell["invalid_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Null(cell["rank"]);
+            Assert.Null(cell["speedup_vs_reference"]);
+            Assert.Null(cell["speedup_verdict"]);
+        }
+        var libnovaRow = run["rows"]!.AsArray().Single(r => r!["library"]!.GetValue<string>() == "libnova")!;
+        Assert.False(libnovaRow["perf_valid"]!.GetValue<bool>());
+        Assert.StartsWith("too_few_rounds", libnovaRow["perf_invalid_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(libnovaRow["speedup_vs_reference"]);
 
         var compare = await _lab.GetJson($"/api/compare?run_a={a}&run_b={b}");
         var acc = compare["accuracy"]!.AsArray().Single(x => x!["library"]!.GetValue<string>() == "libnova")!;
         Assert.Equal("unchanged", acc["verdict"]!.GetValue<string>()); // same seed and n: identical accuracy
         Assert.False(acc["dataset_changed"]!.GetValue<bool>());
+        Assert.All(compare["performance"]!.AsArray(), p => Assert.Equal("not_comparable", p!["verdict"]!.GetValue<string>()));
 
         var zip = await _lab.Client.GetAsync($"/api/runs/{a}/download");
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results.Model;
+using AstroBench.Core.Statistics;
 
 namespace AstroBench.Core.Results;
 
@@ -69,7 +70,7 @@ public static class SummaryMarkdown
 
     private static void AppendTable(StringBuilder sb, IReadOnlyList<LibraryResult> results, bool withExperiment)
     {
-        sb.Append(withExperiment ? "| experiment " : "").Append("| library | role | parity | outcome | metric | p50 | p99 | max | median ns/op | 95% CI | CV % | speedup |\n");
+        sb.Append(withExperiment ? "| experiment " : "").Append("| library | role | parity | outcome | metric | p50 | p99 | max | median ns/op | median CI (coverage) | CV % | speedup vs reference [95 % bootstrap CI] |\n");
         sb.Append(withExperiment ? "|---" : "").Append("|---|---|---|---|---|---:|---:|---:|---:|---|---:|---:|\n");
         foreach (var r in results)
         {
@@ -89,7 +90,7 @@ public static class SummaryMarkdown
             if (r.Performance is { } p)
             {
                 var flag = p.Valid ? "" : " ⚠";
-                sb.Append(Inv, $"{Num(p.MedianNs)}{flag} | {Num(p.CiLowNs)}–{Num(p.CiHighNs)} | {p.CvPercent:0.0} | {(p.SpeedupVsReference is { } s ? Speedup(s) : "—")} |\n");
+                sb.Append(Inv, $"{Num(p.MedianNs)}{flag} | {MedianCi(p)} | {p.CvPercent:0.0} | {SpeedupCell(p, r.Parity)} |\n");
             }
             else
             {
@@ -98,9 +99,38 @@ public static class SummaryMarkdown
         }
     }
 
+    /// <summary>The order-statistic interval of the median with its exact coverage (93.75 % with 5 rounds, never a rounded "95 %").</summary>
+    private static string MedianCi(PerformanceSummary p) =>
+        string.Create(Inv, $"[{Num(p.CiLowNs)}, {Num(p.CiHighNs)}] ({p.CiLevel * 100:0.##} %)");
+
+    /// <summary>
+    /// "2.10× [1.95, 2.31]", "≈ 1× [0.97, 1.04]" when the interval contains 1, "(model mismatch)" after a
+    /// speedup that measures a model gap, and "— (reason)" for an invalid result: it has no speedup.
+    /// </summary>
+    private static string SpeedupCell(PerformanceSummary p, string parity)
+    {
+        if (!p.Valid)
+        {
+            return "— (" + p.InvalidReason + ")";
+        }
+        if (p.SpeedupVsReference is not { } s)
+        {
+            return "—";
+        }
+        var text = p.SpeedupVerdict == SpeedupVerdict.Indistinguishable ? "≈ 1×" : Speedup(s);
+        if (p.SpeedupCiLow is { } lo && p.SpeedupCiHigh is { } hi)
+        {
+            text += " [" + Ratio(lo) + ", " + Ratio(hi) + "]";
+        }
+        return parity == ModelMismatch ? text + " (model mismatch)" : text;
+    }
+
+    private const string ModelMismatch = "model-mismatch";
+
     /// <summary>Two decimals, or two significant digits below 0.01× so a 1,000× slower library does not read "0.00×".</summary>
-    private static string Speedup(double s) =>
-        (s >= 0.01 ? s.ToString("0.00", Inv) : s.ToString("0.##e+0", Inv)) + "×";
+    private static string Speedup(double s) => Ratio(s) + "×";
+
+    private static string Ratio(double s) => s >= 0.01 ? s.ToString("0.00", Inv) : s.ToString("0.##e+0", Inv);
 
     public static string Num(double v) =>
         !double.IsFinite(v) ? "NaN"

@@ -115,12 +115,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var dir = Path.Combine(stagingDir, def.Id);
         Directory.CreateDirectory(dir);
 
-        var referenceMedian = results[0].Performance?.MedianNs;
+        // The reference is the first run of a plan (see ToResult's role).
+        var reference = results[0].Performance;
         for (var i = 0; i < results.Count; i++)
         {
-            if (results[i].Performance is { } p && referenceMedian is { } rm)
+            if (results[i].Performance is { } p)
             {
-                results[i] = results[i] with { Performance = p with { SpeedupVsReference = rm / p.MedianNs } };
+                results[i] = results[i] with { Performance = p.WithSpeedupAgainst(reference, isReference: i == 0) };
             }
             await AtomicFile.WriteJsonAsync(Path.Combine(dir, results[i].Library + ".json"), results[i], ct);
         }

@@ -22,8 +22,18 @@ public sealed record PerformanceSummary(
     double ThroughputOpsPerS,
     double ClockResNs,
     IReadOnlyList<double> SamplesNs,
-    double? SpeedupVsReference)
+    double? SpeedupVsReference,
+    double? SpeedupCiLow = null,
+    double? SpeedupCiHigh = null,
+    double? SpeedupCiLevel = null,
+    string? SpeedupVerdict = null)
 {
+    /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
+    public const int MinRounds = 3;
+
+    /// <summary>The stable, machine-readable start of <c>invalid_reason</c> when there are fewer than <see cref="MinRounds"/> rounds.</summary>
+    public const string TooFewRoundsCode = "too_few_rounds";
+
     /// <summary>Above this coefficient of variation a result is flagged unstable and never ranked.</summary>
     public const double MaxCvPercent = 20.0;
 
@@ -39,13 +49,36 @@ public sealed record PerformanceSummary(
         var q1 = Percentiles.OfSorted(sorted, 0.25);
         var q3 = Percentiles.OfSorted(sorted, 0.75);
         var (lo, hi, level) = MedianConfidenceInterval.Compute(sorted);
-        var (valid, reason) = Judge(median, cv, clockResNs, opsPerRound);
+        var (valid, reason) = Judge(n, median, cv, clockResNs, opsPerRound);
         return new PerformanceSummary(valid, reason, n, opsPerRound, median, q1, q3, q3 - q1,
             sorted[0], sorted[^1], mean, cv, lo, hi, level, 1e9 / median, clockResNs, samplesNs.ToArray(), null);
     }
 
-    private static (bool Valid, string? Reason) Judge(double medianNs, double cv, double clockResNs, long ops)
+    /// <summary>
+    /// This result with its speedup against <paramref name="reference"/> (reference median / this median):
+    /// only when both are valid, with a bootstrap interval and a verdict; the reference itself gets 1 and no interval.
+    /// Otherwise every speedup field is null.
+    /// </summary>
+    public PerformanceSummary WithSpeedupAgainst(PerformanceSummary? reference, bool isReference)
     {
+        if (reference is null || !Valid || !reference.Valid)
+        {
+            return this with { SpeedupVsReference = null, SpeedupCiLow = null, SpeedupCiHigh = null, SpeedupCiLevel = null, SpeedupVerdict = null };
+        }
+        if (isReference)
+        {
+            return this with { SpeedupVsReference = 1.0, SpeedupCiLow = null, SpeedupCiHigh = null, SpeedupCiLevel = null, SpeedupVerdict = null };
+        }
+        var e = SpeedupBootstrap.Compute(reference.SamplesNs, SamplesNs);
+        return this with { SpeedupVsReference = e.Ratio, SpeedupCiLow = e.CiLow, SpeedupCiHigh = e.CiHigh, SpeedupCiLevel = e.CiLevel, SpeedupVerdict = e.Verdict };
+    }
+
+    private static (bool Valid, string? Reason) Judge(int rounds, double medianNs, double cv, double clockResNs, long ops)
+    {
+        if (rounds < MinRounds)
+        {
+            return (false, Inv($"{TooFewRoundsCode}: {rounds} round{(rounds == 1 ? "" : "s")} (at least {MinRounds} are needed to judge stability)"));
+        }
         // A round shorter than 1000 clock ticks cannot be timed to 0.1 %.
         if (medianNs * ops < 1000 * Math.Max(clockResNs, 1))
         {

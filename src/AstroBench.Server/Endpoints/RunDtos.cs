@@ -15,10 +15,16 @@ public sealed record RunListItemDto(string Id, DateTimeOffset? Timestamp, IReadO
 
 public sealed record RunRowDto(string Experiment, string Library, string? Role, string? Parity, string? Model, string? Outcome,
     string? PrimaryMetric, string? Unit, double? P50, double? P99, double? Max, double? MedianNs, double? CiLowNs, double? CiHighNs,
-    bool? PerfValid, double? SpeedupVsReference)
+    bool? PerfValid, double? SpeedupVsReference, double? CiLevel, string? PerfInvalidReason,
+    double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict)
 {
     public static RunRowDto From(ResultRow r) => new(r.Experiment, r.Library, r.Role, r.Parity, r.Model, r.Outcome, r.PrimaryMetric, r.Unit,
-        r.P50, r.P99, r.Max, r.MedianNs, r.CiLowNs, r.CiHighNs, r.PerfValid, r.SpeedupVsReference);
+        r.P50, r.P99, r.Max, r.MedianNs, r.CiLowNs, r.CiHighNs, r.PerfValid, SpeedupOrNull(r, r.SpeedupVsReference), r.CiLevel,
+        r.PerfInvalidReason, SpeedupOrNull(r, r.SpeedupCiLow), SpeedupOrNull(r, r.SpeedupCiHigh), SpeedupOrNull(r, r.SpeedupCiLevel),
+        r.PerfValid == true ? r.SpeedupVerdict : null);
+
+    /// <summary>An invalid result has no speedup, even in a folder written before that rule (its file may carry one).</summary>
+    internal static double? SpeedupOrNull(ResultRow r, double? value) => r.PerfValid == true ? value : null;
 }
 
 /// <summary>
@@ -48,7 +54,8 @@ public sealed record ExperimentSummaryDto(string Experiment, string RunId, strin
 public sealed record CasesPageDto(IReadOnlyList<string> Columns, IReadOnlyList<double?[]> Rows, long Offset, int Limit, long Total);
 
 public sealed record PerformanceCellDto(string Experiment, string Library, string? Role, double? MedianNs, double? CiLowNs, double? CiHighNs,
-    double? CvPercent, bool Valid, string? InvalidReason, double? SpeedupVsReference, int? Rank);
+    double? CvPercent, bool Valid, string? InvalidReason, double? SpeedupVsReference, int? Rank,
+    string? Parity, double? CiLevel, double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict);
 
 public sealed record PerformanceMatrixDto(string RunId, IReadOnlyList<string> Experiments, IReadOnlyList<string> Libraries,
     IReadOnlyList<PerformanceCellDto> Cells);

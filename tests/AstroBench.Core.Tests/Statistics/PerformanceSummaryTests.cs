@@ -63,4 +63,71 @@ public sealed class PerformanceSummaryTests
         Assert.Equal(15, high);
         Assert.True(level >= 0.95);
     }
+
+    [Theory]
+    [InlineData(new[] { 41.0 }, "1 round")]
+    [InlineData(new[] { 41.0, 41.2 }, "2 rounds")]
+    public void FewerThanThreeRounds_IsInvalid_TooFewRounds(double[] samples, string count)
+    {
+        var s = PerformanceSummary.From(samples, opsPerRound: 2_000_000, clockResNs: 1);
+
+        Assert.False(s.Valid);
+        Assert.StartsWith("too_few_rounds", s.InvalidReason, StringComparison.Ordinal);
+        Assert.Contains(count, s.InvalidReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThreeStableRounds_AreValid()
+    {
+        var s = PerformanceSummary.From([41.0, 41.2, 40.9], opsPerRound: 2_000_000, clockResNs: 1);
+
+        Assert.True(s.Valid, s.InvalidReason);
+    }
+
+    [Fact]
+    public void Speedup_BetweenTwoValidResults_HasIntervalAndVerdict()
+    {
+        var reference = PerformanceSummary.From([41.0, 40.0, 42.0, 40.5, 41.5], 2_000_000, 1);
+        var candidate = PerformanceSummary.From([20.0, 20.4, 19.8, 20.2, 20.6], 2_000_000, 1);
+
+        var c = candidate.WithSpeedupAgainst(reference, isReference: false);
+
+        Assert.Equal(41.0 / 20.2, c.SpeedupVsReference!.Value, 12);
+        Assert.True(c.SpeedupCiLow > 1.0);
+        Assert.True(c.SpeedupCiHigh >= c.SpeedupVsReference);
+        Assert.Equal(0.95, c.SpeedupCiLevel);
+        Assert.Equal(SpeedupVerdict.Faster, c.SpeedupVerdict);
+    }
+
+    [Fact]
+    public void Speedup_OfTheReference_IsOneWithoutInterval()
+    {
+        var reference = PerformanceSummary.From([41.0, 40.0, 42.0, 40.5, 41.5], 2_000_000, 1);
+
+        var r = reference.WithSpeedupAgainst(reference, isReference: true);
+
+        Assert.Equal(1.0, r.SpeedupVsReference);
+        Assert.Null(r.SpeedupCiLow);
+        Assert.Null(r.SpeedupVerdict);
+    }
+
+    [Fact]
+    public void Speedup_IsNull_WhenEitherSideIsInvalid()
+    {
+        var valid = PerformanceSummary.From([41.0, 40.0, 42.0, 40.5, 41.5], 2_000_000, 1);
+        var oneRound = PerformanceSummary.From([20.0], 2_000_000, 1);
+
+        var candidateInvalid = oneRound.WithSpeedupAgainst(valid, isReference: false);
+        var referenceInvalid = valid.WithSpeedupAgainst(oneRound, isReference: false);
+        var referenceItselfInvalid = oneRound.WithSpeedupAgainst(oneRound, isReference: true);
+
+        foreach (var p in new[] { candidateInvalid, referenceInvalid, referenceItselfInvalid })
+        {
+            Assert.Null(p.SpeedupVsReference);
+            Assert.Null(p.SpeedupCiLow);
+            Assert.Null(p.SpeedupCiHigh);
+            Assert.Null(p.SpeedupCiLevel);
+            Assert.Null(p.SpeedupVerdict);
+        }
+    }
 }

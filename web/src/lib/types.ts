@@ -1,4 +1,5 @@
 // Shapes of the AstroBench HTTP API (snake_case JSON, see docs/http-api.md).
+import type { SpeedupVerdict } from './speedup'
 
 export const JOB_STATUSES = [
   'queued',
@@ -135,7 +136,15 @@ export interface RunRow {
   ci_low_ns: number | null
   ci_high_ns: number | null
   perf_valid: boolean | null
+  /** null whenever perf_valid is not true. */
   speedup_vs_reference: number | null
+  /** Exact coverage of ci_low_ns–ci_high_ns (0.9375 with 5 rounds). */
+  ci_level: number | null
+  perf_invalid_reason: string | null
+  speedup_ci_low: number | null
+  speedup_ci_high: number | null
+  speedup_ci_level: number | null
+  speedup_verdict: SpeedupVerdict | null
 }
 
 export interface RunManifest {
@@ -204,6 +213,10 @@ export interface PerformanceResult {
   clock_res_ns?: number
   samples_ns?: number[]
   speedup_vs_reference?: number | null
+  speedup_ci_low?: number | null
+  speedup_ci_high?: number | null
+  speedup_ci_level?: number | null
+  speedup_verdict?: SpeedupVerdict | null
 }
 
 export interface LibraryResult {

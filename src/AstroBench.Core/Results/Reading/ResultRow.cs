@@ -20,4 +20,9 @@ public sealed record ResultRow(
     bool? PerfValid,
     string? PerfInvalidReason,
     double? SpeedupVsReference,
-    string? Fingerprint);
+    string? Fingerprint,
+    double? CiLevel = null,
+    double? SpeedupCiLow = null,
+    double? SpeedupCiHigh = null,
+    double? SpeedupCiLevel = null,
+    string? SpeedupVerdict = null);

@@ -34,7 +34,12 @@ internal static class ResultRowParser
             hasPerf && perf.TryGetProperty("valid", out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null,
             hasPerf ? Str(perf, "invalid_reason") : null,
             hasPerf ? Num(perf, "speedup_vs_reference") : null,
-            Str(root, "dataset", "fingerprint"));
+            Str(root, "dataset", "fingerprint"),
+            hasPerf ? Num(perf, "ci_level") : null,
+            hasPerf ? Num(perf, "speedup_ci_low") : null,
+            hasPerf ? Num(perf, "speedup_ci_high") : null,
+            hasPerf ? Num(perf, "speedup_ci_level") : null,
+            hasPerf ? Str(perf, "speedup_verdict") : null);
     }
 
     internal static bool TryGet(JsonElement element, out JsonElement value, params string[] path)

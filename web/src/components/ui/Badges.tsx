@@ -64,11 +64,16 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
   )
 }
 
+/** A flagged (invalid) perf result; fewer than 3 rounds (`too_few_rounds`, e.g. CI mode) is a smoke figure. The reason is shown, not only hovered. */
 export function UnstableBadge({ reason }: { reason?: string | null }) {
+  const smoke = reason?.startsWith('too_few_rounds') === true
   return (
-    <Pill icon={AlertTriangle} t="orange" title={reason ?? 'Perf result flagged: below clock resolution, < 1 ns/op or CV > 20 %'}>
-      unstable · not ranked
-    </Pill>
+    <span className="inline-flex flex-col items-start gap-0.5">
+      <Pill icon={AlertTriangle} t="orange" title={reason ?? 'Perf result flagged: too few rounds, below clock resolution, < 1 ns/op or CV > 20 %'}>
+        {smoke ? 'smoke figure · not ranked' : 'unstable · not ranked'}
+      </Pill>
+      {reason && <span className="text-xs text-slate-600 dark:text-slate-400">{reason}</span>}
+    </span>
   )
 }
 

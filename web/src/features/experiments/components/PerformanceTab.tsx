@@ -1,7 +1,8 @@
 import { UnstableBadge } from '@/components/ui/Badges'
 import { PALETTE } from '@/components/ui/Plot'
 import { Table, Td, Th } from '@/components/ui/Table'
-import { fmtNs, fmtNum, fmtSpeedup } from '@/lib/format'
+import { fmtNs, fmtNum } from '@/lib/format'
+import { fmtLevel, speedupIntervalLabel, speedupLabel } from '@/lib/speedup'
 import type { LibraryResult, RunExperiment } from '@/lib/types'
 
 /** Median ns/op with CI whiskers (and the min–max range faintly), one row per library. */
@@ -103,12 +104,17 @@ export function PerformanceTab({ data }: { data: RunExperiment }) {
                 <Td className="text-right tabular-nums">{fmtNs(p.median_ns)}</Td>
                 <Td className="whitespace-nowrap text-right tabular-nums">
                   {p.ci_low_ns != null ? `${fmtNs(p.ci_low_ns)} – ${fmtNs(p.ci_high_ns)}` : '—'}
-                  {p.ci_level != null && <span className="block text-xs text-slate-500">{(p.ci_level * 100).toFixed(1)} % coverage</span>}
+                  {p.ci_level != null && <span className="block text-xs text-slate-500">{fmtLevel(p.ci_level)} coverage</span>}
                 </Td>
                 <Td className="text-right tabular-nums">{fmtNs(p.iqr_ns)}</Td>
                 <Td className="text-right tabular-nums">{p.cv_percent != null ? `${p.cv_percent.toFixed(1)} %` : '—'}</Td>
                 <Td className="text-right tabular-nums">{p.throughput_ops_per_s != null ? `${fmtNum(p.throughput_ops_per_s)} ops/s` : '—'}</Td>
-                <Td className="text-right tabular-nums">{p.valid ? fmtSpeedup(p.speedup_vs_reference) : '—'}</Td>
+                <Td className="text-right tabular-nums">{r.role === 'reference' && p.valid
+                    ? 'reference'
+                    : speedupLabel({ valid: p.valid, speedup: p.speedup_vs_reference, verdict: p.speedup_verdict, parity: r.parity })}
+                  {p.valid && speedupIntervalLabel(p.speedup_ci_low, p.speedup_ci_high, p.speedup_ci_level) != null && (
+                    <span className="block text-xs text-slate-500">{speedupIntervalLabel(p.speedup_ci_low, p.speedup_ci_high, p.speedup_ci_level)}</span>
+                  )}</Td>
                 <Td className="text-right tabular-nums">{p.rounds}</Td>
                 <Td className="max-w-64 font-mono text-xs">{p.samples_ns?.map((s) => fmtNum(s, 4)).join(', ') ?? '—'}</Td>
                 <Td>{p.valid ? <span className="text-xs text-green-800 dark:text-green-300">valid</span> : <UnstableBadge reason={p.invalid_reason} />}</Td>

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
-import { arr, bool, int, nullable, num, obj, str } from '@/lib/decode'
+import { arr, bool, int, nullable, num, obj, oneOf, str } from '@/lib/decode'
+import { SPEEDUP_VERDICTS, type SpeedupVerdict } from '@/lib/speedup'
 import { runKeys } from './keys'
 
 /** One cell: a library's timing for an experiment (`PerformanceCellDto`, docs/http-api.md). */
@@ -17,6 +18,13 @@ export interface PerfCell {
   speedup_vs_reference: number | null
   /** 1 = fastest, among valid results only; null when not ranked. */
   rank: number | null
+  parity: string | null
+  /** Exact coverage of ci_low_ns–ci_high_ns (0.9375 with 5 rounds). */
+  ci_level: number | null
+  speedup_ci_low: number | null
+  speedup_ci_high: number | null
+  speedup_ci_level: number | null
+  speedup_verdict: SpeedupVerdict | null
 }
 
 export interface PerformanceMatrix {
@@ -28,6 +36,7 @@ export interface PerformanceMatrix {
 
 const nNum = nullable(num)
 const nStr = nullable(str)
+const nVerdict = nullable((v, path) => oneOf(v, path, SPEEDUP_VERDICTS))
 
 function parseCell(v: unknown, path: string): PerfCell {
   const c = obj(v, path)
@@ -43,6 +52,12 @@ function parseCell(v: unknown, path: string): PerfCell {
     invalid_reason: nStr(c.invalid_reason, `${path}.invalid_reason`),
     speedup_vs_reference: nNum(c.speedup_vs_reference, `${path}.speedup_vs_reference`),
     rank: nullable(int)(c.rank, `${path}.rank`),
+    parity: nStr(c.parity, `${path}.parity`),
+    ci_level: nNum(c.ci_level, `${path}.ci_level`),
+    speedup_ci_low: nNum(c.speedup_ci_low, `${path}.speedup_ci_low`),
+    speedup_ci_high: nNum(c.speedup_ci_high, `${path}.speedup_ci_high`),
+    speedup_ci_level: nNum(c.speedup_ci_level, `${path}.speedup_ci_level`),
+    speedup_verdict: nVerdict(c.speedup_verdict, `${path}.speedup_verdict`),
   }
 }
 

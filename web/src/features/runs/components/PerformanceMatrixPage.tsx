@@ -3,7 +3,8 @@ import { UnstableBadge } from '@/components/ui/Badges'
 import { Card, PageHeader } from '@/components/ui/Card'
 import { QueryState } from '@/components/ui/QueryState'
 import { Table, Td, Th } from '@/components/ui/Table'
-import { fmtNs, fmtSpeedup } from '@/lib/format'
+import { fmtNs } from '@/lib/format'
+import { fmtLevel, speedupIntervalLabel, speedupLabel } from '@/lib/speedup'
 import { usePerformanceMatrix, type PerfCell } from '../api/getPerformanceMatrix'
 
 function Cell({ c }: { c: PerfCell | undefined }) {
@@ -22,14 +23,19 @@ function Cell({ c }: { c: PerfCell | undefined }) {
       </div>
       {c.ci_low_ns != null && c.ci_high_ns != null && (
         <div className="text-xs tabular-nums text-slate-500">
-          CI {fmtNs(c.ci_low_ns)} – {fmtNs(c.ci_high_ns)}
+          {c.ci_level != null ? `median CI (${fmtLevel(c.ci_level)})` : 'median CI'} {fmtNs(c.ci_low_ns)} – {fmtNs(c.ci_high_ns)}
         </div>
       )}
-      <div className="text-xs text-slate-600 dark:text-slate-400">
-        {c.role === 'reference' ? 'reference' : `${fmtSpeedup(c.speedup_vs_reference)} vs ref.`}
+      <div
+        className="text-xs text-slate-600 dark:text-slate-400"
+        title={speedupIntervalLabel(c.speedup_ci_low, c.speedup_ci_high, c.speedup_ci_level) ?? undefined}
+      >
+        {c.role === 'reference'
+          ? 'reference'
+          : `${speedupLabel({ valid: c.valid, speedup: c.speedup_vs_reference, verdict: c.speedup_verdict, parity: c.parity })} vs ref.`}
         {c.cv_percent != null && ` · CV ${c.cv_percent.toFixed(1)} %`}
       </div>
-      {valid === false && <UnstableBadge reason={(c as { invalid_reason?: string | null }).invalid_reason} />}
+      {valid === false && <UnstableBadge reason={c.invalid_reason} />}
     </div>
   )
 }

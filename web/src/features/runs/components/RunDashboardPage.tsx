@@ -7,7 +7,8 @@ import { Card, PageHeader } from '@/components/ui/Card'
 import { alignSeries, Plot } from '@/components/ui/Plot'
 import { QueryState } from '@/components/ui/QueryState'
 import { Table, Td, Th } from '@/components/ui/Table'
-import { fmtDate, fmtNs, fmtNum, fmtSpeedup } from '@/lib/format'
+import { fmtDate, fmtNs, fmtNum } from '@/lib/format'
+import { fmtLevel, speedupIntervalLabel, speedupLabel } from '@/lib/speedup'
 import type { RunDetail } from '@/lib/types'
 import { useExperiments } from '@/features/experiments/api/getExperiments'
 import { runDownloadUrl, useRun } from '../api/getRun'
@@ -58,11 +59,19 @@ function SummaryTable({ run }: { run: RunDetail }) {
             <Td className="whitespace-nowrap text-right tabular-nums">{fmtNs(r.median_ns)}</Td>
             <Td className="whitespace-nowrap text-right text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {r.ci_low_ns != null && r.ci_high_ns != null ? `${fmtNs(r.ci_low_ns)} – ${fmtNs(r.ci_high_ns)}` : '—'}
+              {r.ci_low_ns != null && r.ci_level != null && <span className="block">{fmtLevel(r.ci_level)} coverage</span>}
             </Td>
-            <Td className="text-right tabular-nums">{r.perf_valid === false ? '—' : fmtSpeedup(r.speedup_vs_reference)}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {r.role === 'reference' && r.perf_valid === true
+                ? 'reference'
+                : speedupLabel({ valid: r.perf_valid, speedup: r.speedup_vs_reference, verdict: r.speedup_verdict, parity: r.parity })}
+              {r.perf_valid === true && speedupIntervalLabel(r.speedup_ci_low, r.speedup_ci_high, r.speedup_ci_level) != null && (
+                <span className="block text-xs text-slate-500">{speedupIntervalLabel(r.speedup_ci_low, r.speedup_ci_high, r.speedup_ci_level)}</span>
+              )}
+            </Td>
             <Td>
               {r.perf_valid === false ? (
-                <UnstableBadge />
+                <UnstableBadge reason={r.perf_invalid_reason} />
               ) : fastest.get(r.experiment) === r.library ? (
                 <span className="inline-flex items-center gap-1 text-xs font-medium text-green-800 dark:text-green-300">
                   <Trophy aria-hidden className="h-3.5 w-3.5" /> fastest
@@ -181,7 +190,9 @@ export function RunDashboardPage() {
               <SummaryTable run={run!} />
               <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
                 |error| statistics of each experiment's primary metric, in its own unit. Median time per call with the distribution-free confidence
-                interval of the median. Results flagged unstable are never ranked.
+                interval of the median and its exact coverage. Speedup = reference median / this median, only between two valid results, with a
+                bootstrap interval; “≈ 1×” when that interval contains 1. Results flagged invalid (too few rounds, unstable) have no speedup and are
+                never ranked.
               </p>
             </Card>
             <Card title="Accuracy vs speed">

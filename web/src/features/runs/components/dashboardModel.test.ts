@@ -19,6 +19,12 @@ const row = (o: Partial<RunRow>): RunRow => ({
   ci_high_ns: 41,
   perf_valid: true,
   speedup_vs_reference: 1,
+  ci_level: 0.9375,
+  perf_invalid_reason: null,
+  speedup_ci_low: 0.9,
+  speedup_ci_high: 1.1,
+  speedup_ci_level: 0.95,
+  speedup_verdict: 'indistinguishable',
   ...o,
 })
 

@@ -13,7 +13,7 @@ export function qualityAlerts(run: RunDetail): QualityAlert[] {
     if (r.outcome !== 'completed') out.push({ kind: 'not-completed', text: `${r.library} on ${r.experiment}: ${r.outcome.replace(/_/g, ' ')}` })
     else if (r.primary_metric && (r.p99 === null || r.max === null))
       out.push({ kind: 'nan', text: `${r.library} on ${r.experiment}: ${r.primary_metric} could not be computed (NaN/Inf outputs)` })
-    if (r.perf_valid === false) out.push({ kind: 'invalid-perf', text: `${r.library} on ${r.experiment}: performance flagged unstable, not ranked` })
+    if (r.perf_valid === false) out.push({ kind: 'invalid-perf', text: `${r.library} on ${r.experiment}: performance ${r.perf_invalid_reason ? `invalid (${r.perf_invalid_reason})` : 'flagged unstable'}, not ranked` })
   }
   return out
 }
