@@ -122,10 +122,9 @@ public static class SummaryMarkdown
         {
             text += " [" + Ratio(lo) + ", " + Ratio(hi) + "]";
         }
-        return parity == ModelMismatch ? text + " (model mismatch)" : text;
+        return parity == Model.Parity.ModelMismatch ? text + " (model mismatch)" : text;
     }
 
-    private const string ModelMismatch = "model-mismatch";
 
     /// <summary>Two decimals, or two significant digits below 0.01× so a 1,000× slower library does not read "0.00×".</summary>
     private static string Speedup(double s) => Ratio(s) + "×";

@@ -99,8 +99,8 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var def = plan.Definition;
         var isReference = run.Adapter == plan.Reference;
         var referenceSupport = plan.Reference.Manifest.Experiments[def.Id];
-        var parity = isReference ? "reference"
-            : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? "model-parity" : "model-mismatch");
+        var parity = isReference ? Parity.Reference
+            : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? Parity.ModelParity : Parity.ModelMismatch);
         return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
