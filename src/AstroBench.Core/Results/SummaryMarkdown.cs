@@ -125,7 +125,6 @@ public static class SummaryMarkdown
         return parity == Model.Parity.ModelMismatch ? text + " (model mismatch)" : text;
     }
 
-
     /// <summary>Two decimals, or two significant digits below 0.01× so a 1,000× slower library does not read "0.00×".</summary>
     private static string Speedup(double s) => Ratio(s) + "×";
 
