@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using AstroBench.Core.Results.Reading;
 
 namespace AstroBench.Server.Tests;
 
@@ -96,5 +97,67 @@ public sealed class ResultsApiTests : IDisposable
         Assert.False(runs[1]!["complete"]!.GetValue<bool>());
         var detail = await _lab.GetJson("/api/runs/2024-05-01");
         Assert.Equal(0.2, detail["rows"]![0]!["p99"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Cases_AreWrittenAsParquet_ServedByOffset_AndDownloadedAsIs()
+    {
+        var a = await CompletedRun(1200);
+        var file = Path.Combine(_lab.ResultsDir, a, "gmst_era", "cases.parquet");
+        Assert.True(File.Exists(file));
+        Assert.False(File.Exists(Path.Combine(_lab.ResultsDir, a, "gmst_era", "cases.csv")));
+        var (columns, values) = await CasesParquetFile.ReadAllAsync(file);
+
+        var late = await _lab.GetJson($"/api/runs/{a}/experiments/gmst_era/cases?offset=1195&limit=500");
+        Assert.Equal(1200, late["total"]!.GetValue<int>());
+        Assert.Equal(columns, late["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var rows = late["rows"]!.AsArray();
+        Assert.Equal(5, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var want = values[c][1195 + r];
+                var cell = rows[r]![c];
+                // JSON numbers are shortest round-trip: equal doubles, bit for bit; NaN (a missing value) is null.
+                Assert.Equal(double.IsFinite(want) ? want : null, cell?.GetValue<double>());
+            }
+        }
+
+        var zip = await _lab.Client.GetAsync($"/api/runs/{a}/download");
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
+        var entry = Assert.Single(archive.Entries, e => e.FullName == $"{a}/gmst_era/cases.parquet");
+        await using var zipped = entry.Open();
+        using var copy = new MemoryStream();
+        await zipped.CopyToAsync(copy);
+        Assert.Equal(await File.ReadAllBytesAsync(file), copy.ToArray());
+    }
+
+    [Fact]
+    public async Task LegacyCasesCsv_IsStillServed_WithTheSameShape()
+    {
+        var dir = Path.Combine(_lab.ResultsDir, "2025-03-04_05-06-07", "gmst_era");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "libnova.json"), """{"experiment":"gmst_era","library":"libnova","role":"candidate"}""");
+        var csv = new System.Text.StringBuilder("index,jd_ut1,erfa.gmst_rad,libnova.gmst_rad,libnova.gmst_error_arcsec\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},{2451545 + i * 0.25},{i * 1e-3},{(i % 10 == 0 ? "NaN" : "5E-324")},-0\n");
+        }
+        await File.WriteAllTextAsync(Path.Combine(dir, "cases.csv"), csv.ToString());
+        await _lab.PostJson("/api/runs/reload", null);
+
+        var page = await _lab.GetJson("/api/runs/2025-03-04_05-06-07/experiments/gmst_era/cases?offset=2990&limit=100");
+
+        Assert.Equal(3000, page["total"]!.GetValue<int>());
+        Assert.Equal(["index", "jd_ut1", "erfa.gmst_rad", "libnova.gmst_rad", "libnova.gmst_error_arcsec"],
+            page["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var rows = page["rows"]!.AsArray();
+        Assert.Equal(10, rows.Count);
+        Assert.Equal(2990, rows[0]![0]!.GetValue<int>());
+        Assert.Equal(2451545 + 2990 * 0.25, rows[0]![1]!.GetValue<double>());
+        Assert.Null(rows[0]![3]);
+        Assert.Equal(5e-324, rows[1]![3]!.GetValue<double>());
+        Assert.Equal(0.0, rows[1]![4]!.GetValue<double>());
     }
 }

@@ -16,7 +16,7 @@ public sealed record ExperimentDefinition(
     public IReadOnlyList<string> InputColumns => Generator.Columns;
 
     /// <summary>
-    /// How many leading output columns go into cases.csv: optional bulk outputs such as a 3×3
+    /// How many leading output columns go into the cases file: optional bulk outputs such as a 3×3
     /// matrix are scored but not written per case, to keep the file proportionate.
     /// </summary>
     public int CaseOutputCount { get; init; } = OutputColumns.Count;

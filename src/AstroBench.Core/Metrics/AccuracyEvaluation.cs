@@ -10,7 +10,7 @@ public static class AccuracyEvaluation
 {
     public const int WorstCaseCount = 10;
 
-    /// <summary>The summary plus the per-case primary metric (for cases.csv), NaN where not computable.</summary>
+    /// <summary>The summary plus the per-case primary metric (for the cases file), NaN where not computable.</summary>
     public sealed record Evaluation(AccuracyResult Result, double[] PrimaryPerCase);
 
     public static Evaluation Evaluate(ExperimentDefinition experiment, InputTable inputs, double[] reference, double[] candidate, IReadOnlyList<string>? providedOutputs)

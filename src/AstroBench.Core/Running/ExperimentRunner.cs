@@ -127,11 +127,11 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         }
 
         var width = def.OutputColumns.Count;
-        var columns = runs.Select((r, i) => new CasesCsvWriter.LibraryColumns(
+        var columns = runs.Select((r, i) => new CasesParquetWriter.LibraryColumns(
             r.Adapter.Name, r.Call.Outputs, width,
             i == 0 ? null : r.Evaluation?.Result.PrimaryMetric ?? def.Scorer.PrimaryMetric,
             i == 0 ? null : r.Evaluation?.PrimaryPerCase)).ToList();
-        CasesCsvWriter.Write(Path.Combine(dir, "cases.csv"), inputs, def.OutputColumns, def.CaseOutputCount, columns, ct);
+        await CasesParquetWriter.WriteAsync(dir, inputs, def.OutputColumns, def.CaseOutputCount, columns, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(dir, "summary.md"), SummaryMarkdown.Experiment(def.Id, def.Title, results), ct);
     }
 }

@@ -76,7 +76,8 @@ internal static class RunEndpoints
         : !Ids.IsExperiment(experiment) ? Ids.Invalid("experiment id", experiment)
         : null;
 
-    public static Results<Ok<CasesPageDto>, ProblemHttpResult> Cases(string runId, string experiment, long? offset, int? limit, RunFolderReader reader)
+    public static async Task<Results<Ok<CasesPageDto>, ProblemHttpResult>> Cases(string runId, string experiment, long? offset, int? limit,
+        RunFolderReader reader, CancellationToken ct)
     {
         if (ValidateExperiment(runId, experiment) is { } invalid)
         {
@@ -86,7 +87,7 @@ internal static class RunEndpoints
         {
             return Ids.BadRequest("offset must be ≥ 0 and limit 1..5000.");
         }
-        return reader.ReadCases(runId, experiment, offset ?? 0, limit ?? 500) is { } page
+        return await reader.ReadCasesAsync(runId, experiment, offset ?? 0, limit ?? 500, ct) is { } page
             ? TypedResults.Ok(new CasesPageDto(page.Columns, page.Rows, page.Offset, page.Limit, page.Total))
             : Ids.NotFound($"No cases for {experiment} in run {runId}.");
     }
@@ -146,7 +147,9 @@ internal static class RunEndpoints
                 {
                     continue;
                 }
-                var entry = zip.CreateEntry(runId + "/" + relative.Replace(Path.DirectorySeparatorChar, '/'), CompressionLevel.Fastest);
+                // Parquet is compressed already (zstd): deflating it again costs CPU and saves nothing.
+                var level = file.EndsWith(".parquet", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
+                var entry = zip.CreateEntry(runId + "/" + relative.Replace(Path.DirectorySeparatorChar, '/'), level);
                 await using var target = entry.Open();
                 await using var source = File.OpenRead(file);
                 await source.CopyToAsync(target, context.RequestAborted);

@@ -44,7 +44,7 @@ public sealed partial class RunCommandTests : IDisposable
             // Against itself every comparison metric is exactly 0; self checks (closure, residual) measure the library alone.
             Assert.All(reference.Accuracy!.Metrics.Values.Where(m => !m.SelfCheck), m => Assert.Equal(0.0, m.Max));
             Assert.Equal(300, reference.Dataset.N);
-            Assert.Equal(301, folder.Cases(experiment).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.All(folder.Cases(experiment).Values, column => Assert.Equal(300, column.Length));
             Assert.True(File.Exists(Path.Combine(run, experiment, "summary.md")));
             Assert.Equal("completed", folder.Result(experiment, "libnova").Outcome);
         }
@@ -88,7 +88,7 @@ public sealed partial class RunCommandTests : IDisposable
 
         foreach (var experiment in new[] { "frame_rotation_bpn", "kepler_solver", "lunar_position" })
         {
-            Assert.Equal(runs[0].Cases(experiment), runs[1].Cases(experiment));
+            Assert.Equal(runs[0].CasesBytes(experiment), runs[1].CasesBytes(experiment));
             Assert.Equal(runs[0].Result(experiment, "libnova").Dataset.Fingerprint, runs[1].Result(experiment, "libnova").Dataset.Fingerprint);
             Assert.NotEqual(runs[0].Result(experiment, "libnova").Dataset.Fingerprint, runs[2].Result(experiment, "libnova").Dataset.Fingerprint);
         }
@@ -107,7 +107,7 @@ public sealed partial class RunCommandTests : IDisposable
         var a = File.ReadAllText(Path.Combine(runs[0], "gmst_era", "libnova.json"));
         var b = File.ReadAllText(Path.Combine(runs[1], "gmst_era", "libnova.json"));
         Assert.Equal(a, b);
-        Assert.Equal(new RunFolder(runs[0]).Cases("gmst_era"), new RunFolder(runs[1]).Cases("gmst_era"));
+        Assert.Equal(new RunFolder(runs[0]).CasesBytes("gmst_era"), new RunFolder(runs[1]).CasesBytes("gmst_era"));
     }
 
     [Fact]

@@ -14,12 +14,12 @@ namespace AstroBench.Core.Results.Reading;
 public sealed class RunFolderReader
 {
     private const string ManifestFile = "manifest.json";
-    private const string CasesFile = "cases.csv";
     private const string SummaryFile = "summary.md";
     private static readonly TimeSpan RescanAfter = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, (DateTime Stamp, RunSummary Summary)> _summaries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Stamp, SparseLineIndex Index)> _caseIndexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Stamp, CasesParquetFile Layout)> _caseLayouts = new(StringComparer.Ordinal);
     private readonly Lock _listLock = new();
     private IReadOnlyList<RunSummary> _list = [];
     private DateTime _listDirStamp = DateTime.MinValue;
@@ -80,6 +80,7 @@ public sealed class RunFolderReader
         {
             _summaries.Clear();
             _caseIndexes.Clear();
+            _caseLayouts.Clear();
             _listDirStamp = DateTime.MinValue;
         }
     }
@@ -153,10 +154,11 @@ public sealed class RunFolderReader
     }
 
     /// <summary>
-    /// A page of an experiment's <c>cases.csv</c>, by data-line offset, read with a cached sparse line
-    /// index (never the whole file). Null when the run, experiment or file is unknown.
+    /// A page of an experiment's cases, by case offset: from <c>cases.parquet</c> (row groups located from the
+    /// cached footer layout) or, for older runs, <c>cases.csv</c> (a cached sparse line index). Either way the
+    /// file is never read whole, and the answer is the same. Null when the run, experiment or file is unknown.
     /// </summary>
-    public CasesPage? ReadCases(string runId, string experiment, long offset, int limit)
+    public async Task<CasesPage?> ReadCasesAsync(string runId, string experiment, long offset, int limit, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -164,11 +166,23 @@ public sealed class RunFolderReader
         {
             return null;
         }
-        var path = Path.Combine(dir, experiment, CasesFile);
-        if (!File.Exists(path))
+        var parquet = Path.Combine(dir, experiment, CasesFiles.ParquetName);
+        if (File.Exists(parquet))
         {
-            return null;
+            var info = new FileInfo(parquet);
+            var layout = _caseLayouts.TryGetValue(parquet, out var cached) && cached.Length == info.Length && cached.Stamp == info.LastWriteTimeUtc
+                ? cached.Layout
+                : (_caseLayouts[parquet] = (info.Length, info.LastWriteTimeUtc, await CasesParquetFile.OpenAsync(parquet, ct))).Layout;
+            var values = await layout.ReadRowsAsync(parquet, offset, limit, ct);
+            var rows = values.Select(r => Array.ConvertAll(r, v => double.IsFinite(v) ? v : (double?)null)).ToList();
+            return new CasesPage(layout.Columns, rows, offset, limit, layout.Rows);
         }
+        var csv = Path.Combine(dir, experiment, CasesFiles.LegacyCsvName);
+        return File.Exists(csv) ? ReadCsvCases(csv, offset, limit) : null;
+    }
+
+    private CasesPage ReadCsvCases(string path, long offset, int limit)
+    {
         var info = new FileInfo(path);
         var index = _caseIndexes.TryGetValue(path, out var cached) && cached.Length == info.Length && cached.Stamp == info.LastWriteTimeUtc
             ? cached.Index

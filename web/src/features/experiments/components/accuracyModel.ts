@@ -1,6 +1,6 @@
 import type { CasesPage, LibraryResult } from '@/lib/types'
 
-/** The per-case column holding a library's primary error metric in cases.csv. */
+/** The per-case column holding a library's primary error metric in the cases file (cases.parquet, or cases.csv of older runs). */
 export const errorColumn = (r: LibraryResult) => (r.accuracy ? `${r.library}.${r.accuracy.primary_metric}` : null)
 
 /** Empirical CDF of |error| (zeros excluded: log axis), thinned to at most maxPoints. */
