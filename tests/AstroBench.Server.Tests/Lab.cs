@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -98,20 +97,16 @@ public sealed class Lab : IDisposable
 
     public async Task<JsonNode> WaitFor(string jobId, Func<JsonNode, bool> condition, TimeSpan? bound = null)
     {
-        var timeout = bound ?? Eventually.DefaultBound;
-        var sw = Stopwatch.StartNew();
-        JsonNode job;
-        do
+        JsonNode? job = null;
+        try
         {
-            job = await GetJson($"/api/benchmark/jobs/{jobId}");
-            if (condition(job))
-            {
-                return job;
-            }
-            await Task.Delay(25);
+            await Eventually.True(async () => condition(job = await GetJson($"/api/benchmark/jobs/{jobId}")), $"job {jobId} reaches the condition", bound);
         }
-        while (sw.Elapsed < timeout);
-        throw new TimeoutException($"job {jobId} did not reach the condition in {timeout}: {job.ToJsonString()}");
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last seen: {job?.ToJsonString()}", ex);
+        }
+        return job!;
     }
 
     public Task<JsonNode> WaitTerminal(string jobId) =>

@@ -166,38 +166,18 @@ public sealed class RecoveryTests
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private static async Task WaitHealthy(HttpClient http)
+    private static Task WaitHealthy(HttpClient http) => Eventually.True(async () =>
     {
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < Eventually.DefaultBound)
+        try
         {
-            try
-            {
-                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
+            return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
         }
-        throw new TimeoutException("server did not start");
-    }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, "the restarted server answers /api/health");
 
-    private static async Task WaitFor(HttpClient http, string id, Func<JsonNode, bool> condition)
-    {
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < Eventually.DefaultBound)
-        {
-            var job = JsonNode.Parse(await http.GetStringAsync($"/api/benchmark/jobs/{id}"))!;
-            if (condition(job))
-            {
-                return;
-            }
-            await Task.Delay(25);
-        }
-        throw new TimeoutException($"job {id} did not reach the condition");
-    }
+    private static Task WaitFor(HttpClient http, string id, Func<JsonNode, bool> condition) =>
+        Eventually.True(async () => condition(JsonNode.Parse(await http.GetStringAsync($"/api/benchmark/jobs/{id}"))!), $"job {id} reaches the condition");
 }

@@ -11,11 +11,15 @@ internal static class Eventually
 {
     public static readonly TimeSpan DefaultBound = TimeSpan.FromSeconds(60);
 
-    public static async Task True(Func<bool> condition, string what, TimeSpan? bound = null)
+    public static Task True(Func<bool> condition, string what, TimeSpan? bound = null) =>
+        True(() => Task.FromResult(condition()), what, bound);
+
+    /// <summary>The same for a condition that must ask something (an HTTP endpoint, a file) asynchronously.</summary>
+    public static async Task True(Func<Task<bool>> condition, string what, TimeSpan? bound = null)
     {
         var limit = bound ?? DefaultBound;
         var watch = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (watch.Elapsed > limit)
             {
