@@ -1,4 +1,3 @@
-using System.Globalization;
 using AstroBench.Core.Inputs;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Reading;
@@ -100,16 +99,10 @@ public sealed class CasesParquetWriterTests : IDisposable
     public async Task SameData_GivesIdenticalBytes_AlsoUnderAGermanCulture()
     {
         var first = await Write(Path.Combine(_dir, "a"), 12_345);
-        var saved = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         string second;
-        try
+        using (new CultureScope("de-DE"))
         {
             second = await Write(Path.Combine(_dir, "b"), 12_345);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
         }
 
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
@@ -13,22 +12,14 @@ public sealed class ResultJsonCultureTests
     [InlineData("en-US")]
     public void NumbersUseInvariantFormat_UnderAnyCulture(string culture)
     {
-        var saved = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = new CultureInfo(culture);
-        try
-        {
-            var stats = new MetricStats("mas", true, 3, 0, 0.5, 1.25, 0.75, 0.8, 0.6, 1.1, 1.2, 1.24, -0.125, null, null, null, false);
-            var json = JsonSerializer.Serialize(stats, ResultJson.Options);
-            var md = SummaryMarkdown.Num(1.25);
+        using var _ = new CultureScope(culture);
+        var stats = new MetricStats("mas", true, 3, 0, 0.5, 1.25, 0.75, 0.8, 0.6, 1.1, 1.2, 1.24, -0.125, null, null, null, false);
+        var json = JsonSerializer.Serialize(stats, ResultJson.Options);
+        var md = SummaryMarkdown.Num(1.25);
 
-            Assert.Contains("\"max\": 1.25", json, StringComparison.Ordinal);
-            Assert.Contains("\"bias\": -0.125", json, StringComparison.Ordinal);
-            Assert.Equal("1.25", md);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
+        Assert.Contains("\"max\": 1.25", json, StringComparison.Ordinal);
+        Assert.Contains("\"bias\": -0.125", json, StringComparison.Ordinal);
+        Assert.Equal("1.25", md);
     }
 
     [Fact]

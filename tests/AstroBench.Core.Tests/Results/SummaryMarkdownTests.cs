@@ -2,7 +2,6 @@ using System.Text.Json;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
 using AstroBench.Core.Statistics;
-using AstroBench.Core.Tests.Orchestration;
 
 namespace AstroBench.Core.Tests.Results;
 

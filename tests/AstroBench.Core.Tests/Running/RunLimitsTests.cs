@@ -31,7 +31,7 @@ public sealed class RunLimitsTests
     [Fact]
     public void Messages_AreInvariant_UnderDeDe()
     {
-        using var _ = new Orchestration.CultureScope("de-DE");
+        using var _ = new CultureScope("de-DE");
 
         var errors = RunOptionsValidator.Validate(Options() with { N = RunLimits.MaxN + 1 });
 

@@ -1,5 +1,4 @@
 using AstroBench.Core.Statistics;
-using AstroBench.Core.Tests.Orchestration;
 
 namespace AstroBench.Core.Tests.Statistics;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace AstroBench.Core.Tests.Orchestration;
+namespace AstroBench.Tests.Shared;
 
-/// <summary>Runs a block under another current culture (e.g. de-DE, whose decimal separator is a comma).</summary>
+/// <summary>Runs a block under another current culture (e.g. de-DE, whose decimal separator is a comma). Shared by the test projects (linked into each).</summary>
 internal sealed class CultureScope : IDisposable
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
