@@ -15,6 +15,10 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
 {
     private const int StderrLimit = 4096;
 
+    // A process killed by signal N exits with 128 + N (as the shell and .NET report it).
+    private const int TerminatedBySigterm = 128 + 15;
+    private const int TerminatedBySigint = 128 + 2;
+
     private long _callTicks;
     private int _calls;
 
@@ -69,6 +73,14 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
             await process.WaitForExitAsync(linked.Token);
             await writeTask;
             var stderr = await stderrTask;
+            if (process.ExitCode is TerminatedBySigterm or TerminatedBySigint)
+            {
+                // Adapters run in the orchestrator's process group, so a terminating signal means the run
+                // itself is being stopped, even when the adapter saw it before the orchestrator did.
+                return AdapterCallResult.Failed(CallOutcome.Cancelled,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"terminated by a signal (exit code {process.ExitCode}): the run is being stopped"),
+                    watch.Elapsed, stderr);
+            }
             if (process.ExitCode != 0)
             {
                 return AdapterCallResult.Failed(CallOutcome.NonZeroExit, $"exit code {process.ExitCode}{StderrHint(stderr)}", watch.Elapsed, stderr);

@@ -23,6 +23,16 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         public PerfMeasurer.Measurement? Perf { get; set; }
     }
 
+    /// <summary>A cancelled call stops the run as a cancel, never counted as a failed (or finished) experiment.</summary>
+    private static void ThrowIfCancelled(CallOutcome outcome, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (outcome == CallOutcome.Cancelled)
+        {
+            throw new OperationCanceledException("an adapter was stopped by a signal: the run is being cancelled");
+        }
+    }
+
     public async Task<Result> RunAsync(PlannedExperiment plan, string stagingDir, CancellationToken ct)
     {
         var def = plan.Definition;
@@ -39,7 +49,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         foreach (var adapter in libraries)
         {
             var call = await runner.CallAsync(adapter, AdapterRequest.Accuracy(def.Id, inputs), def.OutputColumns.Count, ct);
-            ct.ThrowIfCancellationRequested();
+            ThrowIfCancelled(call.Outcome, ct);
             runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call));
             var what = call.Outcome == CallOutcome.Completed
                 ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s"
@@ -78,7 +88,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
                 var rounds = options.EffectivePerfRounds;
                 run.Perf = await measurer.MeasureAsync(run.Adapter, def, inputs, rounds, options.PerfRoundTarget,
                     (r, ns) => reporter.Info($"  {def.Id} {run.Adapter.Name} round {r}/{rounds}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
-                ct.ThrowIfCancellationRequested();
+                ThrowIfCancelled(run.Perf.Outcome, ct);
                 var s = run.Perf.Summary;
                 if (s is null)
                 {

@@ -94,6 +94,23 @@ public sealed class RunFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task AdapterKilledBySigterm_EndsTheRunCancelled_NotAsAFinishedOrFailedExperiment()
+    {
+        // A group cancel reaches the adapters too, and an adapter may die of it before the orchestrator's
+        // own handler runs: that must read as a cancel (exit 143), never as a broken library.
+        var record = Path.Combine(_lab.Dir, "exit.json");
+
+        var result = await Run("--no-perf", "--n", "5", "--experiments", "gmst_era,kepler_solver", "--libraries", "terminated", "--exit-record", record);
+
+        Assert.Equal(143, result.ExitCode);
+        Assert.DoesNotContain(result.Lines, l => l.StartsWith("[RUN] experiment_done", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Lines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, l => l.StartsWith("[RUN] finish status=cancelled", StringComparison.Ordinal) && l.Contains("experiments_done=0", StringComparison.Ordinal));
+        Assert.Contains("\"status\": \"cancelled\"", File.ReadAllText(record), StringComparison.Ordinal);
+        Assert.Empty(_lab.Runs());
+    }
+
+    [Fact]
     public async Task FailedRun_WritesAnExitRecordSayingWhy()
     {
         var record = Path.Combine(_lab.Dir, "exit.json");
