@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AstroBench.Core.Results.Reading;
+using AstroBench.Server.Events;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
@@ -18,7 +19,8 @@ internal static class AstroBenchServiceCollectionExtensions
         services.Configure<AstroBenchServerOptions>(configuration.GetSection(AstroBenchServerOptions.Section));
         services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<AstroBenchServerOptions>>().Value));
         services.AddSingleton(sp => new RunFolderReader(sp.GetRequiredService<ServerPaths>().ResultsDir));
-        services.AddSingleton<JobStore>();
+        services.AddSingleton(sp => new LabEventLog(sp.GetRequiredService<ServerPaths>()));
+        services.AddSingleton(sp => new JobStore(sp.GetRequiredService<ServerPaths>(), sp.GetRequiredService<LabEventLog>()));
         services.AddSingleton<JobFeeds>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<StartupReconciler>();

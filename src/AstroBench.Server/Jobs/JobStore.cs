@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AstroBench.Server.Events;
 using AstroBench.Server.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -14,9 +15,11 @@ internal sealed class JobStore
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
+    private readonly LabEventLog _events;
 
-    public JobStore(ServerPaths paths)
+    public JobStore(ServerPaths paths, LabEventLog? events = null)
     {
+        _events = events ?? new LabEventLog(paths);
         Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -161,9 +164,42 @@ internal sealed class JobStore
                 }
             }
             AddHistory(connection, tx, id, previous, to, DateTimeOffset.UtcNow, update.Reason);
+            var announced = AppendTerminalEvents(connection, tx, id, to);
             tx.Commit();
+            if (announced)
+            {
+                _events.Signal();
+            }
             return true;
         }
+    }
+
+    /// <summary>
+    /// A terminal transition's events (job.completed|failed|cancelled, and run.published for a completed job
+    /// with a run), written in the transition's own transaction: persisted before announced, never lost between.
+    /// </summary>
+    private static bool AppendTerminalEvents(SqliteConnection connection, SqliteTransaction tx, string id, string to)
+    {
+        if (LabEventTypes.ForTerminalStatus(to) is not { } type)
+        {
+            return false;
+        }
+        JobRow row;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT * FROM jobs WHERE id = $id";
+            read.Parameters.AddWithValue("$id", id);
+            using var reader = read.ExecuteReader();
+            reader.Read();
+            row = ReadRow(reader);
+        }
+        LabEventLog.Append(connection, tx, type, row.Id, row.RunId, JobEventPayload.Of(row));
+        if (to == JobStatus.Completed && row.RunId is not null)
+        {
+            LabEventLog.Append(connection, tx, LabEventTypes.RunPublished, row.Id, row.RunId, JobEventPayload.Of(row));
+        }
+        return true;
     }
 
     /// <summary>Records the process identity of a started job (any non-terminal state).</summary>
