@@ -6,6 +6,9 @@ namespace AstroBench.Core.Experiments;
 /// <summary>The seven core experiments of the original lab (frame rotation, sidereal time, ecliptic, horizontal, Sun, Moon, Kepler).</summary>
 internal static class CoreExperiments
 {
+    /// <summary>IAU 2000A nutation (1,365 terms) per case: the slowest accuracy calls of the catalog.</summary>
+    internal const double HeavyCancelGraceSeconds = 5;
+
     private static readonly string[] Matrix = ["r11", "r12", "r13", "r21", "r22", "r23", "r31", "r32", "r33"];
 
     public static IReadOnlyList<ExperimentDefinition> All { get; } =
@@ -17,7 +20,7 @@ internal static class CoreExperiments
             "matrix_frobenius compares whole matrices when both libraries expose one. A few mas means the same " +
             "model with different truncation; tens of mas to an arcsecond is a model gap (e.g. IAU 1976/1980 " +
             "precession-nutation, or a missing frame bias of ~23 mas).",
-            ["x", "y", "z", .. Matrix], new FrameRotationInputs(), new VectorDirectionScorer(matrixStart: 3)) { CaseOutputCount = 3 },
+            ["x", "y", "z", .. Matrix], new FrameRotationInputs(), new VectorDirectionScorer(matrixStart: 3)) { CaseOutputCount = 3, CancelGraceSeconds = HeavyCancelGraceSeconds },
         new("gmst_era", "Greenwich mean sidereal time and Earth rotation angle", "sidereal time",
             "Computes GMST (reference: eraGmst06, IAU 2006) and the Earth rotation angle (eraEra00) from UT1 (and TT). " +
             "Errors are signed differences wrapped to ±π, in arcseconds (1 s of time = 15″). Differences of a few " +

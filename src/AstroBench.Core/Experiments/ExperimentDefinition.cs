@@ -20,4 +20,11 @@ public sealed record ExperimentDefinition(
     /// matrix are scored but not written per case, to keep the file proportionate.
     /// </summary>
     public int CaseOutputCount { get; init; } = OutputColumns.Count;
+
+    /// <summary>
+    /// The cancel grace this experiment needs at least (null: the global default is enough). Heavy
+    /// per-call work (long nutation or planetary series on an interpreter) can keep an adapter busy past
+    /// the default before it reaches its SIGTERM handler; see <see cref="Running.CancelGrace"/>.
+    /// </summary>
+    public double? CancelGraceSeconds { get; init; }
 }

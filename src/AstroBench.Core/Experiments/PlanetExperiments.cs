@@ -15,5 +15,9 @@ internal static class PlanetExperiments
             "an external reference, so errors measure each library's planetary theory, e.g. ERFA's eraPlan94 or a truncated VSOP87). " +
             "separation_arcsec is the angle between positions; ra_cosdec_error_arcsec and dec_error_arcsec are signed components; " +
             "dist_error_km the signed distance error.",
-            ["ra_rad", "dec_rad", "dist_au"], new EpochInputs(), new AngularPositionScorer())).ToList();
+            ["ra_rad", "dec_rad", "dist_au"], new EpochInputs(), new AngularPositionScorer())
+        {
+            // Full VSOP87 series per case in the JavaScript and Python adapters.
+            CancelGraceSeconds = CoreExperiments.HeavyCancelGraceSeconds,
+        }).ToList();
 }

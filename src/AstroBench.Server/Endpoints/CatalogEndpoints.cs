@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AstroBench.Server.Endpoints;
 
-public sealed record ExperimentDto(string Id, string Title, string Description, string Family, IReadOnlyList<string> InputColumns, IReadOnlyList<string> OutputColumns);
+/// <summary>An experiment of the catalog; <c>cancel_grace_s</c> is its minimum cancel grace (null: the global default).</summary>
+public sealed record ExperimentDto(string Id, string Title, string Description, string Family, IReadOnlyList<string> InputColumns,
+    IReadOnlyList<string> OutputColumns, double? CancelGraceS);
 
 public sealed record AdapterDto(string Name, string Library, string Language, bool Available, string? Reason, IReadOnlyList<string> Experiments);
 
@@ -24,7 +26,7 @@ internal static class CatalogEndpoints
     }
 
     public static Ok<List<ExperimentDto>> Experiments() => TypedResults.Ok(ExperimentCatalog.All
-        .Select(e => new ExperimentDto(e.Id, e.Title, e.Description, e.Family, e.InputColumns, e.OutputColumns)).ToList());
+        .Select(e => new ExperimentDto(e.Id, e.Title, e.Description, e.Family, e.InputColumns, e.OutputColumns, e.CancelGraceSeconds)).ToList());
 
     public static Ok<List<AdapterDto>> Adapters(ServerPaths paths) => TypedResults.Ok(AdapterRegistry.Load(paths.CatalogAdapterDirs).Adapters
         .Select(a => new AdapterDto(a.Name, a.Manifest.Library, a.Manifest.Language, a.Available, a.UnavailableReason,

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
+using AstroBench.Core.Running;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
@@ -57,7 +59,12 @@ internal sealed class JobRunner(
             if (!job.CancelRequested)
             {
                 var reason = kill ? "killed by user" : "cancelled by user";
-                if (!store.TryTransition(id, JobStatus.Cancelling, new TransitionUpdate { Reason = reason }))
+                var experiment = job.Feed.Progress.CurrentExperiment;
+                grace = CancelGrace.Effective(grace, experiment, kill);
+                // The timeline says which grace applied (the job's final reason stays the plain one).
+                var timeline = kill ? reason : string.Create(CultureInfo.InvariantCulture, $"{reason}; grace {grace.TotalSeconds:0.###} s") +
+                    (experiment is not null ? $" during {experiment}" : "");
+                if (!store.TryTransition(id, JobStatus.Cancelling, new TransitionUpdate { Reason = reason, HistoryReason = timeline }))
                 {
                     return new CancelResult(CancelState.NotActive, store.Get(id), null);
                 }
@@ -112,7 +119,7 @@ internal sealed class JobRunner(
         {
             job.CancelRequested = true;
             job.CancelReason = row.Reason ?? "cancelled by user";
-            job.Grace = Seconds(_options.CancelGraceSeconds);
+            job.Grace = CancelGrace.Effective(Seconds(_options.CancelGraceSeconds), row.Progress.CurrentExperiment);
             job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
         }
         _active[row.Id] = job;

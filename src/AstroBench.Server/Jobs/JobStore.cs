@@ -163,7 +163,7 @@ internal sealed class JobStore
                     return false;
                 }
             }
-            AddHistory(connection, tx, id, previous, to, DateTimeOffset.UtcNow, update.Reason);
+            AddHistory(connection, tx, id, previous, to, DateTimeOffset.UtcNow, update.HistoryReason ?? update.Reason);
             var announced = AppendTerminalEvents(connection, tx, id, to);
             tx.Commit();
             if (announced)

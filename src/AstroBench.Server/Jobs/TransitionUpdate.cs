@@ -4,6 +4,9 @@ namespace AstroBench.Server.Jobs;
 internal sealed record TransitionUpdate
 {
     public string? Reason { get; init; }
+
+    /// <summary>The history row's reason when it says more than the job's (e.g. which cancel grace applied).</summary>
+    public string? HistoryReason { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public int? ExitCode { get; init; }
