@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AstroBench.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace AstroBench.Cli.Commands;
@@ -38,7 +39,15 @@ internal static class ServeCommand
             {
                 args.Add($"--{AstroBenchServerOptions.Section}:Token={t}");
             }
-            var app = AstroBenchServerApp.Create([.. args]);
+            WebApplication app;
+            try
+            {
+                app = AstroBenchServerApp.Create([.. args]);
+            }
+            catch (LabRootLockedException ex)
+            {
+                throw new CliException(ex.Message);
+            }
             Console.WriteLine($"AstroBench server on http://{bind}:{p}/ (root {rootDir})");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

@@ -15,7 +15,8 @@ namespace AstroBench.Server.Hosting;
 /// <summary>
 /// Builds the AstroBench web application: API, WebSocket, OpenAPI and the built web app. Binds to
 /// http://127.0.0.1:8000 unless URLs are configured. Before it serves, legacy job files are imported
-/// and active jobs are reconciled (reattached or settled).
+/// and active jobs are reconciled (reattached or settled). A second server on the same lab root throws
+/// <see cref="LabRootLockedException"/> from <see cref="Create"/>.
 /// </summary>
 public static class AstroBenchServerApp
 {
@@ -42,6 +43,8 @@ public static class AstroBenchServerApp
         }
         configure?.Invoke(builder);
         var app = builder.Build();
+        // Before anything touches the job store: a second server on the same root stops here.
+        app.Services.GetRequiredService<LabRootLock>();
         UseAstroBench(app, cors.Length > 0);
         return app;
     }

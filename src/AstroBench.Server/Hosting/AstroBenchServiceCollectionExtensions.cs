@@ -18,6 +18,7 @@ internal static class AstroBenchServiceCollectionExtensions
     {
         services.Configure<AstroBenchServerOptions>(configuration.GetSection(AstroBenchServerOptions.Section));
         services.AddSingleton(sp => new ServerPaths(sp.GetRequiredService<IOptions<AstroBenchServerOptions>>().Value));
+        services.AddSingleton(sp => LabRootLock.Acquire(sp.GetRequiredService<ServerPaths>().Root));
         services.AddSingleton(sp => new RunFolderReader(sp.GetRequiredService<ServerPaths>().ResultsDir));
         services.AddSingleton<AstroBench.Core.Storage.RunSizeCache>();
         services.AddSingleton(sp => new LabEventLog(sp.GetRequiredService<ServerPaths>()));
