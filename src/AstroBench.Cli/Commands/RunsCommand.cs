@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace AstroBench.Cli.Commands;
 
-/// <summary><c>astrobench runs list|show ID</c>.</summary>
+/// <summary><c>astrobench runs list|show ID</c>, and <c>delete|pin|unpin|gc</c> (<see cref="RunsRetentionCommands"/>).</summary>
 internal static class RunsCommand
 {
     private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders are", DefaultValueFactory = _ => "results", Recursive = true };
@@ -23,6 +23,10 @@ internal static class RunsCommand
         show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
+        foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
+        {
+            command.Subcommands.Add(sub);
+        }
         return command;
     }
 
