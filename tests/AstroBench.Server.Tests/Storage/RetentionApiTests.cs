@@ -163,6 +163,28 @@ public sealed class RetentionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunAnUnfinishedJobRefersTo_IsProtected_ButNotOnceTheJobIsTerminal()
+    {
+        await StartupSweepDone();
+        var store = _lab.Factory.Services.GetRequiredService<AstroBench.Server.Jobs.JobStore>();
+        var config = new AstroBench.Server.Jobs.JobConfig(["gmst_era"], null, 10, 1, 1, true, false);
+        store.TryImport(new AstroBench.Server.Jobs.JobRow("0123456789ab", "running", config, null, Now, Now, null, Ids[1],
+            AstroBench.Server.Jobs.JobProgress.Empty, null, null, null, null, null, 0), null);
+        await Put(new { keep_last = 1 });
+
+        var preview = await _lab.GetJson("/api/retention/preview");
+        Assert.DoesNotContain(Ids[1], preview["runs"]!.AsArray().Select(r => r!["run_id"]!.GetValue<string>()));
+        Assert.Contains(Ids[1], preview["protected"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var conflict = await _lab.Client.DeleteAsync($"/api/runs/{Ids[1]}");
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("job", JsonNode.Parse(await conflict.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Terminal now: the sweep that follows a finished job removes it.
+        Assert.True(store.TryTransition("0123456789ab", "failed"));
+        await Eventually.True(() => !_lab.RunFolders().Contains(Ids[1]), "the after-job sweep removed the run");
+    }
+
+    [Fact]
     public async Task Sweeper_SweepsOnItsInterval_OnTheInjectedClock()
     {
         var sweeper = _lab.Factory.Services.GetRequiredService<RetentionSweeper>();
