@@ -18,6 +18,10 @@ public sealed class RetentionSweep(string resultsDir, RunSizeCache? sizes = null
     /// <summary>The sweep's report, or null when another sweep holds the lock.</summary>
     public SweepReport? TryRun(RetentionRules rules, IRunProtection protection, DateTimeOffset now, Action<string>? afterTrashed = null)
     {
+        if (!Directory.Exists(ResultsDir))
+        {
+            return new SweepReport(RetentionPlan.Empty, [], 0); // nothing to sweep; never create the folder for it
+        }
         using var held = SweepLock.TryAcquire(ResultsDir);
         if (held is null)
         {

@@ -13,10 +13,9 @@ public sealed class SweepLock : IDisposable
 
     private SweepLock(FileStream stream) => _stream = stream;
 
-    /// <summary>The lock, or null when another sweep holds it.</summary>
+    /// <summary>The lock, or null when another sweep holds it (the results folder must exist).</summary>
     public static SweepLock? TryAcquire(string resultsDir)
     {
-        Directory.CreateDirectory(resultsDir);
         try
         {
             var stream = new FileStream(Path.Combine(resultsDir, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

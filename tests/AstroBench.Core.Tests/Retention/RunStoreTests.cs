@@ -74,6 +74,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void SweepLock_IsExclusive_AndFreedOnDispose()
     {
+        _lab.AddRun("2026-01-01_00-00-00");
         using (var first = SweepLock.TryAcquire(_lab.Results))
         {
             Assert.NotNull(first);
