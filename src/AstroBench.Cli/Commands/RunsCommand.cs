@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Reading;
+using AstroBench.Core.Retention;
+using AstroBench.Core.Storage;
 using Spectre.Console;
 
 namespace AstroBench.Cli.Commands;
@@ -36,14 +38,17 @@ internal static class RunsCommand
         {
             throw new CliException($"results dir '{resultsDir}' does not exist");
         }
-        var table = new Table().AddColumns("run", "machine", "experiments", "libraries", "results", "complete");
+        var table = new Table().AddColumns("run", "machine", "experiments", "libraries", "results", "complete", "bytes", "pinned");
+        var pins = new RunPins(resultsDir).All();
         foreach (var run in new RunFolderReader(resultsDir).ListRuns())
         {
             table.AddRow(Markup.Escape(run.Id), Markup.Escape(run.Machine ?? "?"),
                 run.Experiments.Count.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(",", run.Libraries)),
                 run.ResultCount.ToString(CultureInfo.InvariantCulture),
-                run.Layout != RunLayout.Manifest ? Markup.Escape($"{run.Layout}") : run.Complete ? "yes" : "[red]no[/]");
+                run.Layout != RunLayout.Manifest ? Markup.Escape($"{run.Layout}") : run.Complete ? "yes" : "[red]no[/]",
+                DirectoryUsage.Measure(Path.Combine(resultsDir, run.Id)).Bytes.ToString(CultureInfo.InvariantCulture),
+                pins.Contains(run.Id) ? "yes" : "");
         }
         console.Write(table);
         return ExitCodes.Ok;

@@ -65,6 +65,8 @@ public sealed class RunsRetentionCommandTests : IDisposable
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("pinned", Assert.Single(refused.Lines), StringComparison.Ordinal);
         Assert.Contains(_ids[2], Listed());
+        var list = await CliProcess.RunAsync(_lab.Dir, "runs", "list");
+        Assert.Matches($@"{_ids[2]}.*│ 1002 +│ yes", list.Stdout);
 
         Assert.Equal(0, (await CliProcess.RunAsync(_lab.Dir, "runs", "unpin", _ids[2])).ExitCode);
         var deleted = await CliProcess.RunAsync(_lab.Dir, "runs", "delete", _ids[2]);
