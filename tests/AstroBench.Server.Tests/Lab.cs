@@ -16,7 +16,7 @@ public sealed class Lab : IDisposable
     public static readonly string RepoRoot = FindRepo();
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public Lab(string? root = null, Dictionary<string, string>? settings = null)
+    public Lab(string? root = null, Dictionary<string, string>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         Root = root ?? Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
         // The gate fixture holds each call until the test opens its gate. Jobs inherit the server's
@@ -32,6 +32,10 @@ public sealed class Lab : IDisposable
             foreach (var (k, v) in settings ?? [])
             {
                 b.UseSetting(k, v);
+            }
+            if (services is not null)
+            {
+                b.ConfigureServices(services);
             }
         });
         Client = Factory.CreateClient();

@@ -139,15 +139,20 @@ public sealed class RecoveryTests
         lab.DeleteRoot();
     }
 
-    internal static Process StartServerProcess(string root, int port)
+    internal static Process StartServerProcess(string root, int port, IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
         Directory.CreateDirectory(Path.Combine(root, "gates"));
         psi.Environment["ASTROBENCH_GATE_DIR"] = Path.Combine(root, "gates"); // the server passes it on to its jobs
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AstroBench.Server.Tests.dll"));
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (k, v) in Lab.Settings(root))
+        foreach (var (k, v) in Lab.Settings(root).Concat(settings ?? new Dictionary<string, string>()))
         {
             psi.ArgumentList.Add($"--{k}={v}");
         }
@@ -166,7 +171,7 @@ public sealed class RecoveryTests
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private static Task WaitHealthy(HttpClient http) => Eventually.True(async () =>
+    internal static Task WaitHealthy(HttpClient http) => Eventually.True(async () =>
     {
         try
         {

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Reading;
+using AstroBench.Core.Retention;
+using AstroBench.Core.Storage;
 using Spectre.Console;
 
 namespace AstroBench.Cli.Commands;
 
-/// <summary><c>astrobench runs list|show ID</c>.</summary>
+/// <summary><c>astrobench runs list|show ID</c>, and <c>delete|pin|unpin|gc</c> (<see cref="RunsRetentionCommands"/>).</summary>
 internal static class RunsCommand
 {
     private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders are", DefaultValueFactory = _ => "results", Recursive = true };
@@ -23,6 +25,10 @@ internal static class RunsCommand
         show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
+        foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
+        {
+            command.Subcommands.Add(sub);
+        }
         return command;
     }
 
@@ -32,14 +38,17 @@ internal static class RunsCommand
         {
             throw new CliException($"results dir '{resultsDir}' does not exist");
         }
-        var table = new Table().AddColumns("run", "machine", "experiments", "libraries", "results", "complete");
+        var table = new Table().AddColumns("run", "machine", "experiments", "libraries", "results", "complete", "bytes", "pinned");
+        var pins = new RunPins(resultsDir).All();
         foreach (var run in new RunFolderReader(resultsDir).ListRuns())
         {
             table.AddRow(Markup.Escape(run.Id), Markup.Escape(run.Machine ?? "?"),
                 run.Experiments.Count.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(",", run.Libraries)),
                 run.ResultCount.ToString(CultureInfo.InvariantCulture),
-                run.Layout != RunLayout.Manifest ? Markup.Escape($"{run.Layout}") : run.Complete ? "yes" : "[red]no[/]");
+                run.Layout != RunLayout.Manifest ? Markup.Escape($"{run.Layout}") : run.Complete ? "yes" : "[red]no[/]",
+                DirectoryUsage.Measure(Path.Combine(resultsDir, run.Id)).Bytes.ToString(CultureInfo.InvariantCulture),
+                pins.Contains(run.Id) ? "yes" : "");
         }
         console.Write(table);
         return ExitCodes.Ok;

@@ -109,7 +109,7 @@ internal static class JobEndpoints
     /// original lab answers (its clients read <c>res.text()</c>), streamed from the file.
     /// </summary>
     public static Results<Ok<LogPageDto>, FileStreamHttpResult, ProblemHttpResult> Logs(string id, long? from, int? limit, int? tail,
-        HttpRequest request, JobStore store, JobFeeds feeds, ServerPaths paths)
+        HttpRequest request, HttpResponse response, JobStore store, JobFeeds feeds, ServerPaths paths)
     {
         if (!Ids.IsJobId(id))
         {
@@ -123,15 +123,21 @@ internal static class JobEndpoints
         {
             return Ids.NotFound($"No job {id}.");
         }
+        // Only log retention deletes the log of a job that wrote lines: say so instead of showing an empty log.
+        var removed = JobStatus.IsTerminal(row.Status) && row.LogLines > 0 && !File.Exists(paths.LogFile(id));
         if (from is null && limit is null && tail is null && !request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
+            if (removed)
+            {
+                response.Headers["X-AstroBench-Log-Removed"] = "retention";
+            }
             return TypedResults.Stream(PlainLog.Open(paths.LogFile(id)), "text/plain; charset=utf-8");
         }
         var feed = feeds.Get(row);
         var total = feed.Count;
         var start = tail is { } t ? Math.Max(0, total - t) : Math.Min(from ?? 0, total);
         var lines = feed.Read(start, tail ?? limit ?? 1000);
-        return TypedResults.Ok(new LogPageDto(lines, start, start + lines.Count, total));
+        return TypedResults.Ok(new LogPageDto(lines, start, start + lines.Count, total, removed));
     }
 
     public static Task<Results<Ok<JobDto>, ProblemHttpResult>> Cancel(string id, double? grace, bool? wait, JobRunner runner, JobFeeds feeds,

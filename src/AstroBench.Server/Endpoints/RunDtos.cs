@@ -5,9 +5,11 @@ using AstroBench.Core.Results.Reading;
 
 namespace AstroBench.Server.Endpoints;
 
-/// <summary>A run as listed: the original lab's <c>RunSummary</c> members first, then <c>complete</c>.</summary>
+/// <summary>A run as listed: the original lab's <c>RunSummary</c> members first, then <c>complete</c>, then
+/// retention's <c>bytes</c> (on disk) and <c>pinned</c> (docs/retention.md).</summary>
 public sealed record RunListItemDto(string Id, DateTimeOffset? Timestamp, IReadOnlyDictionary<string, string> GitShas, string? Machine,
-    IReadOnlyList<string> Experiments, IReadOnlyList<string> Libraries, int ResultCount, bool HasReports, bool Complete)
+    IReadOnlyList<string> Experiments, IReadOnlyList<string> Libraries, int ResultCount, bool HasReports, bool Complete,
+    long Bytes = 0, bool Pinned = false)
 {
     public static RunListItemDto From(RunSummary s) =>
         new(s.Id, s.Timestamp, s.GitShas, s.Machine, s.Experiments, s.Libraries, s.ResultCount, s.HasReports, s.Complete);
@@ -33,7 +35,7 @@ public sealed record RunRowDto(string Experiment, string Library, string? Role, 
 /// </summary>
 public sealed record RunDetailDto(string Id, DateTimeOffset? Timestamp, IReadOnlyDictionary<string, string> GitShas, string? Machine,
     IReadOnlyDictionary<string, List<JsonObject>> Experiments, IReadOnlyDictionary<string, bool> HasReports,
-    JsonElement? Manifest, IReadOnlyList<RunRowDto> Rows)
+    JsonElement? Manifest, IReadOnlyList<RunRowDto> Rows, long Bytes = 0, bool Pinned = false)
 {
     public static RunDetailDto From(RunDetail run) => new(run.Summary.Id, run.Summary.Timestamp, run.Summary.GitShas, run.Summary.Machine,
         run.Results.ToDictionary(kv => kv.Key, kv => ExperimentResultViews(kv.Value, run.Manifest), StringComparer.Ordinal),

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using AstroBench.Core.Results.Reading;
+using AstroBench.Core.Storage;
 using AstroBench.Server.Security;
+using AstroBench.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,25 +29,42 @@ internal static class RunEndpoints
         return app;
     }
 
-    public static Results<Ok<List<RunListItemDto>>, ProblemHttpResult> List(RunFolderReader reader, int? limit, int? offset)
+    public static Results<Ok<List<RunListItemDto>>, ProblemHttpResult> List(RunFolderReader reader, RunSizeCache sizes, RetentionProtection protection,
+        int? limit, int? offset)
     {
         if (limit is < 1 || offset is < 0)
         {
             return Ids.BadRequest("limit must be ≥ 1 and offset ≥ 0.");
         }
-        var runs = reader.ListRuns().Skip(offset ?? 0).Take(limit ?? int.MaxValue).Select(RunListItemDto.From).ToList();
+        var pins = protection.Pins.All();
+        var runs = reader.ListRuns().Skip(offset ?? 0).Take(limit ?? int.MaxValue)
+            .Select(s => RunListItemDto.From(s) with { Bytes = SizeOf(s.Id, reader, sizes), Pinned = pins.Contains(s.Id) })
+            .ToList();
         return TypedResults.Ok(runs);
     }
 
-    public static Results<Ok<RunDetailDto>, ProblemHttpResult> Get(string runId, RunFolderReader reader)
+    public static Results<Ok<RunDetailDto>, ProblemHttpResult> Get(string runId, RunFolderReader reader, RunSizeCache sizes, RetentionProtection protection)
     {
         if (!Ids.IsRunId(runId))
         {
             return Ids.Invalid("run id", runId);
         }
         return reader.ReadRun(runId) is { } run
-            ? TypedResults.Ok(RunDetailDto.From(run))
+            ? TypedResults.Ok(RunDetailDto.From(run) with { Bytes = SizeOf(runId, reader, sizes), Pinned = protection.Pins.IsPinned(runId) })
             : Ids.NotFound($"No run {runId}.");
+    }
+
+    /// <summary>A run's bytes on disk (cached per run); 0 when it vanished meanwhile.</summary>
+    private static long SizeOf(string runId, RunFolderReader reader, RunSizeCache sizes)
+    {
+        try
+        {
+            return reader.TryGetRunDirectory(runId, out var dir) ? sizes.Get(runId, dir).Bytes : 0;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>A plain array of the experiment's results, reference first, as the original lab answers.</summary>

@@ -51,4 +51,5 @@ public sealed record JobConfigDto(
 
 public sealed record JobHistoryItemDto(string? From, string To, DateTimeOffset At, string? Reason);
 
-public sealed record LogPageDto(IReadOnlyList<string> Lines, long From, long Next, long Total);
+/// <summary>A page of a job's log; <c>log_removed</c> is true when retention removed the log file (the job stays).</summary>
+public sealed record LogPageDto(IReadOnlyList<string> Lines, long From, long Next, long Total, bool LogRemoved = false);

@@ -52,6 +52,8 @@ internal sealed class JobStore
 
     private static readonly string ActiveList = string.Join(",", JobStatus.Active.Select(s => $"'{s}'"));
 
+    private static readonly string TerminalList = string.Join(",", new[] { JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled }.Select(s => $"'{s}'"));
+
     /// <summary>Inserts a new queued job unless another job is active; returns the active job id on conflict.</summary>
     public (bool Created, string? ActiveJobId, string? ActiveStatus) TryCreate(JobRow job)
     {
@@ -268,6 +270,61 @@ internal sealed class JobStore
                 Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
         return list;
+    }
+
+    /// <summary>Run ids that jobs not yet terminal refer to (retention never deletes them).</summary>
+    public IReadOnlySet<string> RunIdsOfUnfinishedJobs()
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT DISTINCT run_id FROM jobs WHERE run_id IS NOT NULL AND status NOT IN ({TerminalList})";
+        using var reader = cmd.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    /// <summary>Terminal jobs that finished before <paramref name="cutoff"/>, oldest first (timestamps are fixed-width ISO, so text order is time order).</summary>
+    public IReadOnlyList<JobRow> ListFinishedBefore(DateTimeOffset cutoff) =>
+        Query($"SELECT * FROM jobs WHERE status IN ({TerminalList}) AND finished_at IS NOT NULL AND finished_at < $cutoff ORDER BY finished_at, rowid",
+            ("$cutoff", Format(cutoff)));
+
+    /// <summary>
+    /// Deletes terminal jobs that finished before <paramref name="cutoff"/> with their history rows, in one
+    /// transaction (a job is never left without its history or the reverse); returns the deleted ids.
+    /// </summary>
+    public IReadOnlyList<string> DeleteFinishedBefore(DateTimeOffset cutoff)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var tx = connection.BeginTransaction(deferred: false);
+            var where = $"status IN ({TerminalList}) AND finished_at IS NOT NULL AND finished_at < $cutoff";
+            using (var history = connection.CreateCommand())
+            {
+                history.Transaction = tx;
+                history.CommandText = $"DELETE FROM job_history WHERE job_id IN (SELECT id FROM jobs WHERE {where})";
+                history.Parameters.AddWithValue("$cutoff", Format(cutoff));
+                history.ExecuteNonQuery();
+            }
+            var ids = new List<string>();
+            using (var jobs = connection.CreateCommand())
+            {
+                jobs.Transaction = tx;
+                jobs.CommandText = $"DELETE FROM jobs WHERE {where} RETURNING id";
+                jobs.Parameters.AddWithValue("$cutoff", Format(cutoff));
+                using var reader = jobs.ExecuteReader();
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+            tx.Commit();
+            return ids;
+        }
     }
 
     public string? GetMeta(string key)

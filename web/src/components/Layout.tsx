@@ -9,6 +9,7 @@ const links = [
   { to: '/jobs', label: 'Job history' },
   { to: '/runs', label: 'Runs' },
   { to: '/compare', label: 'Compare' },
+  { to: '/storage', label: 'Storage' },
 ]
 
 export function Layout() {

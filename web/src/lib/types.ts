@@ -118,6 +118,10 @@ export interface RunSummary {
   libraries: string[]
   result_count: number
   complete: boolean
+  /** Bytes on disk (docs/retention.md). */
+  bytes: number
+  /** Pinned runs are never deleted by retention. */
+  pinned: boolean
 }
 
 export interface RunRow {

@@ -85,6 +85,15 @@ public sealed class RunFolderReader
         }
     }
 
+    /// <summary>Makes the next <see cref="ListRuns"/> rescan the folder (cached summaries stay): after a run was removed.</summary>
+    public void Refresh()
+    {
+        lock (_listLock)
+        {
+            _listDirStamp = DateTime.MinValue;
+        }
+    }
+
     /// <summary>The absolute folder of a run, or false when the id is malformed or the folder does not exist.</summary>
     public bool TryGetRunDirectory(string runId, out string directory)
     {

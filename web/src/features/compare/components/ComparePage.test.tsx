@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 const A = '2026-11-29_01-02-03'
 const B = '2026-11-29_02-03-04'
-const run = (id: string): RunSummary => ({ id, timestamp: null, machine: null, experiments: ['gmst_era'], libraries: ['libnova'], result_count: 1, complete: true })
+const run = (id: string): RunSummary => ({ id, timestamp: null, machine: null, experiments: ['gmst_era'], libraries: ['libnova'], result_count: 1, complete: true, bytes: 0, pinned: false })
 const accuracy = (library: string, verdict: 'regressed' | 'unchanged'): CompareResult['accuracy'][number] => ({
   experiment: 'gmst_era',
   library,

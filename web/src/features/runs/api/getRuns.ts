@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
-import { arr, obj, str } from '@/lib/decode'
+import { arr, bool, int, obj, str } from '@/lib/decode'
 import type { RunSummary } from '@/lib/types'
 import { runKeys } from './keys'
 
@@ -9,6 +9,8 @@ export function parseRuns(v: unknown): RunSummary[] {
   return arr(v, 'runs', (x, path) => {
     const o = obj(x, path)
     str(o.id, `${path}.id`)
+    int(o.bytes, `${path}.bytes`)
+    bool(o.pinned, `${path}.pinned`)
     return o as unknown as RunSummary
   })
 }

@@ -7,8 +7,10 @@ import { Card, PageHeader } from '@/components/ui/Card'
 import { QueryState } from '@/components/ui/QueryState'
 import { Table, Td, Th } from '@/components/ui/Table'
 import { fmtDate } from '@/lib/format'
+import { fmtBytes } from '@/features/storage/lib/bytes'
 import { runDownloadUrl } from '../api/getRun'
 import { useRuns } from '../api/getRuns'
+import { RunActions } from './RunActions'
 
 const PAGE = 50
 
@@ -88,6 +90,7 @@ export function RunsPage() {
                     <Th>Libraries</Th>
                     <Th className="text-right">Results</Th>
                     <Th>Completeness</Th>
+                    <Th className="text-right">Size</Th>
                     <Th>
                       <span className="sr-only">Actions</span>
                     </Th>
@@ -121,6 +124,7 @@ export function RunsPage() {
                       <Td>
                         <CompleteBadge complete={r.complete} />
                       </Td>
+                      <Td className="whitespace-nowrap text-right tabular-nums">{fmtBytes(r.bytes)}</Td>
                       <Td className="whitespace-nowrap">
                         <Link className="mr-3 text-sm underline" to={`/runs/${r.id}`}>
                           Open
@@ -128,12 +132,13 @@ export function RunsPage() {
                         <a className="inline-flex items-center gap-1 text-sm underline" href={runDownloadUrl(r.id)} download>
                           <Download aria-hidden className="h-3.5 w-3.5" /> zip
                         </a>
+                        <RunActions run={r} />
                       </Td>
                     </tr>
                   ))}
                   {rows.length === 0 && (
                     <tr>
-                      <Td colSpan={9} className="py-6 text-center text-slate-500">
+                      <Td colSpan={10} className="py-6 text-center text-slate-500">
                         No runs yet. <Link className="underline" to="/run">Run a benchmark</Link>.
                       </Td>
                     </tr>

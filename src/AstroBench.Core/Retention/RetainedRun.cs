@@ -1,0 +1,4 @@
+namespace AstroBench.Core.Retention;
+
+/// <summary>A run as retention sees it: its id, when it was made (UTC) and its size on disk.</summary>
+public sealed record RetainedRun(string RunId, DateTimeOffset Time, long Bytes);
