@@ -4,6 +4,7 @@ using AstroBench.Server.Events;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
+using AstroBench.Server.Notifications;
 using AstroBench.Server.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddSingleton<StartupReconciler>();
         services.AddSingleton<LegacyJobImporter>();
         services.AddSingleton<TokenGuard>();
+        services.AddAstroBenchNotifications(configuration);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>
