@@ -7,7 +7,7 @@ namespace AstroBench.Server.Notifications;
 /// <summary>CRUD of <see cref="NotificationEndpoint"/> rows (table <c>notification_endpoints</c>).</summary>
 internal sealed class EndpointStore(NotificationDb db)
 {
-    private const string Columns = "id, kind, name, url, recipients, secret, event_types, notes_contains, tags, enabled, created_at, updated_at";
+    private const string Columns = "id, kind, name, url, recipients, secret, event_types, notes_contains, tags, enabled, created_at, updated_at, after_seq";
 
     public IReadOnlyList<NotificationEndpoint> List() => Query($"SELECT {Columns} FROM notification_endpoints ORDER BY created_at, id");
 
@@ -22,7 +22,8 @@ internal sealed class EndpointStore(NotificationDb db)
     {
         using var connection = db.Open();
         using var cmd = NotificationDb.Command(connection, null,
-            $"INSERT INTO notification_endpoints({Columns}) VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)", Values(e));
+            $"INSERT INTO notification_endpoints({Columns}) SELECT $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, " +
+            "COALESCE(MAX(seq), 0) FROM lab_events", Values(e));
         cmd.ExecuteNonQuery();
     }
 
@@ -31,7 +32,7 @@ internal sealed class EndpointStore(NotificationDb db)
         using var connection = db.Open();
         using var cmd = NotificationDb.Command(connection, null, """
             UPDATE notification_endpoints SET kind = $p1, name = $p2, url = $p3, recipients = $p4, secret = $p5, event_types = $p6,
-              notes_contains = $p7, tags = $p8, enabled = $p9, created_at = $p10, updated_at = $p11 WHERE id = $p0
+              notes_contains = $p7, tags = $p8, enabled = $p9, updated_at = $p11 WHERE id = $p0
             """, Values(e));
         return cmd.ExecuteNonQuery() == 1;
     }
@@ -79,7 +80,7 @@ internal sealed class EndpointStore(NotificationDb db)
                 string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
                 List<string> L(int i) => JsonSerializer.Deserialize<List<string>>(r.GetString(i)) ?? [];
                 list.Add(new NotificationEndpoint(r.GetString(0), r.GetString(1), r.GetString(2), S(3), L(4), S(5), L(6), S(7), L(8),
-                    r.GetInt64(9) != 0, UtcTimestamp.Parse(r.GetString(10)), UtcTimestamp.Parse(r.GetString(11))));
+                    r.GetInt64(9) != 0, UtcTimestamp.Parse(r.GetString(10)), UtcTimestamp.Parse(r.GetString(11)), r.GetInt64(12)));
             }
             return list;
         }

@@ -11,8 +11,10 @@ internal sealed class NotificationDb
 {
     private readonly string _connectionString;
 
-    public NotificationDb(ServerPaths paths)
+    /// <param name="events">Taken so that <c>lab_events</c> exists: an endpoint's <c>after_seq</c> is read from it.</param>
+    public NotificationDb(ServerPaths paths, Events.LabEventLog events)
     {
+        ArgumentNullException.ThrowIfNull(events);
         Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -28,7 +30,7 @@ internal sealed class NotificationDb
             CREATE TABLE IF NOT EXISTS notification_endpoints (
               id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, url TEXT, recipients TEXT NOT NULL,
               secret TEXT, event_types TEXT NOT NULL, notes_contains TEXT, tags TEXT NOT NULL,
-              enabled INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+              enabled INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, after_seq INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS notification_deliveries (
               id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL,
               event_type TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,

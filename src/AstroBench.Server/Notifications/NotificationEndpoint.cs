@@ -2,7 +2,8 @@ namespace AstroBench.Server.Notifications;
 
 /// <summary>
 /// A subscription as stored: where to send (a webhook URL or email recipients), the write-only secret,
-/// and the filters (event types, empty = all; notes substring; <c>#tags</c> in the job's notes).
+/// and the filters (event types, empty = all; notes substring; <c>#tags</c> in the job's notes). <see cref="AfterSeq"/> is the
+/// last lab event when it was created: only later events reach it (by sequence, not by clock, so no event is in doubt).
 /// </summary>
 internal sealed record NotificationEndpoint(
     string Id,
@@ -16,4 +17,5 @@ internal sealed record NotificationEndpoint(
     IReadOnlyList<string> Tags,
     bool Enabled,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    long AfterSeq = 0);

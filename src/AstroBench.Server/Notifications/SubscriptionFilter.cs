@@ -4,7 +4,7 @@ using AstroBench.Server.Events;
 namespace AstroBench.Server.Notifications;
 
 /// <summary>
-/// Which endpoints an event goes to: an enabled endpoint created before the event, whose event types include
+/// Which endpoints an event goes to: an enabled endpoint that existed before the event (by sequence), whose event types include
 /// it (empty = every type); for job events also its notes filter (substring, case-insensitive) and its tags
 /// (at least one of them among the job's <see cref="JobTags"/>). Events without a job pass the notes and tags filters.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class SubscriptionFilter
 {
     public static bool Matches(NotificationEndpoint endpoint, LabEvent ev, JsonObject payload)
     {
-        if (!endpoint.Enabled || ev.OccurredAt < endpoint.CreatedAt)
+        if (!endpoint.Enabled || ev.Seq <= endpoint.AfterSeq)
         {
             return false;
         }
