@@ -14,6 +14,7 @@ const PerformanceMatrixPage = lazy(() =>
 const ExperimentDetailPage = lazy(() =>
   import('@/features/experiments/components/ExperimentDetailPage').then((m) => ({ default: m.ExperimentDetailPage })),
 )
+const NotificationsPage = lazy(() => import('@/features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
 const ComparePage = lazy(() => import('@/features/compare/components/ComparePage').then((m) => ({ default: m.ComparePage })))
 
 function NotFound() {
@@ -42,6 +43,7 @@ export function App() {
         <Route path="runs/:runId/performance" element={<PerformanceMatrixPage />} />
         <Route path="runs/:runId/experiments/:experiment" element={<ExperimentDetailPage />} />
         <Route path="compare" element={<ComparePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

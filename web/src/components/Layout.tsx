@@ -9,6 +9,7 @@ const links = [
   { to: '/jobs', label: 'Job history' },
   { to: '/runs', label: 'Runs' },
   { to: '/compare', label: 'Compare' },
+  { to: '/notifications', label: 'Notifications' },
 ]
 
 export function Layout() {
