@@ -13,6 +13,7 @@ internal sealed class NotificationFanOut(NotificationDb db, LabEventLog events, 
     ILogger<NotificationFanOut> logger) : BackgroundService
 {
     private const string CursorName = "fan_out";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>Fans out every event after the cursor; returns how many events it handled.</summary>
     public int RunOnce()
@@ -63,7 +64,14 @@ internal sealed class NotificationFanOut(NotificationDb db, LabEventLog events, 
         {
             try
             {
-                await events.WaitAfterAsync(Cursor(), stoppingToken);
+                try
+                {
+                    await events.WaitAfterAsync(Cursor(), stoppingToken).WaitAsync(PollInterval, time, stoppingToken);
+                }
+                catch (TimeoutException)
+                {
+                    // The wake-up is in-process only; looking again now and then also finds events another process appended.
+                }
                 while (RunOnce() > 0)
                 {
                 }

@@ -9,7 +9,7 @@ namespace AstroBench.Server.Notifications;
 /// Where links in notifications point: <c>AstroBench:PublicBaseUrl</c> when set, else the server's own first
 /// address (a wildcard host becomes localhost), else the default URL.
 /// </summary>
-internal sealed class PublicBaseUrl(IConfiguration configuration, IServer server)
+internal sealed class PublicBaseUrl(IConfiguration configuration, IServiceProvider services)
 {
     public const string Key = AstroBenchServerOptions.Section + ":PublicBaseUrl";
 
@@ -19,7 +19,9 @@ internal sealed class PublicBaseUrl(IConfiguration configuration, IServer server
         {
             return configured.TrimEnd('/');
         }
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? AstroBenchServerApp.DefaultUrl;
+        // Optional: a loop tested without a web host has no server.
+        var server = services.GetService(typeof(IServer)) as IServer;
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? AstroBenchServerApp.DefaultUrl;
         if (!Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal),
                 UriKind.Absolute, out var uri))
         {
