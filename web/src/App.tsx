@@ -15,6 +15,7 @@ const ExperimentDetailPage = lazy(() =>
   import('@/features/experiments/components/ExperimentDetailPage').then((m) => ({ default: m.ExperimentDetailPage })),
 )
 const StoragePage = lazy(() => import('@/features/storage/components/StoragePage').then((m) => ({ default: m.StoragePage })))
+const NotificationsPage = lazy(() => import('@/features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
 const ComparePage = lazy(() => import('@/features/compare/components/ComparePage').then((m) => ({ default: m.ComparePage })))
 
 function NotFound() {
@@ -44,6 +45,7 @@ export function App() {
         <Route path="runs/:runId/experiments/:experiment" element={<ExperimentDetailPage />} />
         <Route path="compare" element={<ComparePage />} />
         <Route path="storage" element={<StoragePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

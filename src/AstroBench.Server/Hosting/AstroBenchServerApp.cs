@@ -2,6 +2,7 @@ using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Storage;
+using AstroBench.Server.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -89,6 +90,7 @@ public static class AstroBenchServerApp
         app.MapCompare();
         app.MapCatalog();
         app.MapHealth();
+        app.MapNotifications();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -10,6 +10,7 @@ const links = [
   { to: '/runs', label: 'Runs' },
   { to: '/compare', label: 'Compare' },
   { to: '/storage', label: 'Storage' },
+  { to: '/notifications', label: 'Notifications' },
 ]
 
 export function Layout() {
