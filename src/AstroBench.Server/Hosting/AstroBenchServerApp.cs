@@ -84,6 +84,7 @@ public static class AstroBenchServerApp
         app.MapCompare();
         app.MapCatalog();
         app.MapHealth();
+        app.MapStorage();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -5,6 +5,7 @@ using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
 using AstroBench.Server.Security;
+using AstroBench.Server.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddSingleton<StartupReconciler>();
         services.AddSingleton<LegacyJobImporter>();
         services.AddSingleton<TokenGuard>();
+        services.AddAstroBenchDiskStorage(configuration);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>
