@@ -20,9 +20,13 @@ internal sealed class DiskLowMonitor(ServerPaths paths, LabEventLog events, IOpt
 {
     private bool _low;
     private long _timerChecks;
+    private long _checks;
 
     /// <summary>Checks made because the interval elapsed (for tests driving a fake clock).</summary>
     internal long TimerChecks => Interlocked.Read(ref _timerChecks);
+
+    /// <summary>Every check made, for whatever reason.</summary>
+    internal long Checks => Interlocked.Read(ref _checks);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +73,10 @@ internal sealed class DiskLowMonitor(ServerPaths paths, LabEventLog events, IOpt
         {
             // A failed look is tried again on the next tick; the monitor must never stop the server.
             logger.LogError(ex, "disk check failed for {Dir}", paths.ResultsDir);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _checks);
         }
     }
 
