@@ -14,10 +14,12 @@ internal sealed class TmpfsMount : IDisposable
 
     public string Path { get; }
 
-    public static TmpfsMount Create(string path, long sizeBytes)
+    /// <param name="inodes">When set, the file system holds at most this many files and folders (its root is one).</param>
+    public static TmpfsMount Create(string path, long sizeBytes, int? inodes = null)
     {
         Directory.CreateDirectory(path);
-        var size = "size=" + sizeBytes.ToString(CultureInfo.InvariantCulture);
+        var size = "size=" + sizeBytes.ToString(CultureInfo.InvariantCulture)
+            + (inodes is { } i ? ",nr_inodes=" + i.ToString(CultureInfo.InvariantCulture) : "");
         var (code, output) = Run("mount", "-t", "tmpfs", "-o", size, "tmpfs", path);
         if (code != 0)
         {

@@ -15,11 +15,11 @@ public static class JobSizePredictor
     public const int HistoryRuns = 20;
 
     /// <summary>
-    /// Measured on this repository (every experiment, every library, <c>--no-perf</c>): 1,000 cases
-    /// wrote 88 bytes per case and 20,000 cases 47 (Parquet cases files plus result JSON); rounded up
+    /// Measured on this repository (all 33 experiments, every library: 185 results, <c>--no-perf</c>): 1,000 cases
+    /// wrote 37.1 bytes per case and 20,000 cases 30.2 (Parquet cases files plus result JSON); rounded up
     /// to the small run's figure so that a lab without history errs on the side of refusing.
     /// </summary>
-    public const double DefaultBytesPerCase = 90;
+    public const double DefaultBytesPerCase = 40;
 
     public static JobSizePrediction Predict(int n, int results, IEnumerable<RunSizeSample> newestFirst)
     {

@@ -13,19 +13,18 @@ namespace AstroBench.Cli.Tests.Run;
 public sealed class RunDiskFullTests : IDisposable
 {
     private readonly TempLab _lab = new();
-    private readonly TmpfsMount _disk;
-
-    public RunDiskFullTests() => _disk = TmpfsMount.Create(_lab.Results, 1024 * 1024);
+    private TmpfsMount? _disk;
 
     public void Dispose()
     {
-        _disk.Dispose();
+        _disk?.Dispose();
         _lab.Dispose();
     }
 
     [Fact]
     public async Task FullResultsDisk_ExitsDiskFull_DeletesStaging_AndRecordsTheReason()
     {
+        _disk = TmpfsMount.Create(_lab.Results, 1024 * 1024);
         var record = Path.Combine(_lab.Dir, "exit.json");
         var log = Path.Combine(_lab.Dir, "run.log");
 
@@ -47,5 +46,20 @@ public sealed class RunDiskFullTests : IDisposable
             "--libraries", "erfa", "--no-perf", "--n", "100");
         Assert.True(small.ExitCode == 0, small.All);
         Assert.Single(_lab.Runs());
+    }
+
+    [Fact]
+    public async Task NoRoomForTheStagingFolder_ExitsDiskFull_AndLeavesNoReservation()
+    {
+        // Inodes for the root, .staging and the id's lock file only: the reservation's mkdir fails with ENOSPC.
+        _disk = TmpfsMount.Create(_lab.Results, 1024 * 1024, inodes: 3);
+        var record = Path.Combine(_lab.Dir, "exit.json");
+
+        var result = await CliProcess.RunAsync(_lab.Dir, "run", "--adapters-dir", Repo.Adapters, "--experiments", "gmst_era",
+            "--libraries", "erfa", "--no-perf", "--n", "10", "--exit-record", record);
+
+        Assert.True(result.ExitCode == 28, result.All);
+        Assert.Equal(SettleDecision.DiskFull, ExitRecordFile.TryRead(record)?.Reason);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_lab.Results, ".staging")));
     }
 }
