@@ -50,7 +50,7 @@ internal sealed class StorageEstimator(RunFolderReader reader, RunSizeCache size
         var refuse = free - prediction.PredictedBytes < minMb * StorageDiskOptions.BytesPerMb;
         var detail = refuse
             ? string.Create(CultureInfo.InvariantCulture,
-                $"Not enough disk space for this job: {Mb(free)} MB free on {paths.ResultsDir}, the job is predicted to write {Mb(prediction.PredictedBytes)} MB, and {minMb} MB must stay free (AstroBench:MinFreeDiskMb). Delete old runs or free space, then start again.")
+                $"Not enough disk space for this job: {Mb(free)} MB free on {paths.ResultsDir}, the job is predicted to write {Mb(prediction.PredictedBytes)} MB, and {minMb:#,0} MB must stay free (AstroBench:MinFreeDiskMb). Delete old runs or free space, then start again.")
             : null;
         return new StorageEstimateDto(prediction.PredictedBytes, prediction.BytesPerCase, prediction.Basis, free, minMb, refuse, detail);
     }
