@@ -46,8 +46,8 @@ describe('Run Benchmarks page: disk space', () => {
 
     await waitFor(() => expect(screen.getByTestId('storage-estimate')).toHaveTextContent('Predicted size: 78.1 KB'))
     const asked = m.calls.filter((c) => c.url.pathname === '/api/storage/estimate').map((c) => c.url.searchParams.get('n'))
+    // (How often it asked while typing depends on typing speed; debouncing is tested on a fake clock in StorageEstimate.test.tsx.)
     expect(asked[asked.length - 1]).toBe('2000')
-    expect(asked).not.toContain('20')
   })
 
   it('a 507 from start shows its detail', async () => {
