@@ -6,6 +6,9 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadInput = 2;
+
+    /// <summary>The results file system filled up mid-run (ENOSPC's number, so it is easy to recall); reason <c>disk_full</c>.</summary>
+    public const int DiskFull = 28;
     public const int Interrupted = 130;
     public const int Terminated = 143;
 }

@@ -111,9 +111,14 @@ internal static class RunCommand
         {
             RunStatus.Completed => ExitCodes.Ok,
             RunStatus.Cancelled => signalExit == 0 ? ExitCodes.Terminated : signalExit,
+            _ when outcome.Reason == SettleDecision.DiskFull => ExitCodes.DiskFull,
             _ => ExitCodes.Failed,
         };
-        if (outcome.Status == RunStatus.Failed)
+        if (code == ExitCodes.DiskFull)
+        {
+            sink.WriteLine($"error: {SettleDecision.DiskFull}: no space left on the file system of {options.ResultsDir}; the partial run was deleted");
+        }
+        else if (outcome.Status == RunStatus.Failed)
         {
             sink.WriteLine("error: " + (outcome.Reason ?? "run failed"));
         }

@@ -21,6 +21,9 @@ public static class SettleDecision
     public const string Lost = "lost";
     public const string CancelledByUser = "cancelled by user";
 
+    /// <summary>The run stopped because the results file system was full (ENOSPC); its staging folder was deleted.</summary>
+    public const string DiskFull = "disk_full";
+
     public static SettleVerdict Decide(SettleInput input)
     {
         var record = input.Record;

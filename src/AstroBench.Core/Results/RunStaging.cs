@@ -68,7 +68,16 @@ public sealed class RunStaging : IDisposable
                 File.Delete(staging._lockPath);
                 continue;
             }
-            Directory.CreateDirectory(staging.StagingPath);
+            try
+            {
+                Directory.CreateDirectory(staging.StagingPath);
+            }
+            catch
+            {
+                // A full disk (or any other failure) must not leave the id reserved for ever.
+                File.Delete(staging._lockPath);
+                throw;
+            }
             return staging;
         }
         throw new IOException($"no free run id for {baseId} after {MaxSuffix} attempts");

@@ -1,7 +1,9 @@
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
+using AstroBench.Core.Storage;
 
 namespace AstroBench.Core.Running;
 
@@ -15,9 +17,18 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        using var staging = RunStaging.Reserve(options.ResultsDir, startedAt);
         var total = plan.Experiments.Count;
         var done = 0;
+        RunStaging reserved;
+        try
+        {
+            reserved = RunStaging.Reserve(options.ResultsDir, startedAt);
+        }
+        catch (Exception ex) when (DiskFull.Is(ex))
+        {
+            return Finish(DiskFullOutcome(0, total));
+        }
+        using var staging = reserved;
         reporter.RunStarted(staging.RunId, total, plan.Libraries, options.N, options.Seed);
         foreach (var notice in plan.Notices)
         {
@@ -44,7 +55,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 {
                     result = await runner.RunAsync(experiment, staging.StagingPath, ct);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ProtocolException)
+                catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException or ProtocolException) && !DiskFull.Is(ex))
                 {
                     result = new ExperimentRunner.Result(false, ex.Message, []);
                 }
@@ -83,7 +94,17 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             staging.Abandon();
             return Finish(new RunOutcome(RunStatus.Cancelled, null, null, done, total, [], "cancelled"));
         }
+        catch (Exception ex) when (DiskFull.Is(ex))
+        {
+            // Wherever the results file system filled up (cases, result JSON, manifest): the partial run goes,
+            // and the run fails with the one reason the server and the CLI recognise.
+            staging.Abandon();
+            return Finish(DiskFullOutcome(done, total));
+        }
     }
+
+    private static RunOutcome DiskFullOutcome(int done, int total) =>
+        new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
 
     /// <summary>
     /// An experiment's per-case arrays (inputs, every library's outputs, metrics: tens of MB at

@@ -3,6 +3,7 @@ using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
 using AstroBench.Server.Security;
+using AstroBench.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,8 @@ internal static class JobEndpoints
         return app;
     }
 
-    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobRunner runner, JobFeeds feeds)
+    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobRunner runner, JobFeeds feeds, JobStore store,
+        StorageEstimator storage)
     {
         var (config, notes, errors) = StartJobValidator.Validate(request);
         if (config is null)
@@ -39,6 +41,11 @@ internal static class JobEndpoints
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Invalid benchmark request",
             });
+        }
+        // Busy answers 409 as it always did (the runner decides); only an idle lab looks at the disk (507, docs/storage.md).
+        if (store.GetActive() is null && storage.EstimateForStart(config) is { WouldRefuse: true } estimate)
+        {
+            return StorageEndpoints.InsufficientStorage(estimate);
         }
         var result = runner.Start(config, notes);
         if (result.Job is null)

@@ -91,6 +91,7 @@ public static class AstroBenchServerApp
         app.MapCatalog();
         app.MapHealth();
         app.MapNotifications();
+        app.MapStorage();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -32,6 +32,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddSingleton<TokenGuard>();
         services.AddAstroBenchRetention(configuration);
         services.AddAstroBenchNotifications(configuration);
+        services.AddAstroBenchDiskStorage(configuration);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>

@@ -10,6 +10,8 @@ import { ApiError } from '@/lib/api'
 import { useUrlState } from '@/lib/useUrlState'
 import { useAdapters } from '@/features/experiments/api/getAdapters'
 import { useExperiments } from '@/features/experiments/api/getExperiments'
+import { StorageEstimate } from '@/features/storage/components/StorageEstimate'
+import { estimateQuery } from '@/features/storage/lib/estimateQuery'
 import { useActiveJob } from '../api/getActiveJob'
 import { useJob } from '../api/getJob'
 import { useLimits } from '../api/getLimits'
@@ -146,6 +148,7 @@ export function RunBenchmarksPage() {
             runDisabled={controls.runDisabled}
             spinner={controls.spinner}
             runLabel={controls.runLabel}
+            notice={<StorageEstimate query={estimateQuery(toStartRequest(form))} />}
             actions={
               <>
                 {cancelButton}
@@ -172,7 +175,12 @@ export function RunBenchmarksPage() {
             )}
           </Alert>
         )}
-        {startError && startError.status !== 409 && startError.status !== 422 && (
+        {startError && startError.status === 507 && (
+          <Alert tone="error" className="mt-4" title="Not enough disk space">
+            {startError.message}
+          </Alert>
+        )}
+        {startError && ![409, 422, 507].includes(startError.status) && (
           <Alert tone="error" className="mt-4" title="Could not start the benchmark">
             {startError.message}
           </Alert>

@@ -17,6 +17,8 @@ interface Props {
   runLabel: string
   /** Rendered beside the Run button (the Cancel button lives there). */
   actions?: ReactNode
+  /** Rendered just above the Run button (the run's predicted size). */
+  notice?: ReactNode
 }
 
 function FieldError({ id, msg }: { id: string; msg?: string }) {
@@ -31,7 +33,7 @@ function FieldError({ id, msg }: { id: string; msg?: string }) {
 const inputCls =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-500'
 
-export function RunForm({ values, onChange, onSubmit, errors, experiments, adapters, runDisabled, spinner, runLabel, actions }: Props) {
+export function RunForm({ values, onChange, onSubmit, errors, experiments, adapters, runDisabled, spinner, runLabel, actions, notice }: Props) {
   const id = useId()
   const set = <K extends keyof RunFormValues>(k: K, v: RunFormValues[K]) => onChange({ ...values, [k]: v })
   const toggle = (k: 'experiments' | 'libraries', item: string) => {
@@ -162,6 +164,8 @@ export function RunForm({ values, onChange, onSubmit, errors, experiments, adapt
         />
         <FieldError id={`${id}-notes-err`} msg={errors.notes} />
       </div>
+
+      {notice}
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={runDisabled} aria-busy={spinner}>
