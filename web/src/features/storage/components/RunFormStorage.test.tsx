@@ -39,12 +39,12 @@ describe('Run Benchmarks page: disk space', () => {
     const user = userEvent.setup()
     renderRoute('/run', '/run', <RunBenchmarksPage />)
 
-    expect(await screen.findByTestId('storage-estimate')).toHaveTextContent('Predicted size: 39.1 KB')
+    expect(await screen.findByTestId('storage-estimate')).toHaveTextContent('Predicted size: 39 KiB')
     const n = screen.getByLabelText(/^N \(cases/)
     await user.clear(n)
     await user.type(n, '2000')
 
-    await waitFor(() => expect(screen.getByTestId('storage-estimate')).toHaveTextContent('Predicted size: 78.1 KB'))
+    await waitFor(() => expect(screen.getByTestId('storage-estimate')).toHaveTextContent('Predicted size: 78 KiB'))
     const asked = m.calls.filter((c) => c.url.pathname === '/api/storage/estimate').map((c) => c.url.searchParams.get('n'))
     // (How often it asked while typing depends on typing speed; debouncing is tested on a fake clock in StorageEstimate.test.tsx.)
     expect(asked[asked.length - 1]).toBe('2000')

@@ -37,9 +37,9 @@ describe('StorageEstimate', () => {
     renderRoute('/', '/', <StorageEstimate query={q(1000)} />)
 
     const line = await screen.findByTestId('storage-estimate')
-    expect(line).toHaveTextContent('Predicted size: 5.00 MB')
-    expect(line).toHaveTextContent('Free space: 70.0 GB')
-    expect(line).toHaveTextContent('from earlier runs, 26.5 bytes per case; 512 MB must stay free')
+    expect(line).toHaveTextContent('Predicted size: 5 MiB')
+    expect(line).toHaveTextContent('Free space: 70 GiB')
+    expect(line).toHaveTextContent('from earlier runs, 26.5 bytes per case; 512 MiB must stay free')
     const url = m.calls[0].url
     expect([url.searchParams.get('n'), url.searchParams.get('experiments'), url.searchParams.has('libraries')]).toEqual(['1000', 'gmst_era,kepler_solver', false])
     expect(screen.queryByRole('status')).toBeNull()
@@ -63,7 +63,7 @@ describe('StorageEstimate', () => {
     // The answer arrives through promises and React Query's zero-delay notifications, all on the fake clock.
     await vi.waitFor(async () => {
       await act(async () => void (await vi.advanceTimersByTimeAsync(10)))
-      expect(screen.getByTestId('storage-estimate')).toHaveTextContent('Predicted size: 97.7 KB')
+      expect(screen.getByTestId('storage-estimate')).toHaveTextContent('Predicted size: 98 KiB')
     })
   })
 

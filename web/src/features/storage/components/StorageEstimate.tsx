@@ -1,7 +1,7 @@
 import { HardDrive } from 'lucide-react'
 import { Alert } from '@/components/ui/Alert'
 import { useStorageEstimate, type StorageEstimateQuery } from '../api/getStorageEstimate'
-import { formatBytes } from '../lib/formatBytes'
+import { fmtBytes } from '../lib/bytes'
 import { useDebounced } from '../lib/useDebounced'
 
 export const ESTIMATE_DEBOUNCE_MS = 400
@@ -26,13 +26,13 @@ export function StorageEstimate({ query, delayMs = ESTIMATE_DEBOUNCE_MS }: { que
       <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300" data-testid="storage-estimate">
         <HardDrive aria-hidden className="h-4 w-4" />
         <span>
-          Predicted size: <strong>{formatBytes(e.predicted_bytes)}</strong>
+          Predicted size: <strong>{fmtBytes(e.predicted_bytes)}</strong>
         </span>
         <span>
-          · Free space: <strong>{formatBytes(e.free_bytes)}</strong>
+          · Free space: <strong>{fmtBytes(e.free_bytes)}</strong>
         </span>
         <span className="text-xs text-slate-500 dark:text-slate-400">
-          ({basis}, {e.bytes_per_case.toFixed(1)} bytes per case; {formatBytes(e.min_free_disk_mb * 1024 * 1024)} must stay free)
+          ({basis}, {e.bytes_per_case.toFixed(1)} bytes per case; {fmtBytes(e.min_free_disk_mb * 1024 * 1024)} must stay free)
         </span>
       </p>
       {e.would_refuse && (
