@@ -42,6 +42,9 @@ test('runs list: pin, delete with confirmation, 409 for a pinned run; storage ru
   expect(existsSync(join(process.env.ASTROBENCH_E2E_ROOT!, 'results', DOOMED))).toBe(false)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Storage' }).click()
+  // Disk usage from the real GET /api/storage: the lab's own results folder and its figures.
+  await expect(page.getByText(join(process.env.ASTROBENCH_E2E_ROOT!, 'results'), { exact: true })).toBeVisible()
+  await expect(page.getByText('Job database')).toBeVisible()
   const keep = page.getByLabel(/Keep the last N runs/)
   await keep.fill('0')
   await page.getByRole('button', { name: 'Save rules' }).click()
