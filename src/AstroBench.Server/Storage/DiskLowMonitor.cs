@@ -21,12 +21,19 @@ internal sealed class DiskLowMonitor(ServerPaths paths, LabEventLog events, IOpt
     private bool _low;
     private long _timerChecks;
     private long _checks;
+    private long _started;
 
     /// <summary>Checks made because the interval elapsed (for tests driving a fake clock).</summary>
     internal long TimerChecks => Interlocked.Read(ref _timerChecks);
 
-    /// <summary>Every check made, for whatever reason.</summary>
+    /// <summary>Every check finished, for whatever reason.</summary>
     internal long Checks => Interlocked.Read(ref _checks);
+
+    /// <summary>
+    /// Every check begun. Checks run one after another, so once <see cref="Checks"/> reaches a value of this
+    /// taken earlier plus k, k checks have begun after that moment (tests use it to see a settings change).
+    /// </summary>
+    internal long ChecksStarted => Interlocked.Read(ref _started);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +54,7 @@ internal sealed class DiskLowMonitor(ServerPaths paths, LabEventLog events, IOpt
     /// <summary>Looks once; appends <c>disk.low</c> when free space has just dropped below the threshold.</summary>
     internal void Check()
     {
+        Interlocked.Increment(ref _started);
         try
         {
             var threshold = options.Value.EffectiveLowDiskWarnMb * StorageDiskOptions.BytesPerMb;

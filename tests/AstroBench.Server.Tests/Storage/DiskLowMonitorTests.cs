@@ -40,15 +40,19 @@ public sealed class DiskLowMonitorTests : IAsyncLifetime, IDisposable
 
     private List<LabEvent> DiskLow() => _events.ReadAfter(0).Where(e => e.Type == LabEventTypes.DiskLow).ToList();
 
-    /// <summary>Advances the fake clock until the loop has made <paramref name="count"/> more timer checks (advancing past one is harmless).</summary>
+    /// <summary>
+    /// Advances the fake clock until <paramref name="count"/> checks that began after this call have finished
+    /// (advancing past one is harmless). Counting from the checks begun, not finished, keeps a check that was
+    /// already running with the old settings from counting as one made with the new.
+    /// </summary>
     private async Task Ticks(int count)
     {
-        var target = _monitor.TimerChecks + count;
+        var target = _monitor.ChecksStarted + count;
         await Eventually.True(() =>
         {
             _clock.Advance(TimeSpan.FromSeconds(IntervalSeconds));
-            return _monitor.TimerChecks >= target;
-        }, $"{count} timer checks");
+            return _monitor.Checks >= target;
+        }, $"{count} checks after the settings change");
     }
 
     [Fact]
