@@ -2,6 +2,7 @@ using AstroBench.Server.Execution;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
+using AstroBench.Server.Queue;
 using AstroBench.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,7 @@ internal static class JobEndpoints
         return app;
     }
 
-    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobRunner runner, JobFeeds feeds)
+    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobQueue queue, DrainState drain, QueueView view)
     {
         var (config, notes, errors) = StartJobValidator.Validate(request);
         if (config is null)
@@ -40,7 +41,21 @@ internal static class JobEndpoints
                 Title = "Invalid benchmark request",
             });
         }
-        var result = runner.Start(config, notes);
+        if (drain.Draining)
+        {
+            // Start means "run now": a drained lab would only park the job, so say why instead (docs/queue.md).
+            var drained = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The lab is draining",
+                Detail = "Dispatching is stopped (POST /api/admin/undrain resumes it); enqueue with POST /api/benchmark/jobs to run later.",
+            };
+            drained.Extensions["active_job_id"] = null;
+            drained.Extensions["active_status"] = null;
+            drained.Extensions["draining"] = true;
+            return TypedResults.Problem(drained);
+        }
+        var result = queue.StartIfIdle(config, notes);
         if (result.Job is null)
         {
             var problem = new ProblemDetails
@@ -53,7 +68,7 @@ internal static class JobEndpoints
             problem.Extensions["active_status"] = result.ActiveStatus;
             return TypedResults.Problem(problem);
         }
-        return TypedResults.Ok(JobDto.From(result.Job, feeds.GetLive(result.Job.Id)));
+        return TypedResults.Ok(view.Dto(result.Job));
     }
 
     public const int MaxListLimit = 1000;
@@ -62,7 +77,7 @@ internal static class JobEndpoints
     /// A plain array, oldest first, as the original lab answers (its clients expect exactly that);
     /// <c>order=desc</c>, <c>limit</c> and <c>offset</c> page it, and <c>X-Total-Count</c> carries the total.
     /// </summary>
-    public static Results<Ok<List<JobDto>>, ProblemHttpResult> List(JobStore store, JobFeeds feeds, HttpResponse response,
+    public static Results<Ok<List<JobDto>>, ProblemHttpResult> List(JobStore store, QueueView view, HttpResponse response,
         int? limit, int? offset, string? order)
     {
         if (limit is < 1 or > MaxListLimit || offset is < 0)
@@ -73,18 +88,18 @@ internal static class JobEndpoints
         {
             return Ids.BadRequest("order must be asc or desc.");
         }
-        var jobs = store.List(limit ?? -1, offset ?? 0, newestFirst: order == "desc").Select(r => JobDto.From(r, feeds.GetLive(r.Id))).ToList();
+        var jobs = view.Dtos(store.List(limit ?? -1, offset ?? 0, newestFirst: order == "desc"));
         response.Headers["X-Total-Count"] = store.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(jobs);
     }
 
-    public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, JobFeeds feeds)
+    public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, QueueView view)
     {
         if (!Ids.IsJobId(id))
         {
             return Ids.Invalid("job id", id);
         }
-        return store.Get(id) is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(id))) : Ids.NotFound($"No job {id}.");
+        return store.Get(id) is { } row ? TypedResults.Ok(view.Dto(row)) : Ids.NotFound($"No job {id}.");
     }
 
     public static Results<Ok<List<JobHistoryItemDto>>, ProblemHttpResult> History(string id, JobStore store)
@@ -100,8 +115,8 @@ internal static class JobEndpoints
         return TypedResults.Ok(store.History(id).Select(h => new JobHistoryItemDto(h.From, h.To, h.At, h.Reason)).ToList());
     }
 
-    public static Results<Ok<JobDto>, NoContent> Active(JobStore store, JobFeeds feeds) =>
-        store.GetActive() is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(row.Id))) : TypedResults.NoContent();
+    public static Results<Ok<JobDto>, NoContent> Active(JobStore store, QueueView view) =>
+        store.GetActive() is { } row ? TypedResults.Ok(view.Dto(row)) : TypedResults.NoContent();
 
     /// <summary>
     /// A JSON page of lines when asked for JSON (<c>Accept: application/json</c>) or for a range

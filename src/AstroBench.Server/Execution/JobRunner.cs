@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using AstroBench.Core.Running;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// Starts, cancels and follows jobs. A job's process is <c>astrobench run</c> in its own session
+/// Launches the jobs the dispatcher claims (<see cref="TryLaunch"/>), cancels and follows them. A job's process is <c>astrobench run</c> in its own session
 /// (pid = pgid); it writes its log and exit record itself, so the server can die and come back.
 /// One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
 /// </summary>
@@ -20,34 +19,61 @@ internal sealed class JobRunner(
     JobFeeds feeds,
     ServerPaths paths,
     IOptions<AstroBenchServerOptions> options,
+    Queue.DispatchSignal dispatch,
     ILogger<JobRunner> logger)
 {
     private readonly ConcurrentDictionary<string, ActiveJob> _active = new(StringComparer.Ordinal);
     private readonly AstroBenchServerOptions _options = options.Value;
 
-    public StartResult Start(JobConfig config, string? notes)
+    /// <summary>
+    /// Claims a queued job (compare-and-set queued → starting) and spawns its process. False when the claim
+    /// lost (the job was cancelled, superseded or claimed meanwhile): the job is then left as it is.
+    /// </summary>
+    public bool TryLaunch(JobRow queued)
     {
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var row = new JobRow(id, JobStatus.Queued, config, notes, DateTimeOffset.UtcNow, null, null, null, JobProgress.Empty,
-            null, null, null, null, null, 0);
-        var (created, activeId, activeStatus) = store.TryCreate(row);
-        if (!created)
+        var job = new ActiveJob(queued.Id, feeds.GetOrCreateLive(queued), ownChild: true);
+        // Registered before the claim, so a cancel arriving in between finds the job and the claim sees CancelRequested.
+        if (!_active.TryAdd(queued.Id, job))
         {
-            return new StartResult(null, activeId, activeStatus);
+            return false;
         }
-        var job = new ActiveJob(id, feeds.CreateLive(row), ownChild: true);
-        _active[id] = job;
-        _ = Task.Run(() => LaunchAsync(job, config, notes));
-        return new StartResult(row, null, null);
+        bool claimed;
+        lock (job.Gate)
+        {
+            claimed = !job.CancelRequested && store.TryTransition(job.Id, JobStatus.Starting, [JobStatus.Queued]);
+            if (claimed)
+            {
+                job.Feed.SetStatus(JobStatus.Starting, null);
+            }
+        }
+        if (claimed || job.CancelRequested)
+        {
+            _ = Task.Run(() => LaunchAsync(job, queued.Config, queued.Notes));
+            return claimed;
+        }
+        _active.TryRemove(job.Id, out _);
+        if (store.Get(job.Id) is { } now)
+        {
+            feeds.CompleteIfLive(now);
+        }
+        return false;
     }
 
     /// <summary>Requests cancellation (grace 0 = kill). Null when unknown; the row with Accepted=false when not active.</summary>
-    public async Task<CancelResult> CancelAsync(string id, TimeSpan grace, bool kill, bool wait)
+    public async Task<CancelResult> CancelAsync(string id, TimeSpan grace, bool kill, bool wait, string? why = null)
     {
         var row = store.Get(id);
         if (row is null)
         {
             return new CancelResult(CancelState.NotFound, null, null);
+        }
+        if (!JobStatus.IsTerminal(row.Status) && !_active.ContainsKey(id) && row.Status == JobStatus.Queued)
+        {
+            if (await CancelQueuedAsync(row, why ?? (kill ? "killed by user" : "cancelled by user")) is { } final)
+            {
+                return new CancelResult(CancelState.Accepted, final, null);
+            }
+            row = store.Get(id)!; // claimed by the dispatcher meanwhile: cancel it as a started job
         }
         if (JobStatus.IsTerminal(row.Status) || !_active.TryGetValue(id, out var job))
         {
@@ -58,7 +84,7 @@ internal sealed class JobRunner(
         {
             if (!job.CancelRequested)
             {
-                var reason = kill ? "killed by user" : "cancelled by user";
+                var reason = why ?? (kill ? "killed by user" : "cancelled by user");
                 var experiment = job.Feed.Progress.CurrentExperiment;
                 grace = CancelGrace.Effective(grace, experiment, kill);
                 // The timeline says which grace applied (the job's final reason stays the plain one).
@@ -100,6 +126,22 @@ internal sealed class JobRunner(
         return new CancelResult(CancelState.Accepted, store.Get(id), null);
     }
 
+    /// <summary>
+    /// A queued job never started: queued → cancelling (so the dispatcher's claim fails) → cancelled, with the
+    /// cancel lines in its log as for a started job. Null when the dispatcher claimed it first.
+    /// </summary>
+    private async Task<JobRow?> CancelQueuedAsync(JobRow row, string reason)
+    {
+        if (!store.TryTransition(row.Id, JobStatus.Cancelling, [JobStatus.Queued], new TransitionUpdate { Reason = reason }))
+        {
+            return null;
+        }
+        var job = new ActiveJob(row.Id, feeds.GetOrCreateLive(row), ownChild: true) { CancelRequested = true, CancelReason = reason };
+        job.Feed.SetStatus(JobStatus.Cancelling, reason);
+        await Settler().SettleCancelledBeforeStartAsync(job);
+        return await job.Settled.Task;
+    }
+
     public bool IsActive(string id) => _active.ContainsKey(id);
 
     /// <summary>
@@ -130,17 +172,6 @@ internal sealed class JobRunner(
     {
         try
         {
-            lock (job.Gate)
-            {
-                if (job.CancelRequested || !store.TryTransition(job.Id, JobStatus.Starting))
-                {
-                    job.Process = null;
-                }
-                else
-                {
-                    job.Feed.SetStatus(JobStatus.Starting, null);
-                }
-            }
             if (job.CancelRequested)
             {
                 await Settler().SettleCancelledBeforeStartAsync(job);
@@ -153,6 +184,8 @@ internal sealed class JobRunner(
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
                 var argv = new OrchestratorCommand(_options, paths).Build(job.Id, config, notes);
+                // Tells a restarted server that this claim may have a process (never requeue it then).
+                await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
                 process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
                     new Dictionary<string, string> { ["ASTROBENCH_JOB_ID"] = job.Id });
             }
@@ -168,6 +201,7 @@ internal sealed class JobRunner(
                 // Known to the job before anything else can throw, so an internal error still kills the group.
                 job.Process = process;
                 store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
+                File.Delete(paths.SpawnMarkerFile(job.Id));
                 if (job.CancelRequested)
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
@@ -207,11 +241,12 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>Frees the slot: the job is terminal in the store (or could not be written), so a new start may run.</summary>
+    /// <summary>Frees the slot: the job is terminal in the store (or could not be written); the dispatcher looks again.</summary>
     private void Release(ActiveJob job)
     {
         job.Tailer?.Dispose();
         _active.TryRemove(job.Id, out _);
+        dispatch.Set();
     }
 
     private JobMonitor Monitor() => new(store, feeds, paths, _options, logger, id => MonitorPollHook?.Invoke(id));

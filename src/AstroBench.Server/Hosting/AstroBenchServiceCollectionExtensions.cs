@@ -4,6 +4,7 @@ using AstroBench.Server.Events;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
+using AstroBench.Server.Queue;
 using AstroBench.Server.Security;
 using AstroBench.Server.Storage;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddSingleton<LegacyJobImporter>();
         services.AddSingleton<TokenGuard>();
         services.AddAstroBenchRetention(configuration);
+        services.AddAstroBenchQueue();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>
