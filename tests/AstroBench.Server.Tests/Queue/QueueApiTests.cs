@@ -88,7 +88,7 @@ public sealed class QueueApiTests : IDisposable
     [Fact]
     public async Task CancelOfAQueuedJob_EndsItCancelled_WithoutEverStartingIt()
     {
-        await _lab.Enqueue(QueueLab.Gate("gmst_era"));
+        var blocker = await _lab.Enqueue(QueueLab.Gate("gmst_era"));
         await _lab.WaitHeld("gmst_era");
         var queued = await _lab.Enqueue(QueueLab.Quick());
 
@@ -101,6 +101,8 @@ public sealed class QueueApiTests : IDisposable
         Assert.Empty(await _lab.QueueOrder());
         var (again, _) = await _lab.PostJson($"/api/benchmark/jobs/{queued}/cancel", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        _lab.Open("gmst_era");
+        await _lab.WaitTerminal(blocker);
     }
 
     [Fact]
