@@ -46,8 +46,8 @@ export function EnqueueControls({ request, onFieldErrors }: Props) {
   const failure = enqueue.error && !(enqueue.error instanceof ApiError && enqueue.error.status === 422) ? (enqueue.error as Error).message : null
   return (
     <div className="flex flex-wrap items-start gap-2 border-l border-slate-200 pl-3 dark:border-slate-700">
-      <div>
-        <label htmlFor={`${id}-priority`} className="sr-only">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={`${id}-priority`} className="text-sm font-medium">
           Priority
         </label>
         <input
@@ -65,7 +65,7 @@ export function EnqueueControls({ request, onFieldErrors }: Props) {
           onChange={(e) => setPriority(e.target.value)}
         />
         {errors.priority && (
-          <p id={`${id}-priority-err`} className="mt-1 max-w-56 text-xs font-medium text-red-700 dark:text-red-300">
+          <p id={`${id}-priority-err`} className="basis-full max-w-56 text-xs font-medium text-red-700 dark:text-red-300">
             {errors.priority}
           </p>
         )}
