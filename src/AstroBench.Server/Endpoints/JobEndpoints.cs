@@ -43,17 +43,7 @@ internal static class JobEndpoints
         }
         if (drain.Draining)
         {
-            // Start means "run now": a drained lab would only park the job, so say why instead (docs/queue.md).
-            var drained = new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The lab is draining",
-                Detail = "Dispatching is stopped (POST /api/admin/undrain resumes it); enqueue with POST /api/benchmark/jobs to run later.",
-            };
-            drained.Extensions["active_job_id"] = null;
-            drained.Extensions["active_status"] = null;
-            drained.Extensions["draining"] = true;
-            return TypedResults.Problem(drained);
+            return DrainState.StartRefused();
         }
         var result = queue.StartIfIdle(config, notes);
         if (result.Job is null)

@@ -1,4 +1,7 @@
 using AstroBench.Server.Jobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AstroBench.Server.Queue;
 
@@ -12,6 +15,24 @@ internal sealed class DrainState(JobStore store, DispatchSignal signal)
     private volatile bool _draining = store.GetMeta(MetaKey) == "true";
 
     public bool Draining => _draining;
+
+    /// <summary>
+    /// POST /api/benchmark/start while draining: 409. Start means "run now", and a drained lab would only park the
+    /// job, so say why instead (docs/queue.md); the seed's members are there, null.
+    /// </summary>
+    public static ProblemHttpResult StartRefused()
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The lab is draining",
+            Detail = "Dispatching is stopped (POST /api/admin/undrain resumes it); enqueue with POST /api/benchmark/jobs to run later.",
+        };
+        problem.Extensions["active_job_id"] = null;
+        problem.Extensions["active_status"] = null;
+        problem.Extensions["draining"] = true;
+        return TypedResults.Problem(problem);
+    }
 
     public void Set(bool draining)
     {
