@@ -37,6 +37,50 @@ public sealed class QueueRestartTests
     }
 
     [Fact]
+    public async Task KillDashNineOfTheServer_WithJobsQueuedAndRunning_LosesNothing_AndDispatchesNothingTwice()
+    {
+        var root = Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
+        var port = RecoveryTests.FreePort();
+        var server = RecoveryTests.StartServerProcess(root, port, QueueLab.Parallel(1));
+        string running;
+        var queued = new List<string>();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            await RecoveryTests.WaitHealthy(http);
+            running = await Enqueue(http, QueueLab.Gate("gmst_era", perf: true));
+            await Eventually.True(() => File.Exists(Path.Combine(root, "gates", "gmst_era.waiting")), "the gate call for gmst_era is held");
+            queued.Add(await Enqueue(http, QueueLab.Quick()));
+            queued.Add(await Enqueue(http, QueueLab.Quick(priority: 5)));
+        }
+        finally
+        {
+            server.Kill(); // SIGKILL: no shutdown code runs
+            await server.WaitForExitAsync();
+        }
+        using (var lab = new Lab(root, QueueLab.Parallel(1)))
+        {
+            Assert.Equal("running", await lab.Status(running));
+            Assert.Equal([queued[1], queued[0]], await lab.QueueOrder());
+            lab.Open("gmst_era");
+            foreach (var id in queued.Prepend(running))
+            {
+                Assert.Equal("completed", (await lab.WaitTerminal(id))["status"]!.GetValue<string>());
+                Assert.Equal(1, (await lab.History(id)).Count("starting"));
+            }
+            Assert.Equal(3, lab.RunFolders().Length);
+        }
+        Directory.Delete(root, true);
+    }
+
+    private static async Task<string> Enqueue(HttpClient http, object body)
+    {
+        var response = await http.PostAsync("/api/benchmark/jobs", System.Net.Http.Json.JsonContent.Create(body, options: Lab.Json));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_id"]!.GetValue<string>();
+    }
+
+    [Fact]
     public async Task Drain_StopsDispatching_RunningJobsFinish_SurvivesARestart_UndrainResumes()
     {
         var root = Directory.CreateTempSubdirectory("astrobench-server-test-").FullName;
