@@ -2,6 +2,7 @@ using AstroBench.Server.Execution;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
+using AstroBench.Server.Queue;
 using AstroBench.Server.Security;
 using AstroBench.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -30,8 +31,8 @@ internal static class JobEndpoints
         return app;
     }
 
-    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobRunner runner, JobFeeds feeds, JobStore store,
-        StorageEstimator storage)
+    public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobQueue queue, DrainState drain, QueueView view,
+        JobStore store, StorageEstimator storage)
     {
         var (config, notes, errors) = StartJobValidator.Validate(request);
         if (config is null)
@@ -42,12 +43,16 @@ internal static class JobEndpoints
                 Title = "Invalid benchmark request",
             });
         }
-        // Busy answers 409 as it always did (the runner decides); only an idle lab looks at the disk (507, docs/storage.md).
+        if (drain.Draining)
+        {
+            return DrainState.StartRefused();
+        }
+        // Busy answers 409 as it always did (the queue decides); only an idle lab looks at the disk (507, docs/storage.md).
         if (store.GetActive() is null && storage.EstimateForStart(config) is { WouldRefuse: true } estimate)
         {
             return StorageEndpoints.InsufficientStorage(estimate);
         }
-        var result = runner.Start(config, notes);
+        var result = queue.StartIfIdle(config, notes);
         if (result.Job is null)
         {
             var problem = new ProblemDetails
@@ -60,7 +65,7 @@ internal static class JobEndpoints
             problem.Extensions["active_status"] = result.ActiveStatus;
             return TypedResults.Problem(problem);
         }
-        return TypedResults.Ok(JobDto.From(result.Job, feeds.GetLive(result.Job.Id)));
+        return TypedResults.Ok(view.Dto(result.Job));
     }
 
     public const int MaxListLimit = 1000;
@@ -69,7 +74,7 @@ internal static class JobEndpoints
     /// A plain array, oldest first, as the original lab answers (its clients expect exactly that);
     /// <c>order=desc</c>, <c>limit</c> and <c>offset</c> page it, and <c>X-Total-Count</c> carries the total.
     /// </summary>
-    public static Results<Ok<List<JobDto>>, ProblemHttpResult> List(JobStore store, JobFeeds feeds, HttpResponse response,
+    public static Results<Ok<List<JobDto>>, ProblemHttpResult> List(JobStore store, QueueView view, HttpResponse response,
         int? limit, int? offset, string? order)
     {
         if (limit is < 1 or > MaxListLimit || offset is < 0)
@@ -80,18 +85,18 @@ internal static class JobEndpoints
         {
             return Ids.BadRequest("order must be asc or desc.");
         }
-        var jobs = store.List(limit ?? -1, offset ?? 0, newestFirst: order == "desc").Select(r => JobDto.From(r, feeds.GetLive(r.Id))).ToList();
+        var jobs = view.Dtos(store.List(limit ?? -1, offset ?? 0, newestFirst: order == "desc"));
         response.Headers["X-Total-Count"] = store.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(jobs);
     }
 
-    public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, JobFeeds feeds)
+    public static Results<Ok<JobDto>, ProblemHttpResult> Get(string id, JobStore store, QueueView view)
     {
         if (!Ids.IsJobId(id))
         {
             return Ids.Invalid("job id", id);
         }
-        return store.Get(id) is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(id))) : Ids.NotFound($"No job {id}.");
+        return store.Get(id) is { } row ? TypedResults.Ok(view.Dto(row)) : Ids.NotFound($"No job {id}.");
     }
 
     public static Results<Ok<List<JobHistoryItemDto>>, ProblemHttpResult> History(string id, JobStore store)
@@ -107,8 +112,8 @@ internal static class JobEndpoints
         return TypedResults.Ok(store.History(id).Select(h => new JobHistoryItemDto(h.From, h.To, h.At, h.Reason)).ToList());
     }
 
-    public static Results<Ok<JobDto>, NoContent> Active(JobStore store, JobFeeds feeds) =>
-        store.GetActive() is { } row ? TypedResults.Ok(JobDto.From(row, feeds.GetLive(row.Id))) : TypedResults.NoContent();
+    public static Results<Ok<JobDto>, NoContent> Active(JobStore store, QueueView view) =>
+        store.GetActive() is { } row ? TypedResults.Ok(view.Dto(row)) : TypedResults.NoContent();
 
     /// <summary>
     /// A JSON page of lines when asked for JSON (<c>Accept: application/json</c>) or for a range

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using AstroBench.Core.Running;
 using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
@@ -11,93 +10,53 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// Starts, cancels and follows jobs. A job's process is <c>astrobench run</c> in its own session
+/// Launches the jobs the dispatcher claims (<see cref="TryLaunch"/>), cancels and follows them. A job's process is <c>astrobench run</c> in its own session
 /// (pid = pgid); it writes its log and exit record itself, so the server can die and come back.
 /// One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
 /// </summary>
-internal sealed class JobRunner(
+internal sealed partial class JobRunner(
     JobStore store,
     JobFeeds feeds,
     ServerPaths paths,
     IOptions<AstroBenchServerOptions> options,
+    Queue.DispatchSignal dispatch,
     ILogger<JobRunner> logger)
 {
     private readonly ConcurrentDictionary<string, ActiveJob> _active = new(StringComparer.Ordinal);
     private readonly AstroBenchServerOptions _options = options.Value;
 
-    public StartResult Start(JobConfig config, string? notes)
+    /// <summary>
+    /// Claims a queued job (compare-and-set queued → starting) and spawns its process. False when the claim
+    /// lost (the job was cancelled, superseded or claimed meanwhile): the job is then left as it is.
+    /// </summary>
+    public bool TryLaunch(JobRow queued)
     {
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var row = new JobRow(id, JobStatus.Queued, config, notes, DateTimeOffset.UtcNow, null, null, null, JobProgress.Empty,
-            null, null, null, null, null, 0);
-        var (created, activeId, activeStatus) = store.TryCreate(row);
-        if (!created)
+        var job = new ActiveJob(queued.Id, feeds.GetOrCreateLive(queued), ownChild: true);
+        // Registered before the claim, so a cancel arriving in between finds the job and the claim sees CancelRequested.
+        if (!_active.TryAdd(queued.Id, job))
         {
-            return new StartResult(null, activeId, activeStatus);
+            return false;
         }
-        var job = new ActiveJob(id, feeds.CreateLive(row), ownChild: true);
-        _active[id] = job;
-        _ = Task.Run(() => LaunchAsync(job, config, notes));
-        return new StartResult(row, null, null);
-    }
-
-    /// <summary>Requests cancellation (grace 0 = kill). Null when unknown; the row with Accepted=false when not active.</summary>
-    public async Task<CancelResult> CancelAsync(string id, TimeSpan grace, bool kill, bool wait)
-    {
-        var row = store.Get(id);
-        if (row is null)
-        {
-            return new CancelResult(CancelState.NotFound, null, null);
-        }
-        if (JobStatus.IsTerminal(row.Status) || !_active.TryGetValue(id, out var job))
-        {
-            return new CancelResult(CancelState.NotActive, row, null);
-        }
-        Task<CancelOutcome>? signals = null;
+        bool claimed;
         lock (job.Gate)
         {
-            if (!job.CancelRequested)
+            claimed = !job.CancelRequested && store.TryTransition(job.Id, JobStatus.Starting, [JobStatus.Queued]);
+            if (claimed)
             {
-                var reason = kill ? "killed by user" : "cancelled by user";
-                var experiment = job.Feed.Progress.CurrentExperiment;
-                grace = CancelGrace.Effective(grace, experiment, kill);
-                // The timeline says which grace applied (the job's final reason stays the plain one).
-                var timeline = kill ? reason : string.Create(CultureInfo.InvariantCulture, $"{reason}; grace {grace.TotalSeconds:0.###} s") +
-                    (experiment is not null ? $" during {experiment}" : "");
-                if (!store.TryTransition(id, JobStatus.Cancelling, new TransitionUpdate { Reason = reason, HistoryReason = timeline }))
-                {
-                    return new CancelResult(CancelState.NotActive, store.Get(id), null);
-                }
-                job.CancelRequested = true;
-                job.Grace = grace;
-                job.CancelReason = reason;
-                job.Feed.SetStatus(JobStatus.Cancelling, reason);
-                if (job.Process is not null)
-                {
-                    job.Signals = Task.Run(() => SignalSequence.RunAsync(job, grace, Seconds(_options.KillVerifySeconds)));
-                }
+                job.Feed.SetStatus(JobStatus.Starting, null);
             }
-            signals = job.Signals;
         }
-        if (signals is { IsCompleted: true, Result: { GroupEmpty: false } early })
+        if (claimed || job.CancelRequested)
         {
-            return new CancelResult(CancelState.Failed, store.Get(id), early);
+            _ = Task.Run(() => LaunchAsync(job, queued.Config, queued.Notes));
+            return claimed;
         }
-        if (wait)
+        _active.TryRemove(job.Id, out _);
+        if (store.Get(job.Id) is { } now)
         {
-            var limit = grace + Seconds(_options.KillVerifySeconds) + TimeSpan.FromSeconds(10);
-            try
-            {
-                var final = await job.Settled.Task.WaitAsync(limit);
-                return new CancelResult(CancelState.Accepted, final, null);
-            }
-            catch (TimeoutException)
-            {
-                var outcome = job.Signals is { IsCompleted: true } s ? s.Result : new CancelOutcome(false, [], "timed out waiting for the job to stop");
-                return new CancelResult(CancelState.Failed, store.Get(id), outcome);
-            }
+            feeds.CompleteIfLive(now);
         }
-        return new CancelResult(CancelState.Accepted, store.Get(id), null);
+        return false;
     }
 
     public bool IsActive(string id) => _active.ContainsKey(id);
@@ -130,17 +89,6 @@ internal sealed class JobRunner(
     {
         try
         {
-            lock (job.Gate)
-            {
-                if (job.CancelRequested || !store.TryTransition(job.Id, JobStatus.Starting))
-                {
-                    job.Process = null;
-                }
-                else
-                {
-                    job.Feed.SetStatus(JobStatus.Starting, null);
-                }
-            }
             if (job.CancelRequested)
             {
                 await Settler().SettleCancelledBeforeStartAsync(job);
@@ -153,6 +101,8 @@ internal sealed class JobRunner(
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
                 var argv = new OrchestratorCommand(_options, paths).Build(job.Id, config, notes);
+                // Tells a restarted server that this claim may have a process (never requeue it then).
+                await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
                 process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
                     new Dictionary<string, string> { ["ASTROBENCH_JOB_ID"] = job.Id });
             }
@@ -168,6 +118,7 @@ internal sealed class JobRunner(
                 // Known to the job before anything else can throw, so an internal error still kills the group.
                 job.Process = process;
                 store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
+                File.Delete(paths.SpawnMarkerFile(job.Id));
                 if (job.CancelRequested)
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
@@ -207,11 +158,12 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>Frees the slot: the job is terminal in the store (or could not be written), so a new start may run.</summary>
+    /// <summary>Frees the slot: the job is terminal in the store (or could not be written); the dispatcher looks again.</summary>
     private void Release(ActiveJob job)
     {
         job.Tailer?.Dispose();
         _active.TryRemove(job.Id, out _);
+        dispatch.Set();
     }
 
     private JobMonitor Monitor() => new(store, feeds, paths, _options, logger, id => MonitorPollHook?.Invoke(id));

@@ -8,17 +8,23 @@ using Microsoft.Extensions.Logging;
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// Runs once at start-up, before requests are served: every job the store says is active is either
+/// Runs once at start-up, before requests are served: every job the store says holds the machine is either
 /// reattached (its process is alive: same pid <b>and</b> start time) or settled by <see cref="SettleDecision"/>
 /// (the runner's rule): from its exit record, else <c>failed</c> with reason <c>lost</c>. Leftover members of a dead job's group are killed.
-/// Only active jobs are touched, so start-up cost does not grow with the history.
+/// A claim that was never spawned is requeued (docs/queue.md). Only those jobs are touched, so start-up cost does not grow with the history.
 /// </summary>
 internal sealed class StartupReconciler(JobStore store, JobRunner runner, ServerPaths paths, ILogger<StartupReconciler> logger)
 {
     public void Reconcile()
     {
-        foreach (var row in store.ListActive())
+        // Queued, paused and preempted jobs have no process: they stay as they are (the dispatcher takes the queue).
+        foreach (var row in store.ListHolding())
         {
+            if (row is { Status: JobStatus.Starting, Pid: null } && !File.Exists(paths.SpawnMarkerFile(row.Id)))
+            {
+                Requeue(row);
+                continue;
+            }
             if (row.Pid is { } pid && row.ProcStartTicks is { } ticks && ProcStat.IsAlive(pid, ticks))
             {
                 logger.LogInformation("job {Id}: process {Pid} still alive, reattaching", row.Id, pid);
@@ -33,8 +39,19 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
         }
     }
 
+    /// <summary>Claimed but never spawned (no spawn marker, no pid): nothing ran, so it goes back to its place in the queue.</summary>
+    private void Requeue(JobRow row)
+    {
+        if (store.TryTransition(row.Id, JobStatus.Queued, [JobStatus.Starting],
+                new TransitionUpdate { HistoryReason = "requeued at start-up: claimed but never spawned" }))
+        {
+            logger.LogInformation("job {Id}: claimed but never spawned before the server stopped; back in the queue", row.Id);
+        }
+    }
+
     private void Settle(JobRow row)
     {
+        File.Delete(paths.SpawnMarkerFile(row.Id));
         var stderr = JobSettler.ReadStderrTail(paths, row.Id);
         var cancelling = row.Status == JobStatus.Cancelling;
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(row.Id)), cancelling,

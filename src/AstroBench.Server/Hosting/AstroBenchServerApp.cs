@@ -1,6 +1,7 @@
 using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
+using AstroBench.Server.Queue;
 using AstroBench.Server.Storage;
 using AstroBench.Server.Notifications;
 using Microsoft.AspNetCore.Builder;
@@ -84,6 +85,8 @@ public static class AstroBenchServerApp
         WebAppHosting.UseWebApp(app, app.Services.GetRequiredService<ServerPaths>());
         app.MapOpenApi();
         app.MapJobs();
+        app.MapQueue();
+        app.MapQueueAdmin();
         app.MapJobWebSocket();
         app.MapRuns();
         app.MapRetention();

@@ -35,6 +35,9 @@ public sealed class AstroBenchServerOptions
 
     public int LogTailLines { get; set; } = 10_000;
 
+    /// <summary>Accuracy-only jobs that may run at once (never beside a timing job); null: cores − 1, at least 1 (docs/queue.md).</summary>
+    public int? MaxParallelAccuracyJobs { get; set; }
+
     /// <summary>How often a running job's log is polled and its process checked.</summary>
     public int MonitorIntervalMs { get; set; } = 50;
 

@@ -5,6 +5,7 @@ using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
 using AstroBench.Server.Notifications;
+using AstroBench.Server.Queue;
 using AstroBench.Server.Security;
 using AstroBench.Server.Storage;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddAstroBenchRetention(configuration);
         services.AddAstroBenchNotifications(configuration);
         services.AddAstroBenchDiskStorage(configuration);
+        services.AddAstroBenchQueue();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>

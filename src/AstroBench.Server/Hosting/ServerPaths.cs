@@ -32,6 +32,9 @@ internal sealed class ServerPaths
     public string LogFile(string jobId) => Path.Combine(LogsDir, jobId + ".log");
     public string StderrFile(string jobId) => Path.Combine(LogsDir, jobId + ".stderr.log");
     public string ExitRecordFile(string jobId) => Path.Combine(LogsDir, jobId + ".exit.json");
+
+    /// <summary>Written just before a job's process is spawned, removed once its pid is stored (docs/queue.md, restart rule).</summary>
+    public string SpawnMarkerFile(string jobId) => Path.Combine(LogsDir, jobId + ".spawning");
     public string LegacyJobsDir => Path.Combine(LogsDir, "jobs");
 
     /// <summary>The nearest folder at or above <paramref name="start"/> holding both adapters/ and src/.</summary>

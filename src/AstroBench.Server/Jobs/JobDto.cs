@@ -20,14 +20,21 @@ public sealed record JobDto(
     JobProgress Progress,
     int? ExitCode,
     string? Reason,
-    long LogLines)
+    long LogLines,
+    int Priority = 0,
+    string? ConcurrencyKey = null,
+    string ResourceClass = Queue.ResourceClass.Timing,
+    int? QueuePosition = null,
+    DateTimeOffset? EstimatedStartAt = null)
 {
-    internal static JobDto From(JobRow row, Logs.LogFeed? live = null)
+    /// <summary>The job as shown; <paramref name="queue"/> is its place when it is queued (docs/queue.md).</summary>
+    internal static JobDto From(JobRow row, Logs.LogFeed? live = null, Queue.QueueEntry? queue = null)
     {
         var progress = live?.Progress ?? row.Progress;
         return new(row.Id, row.Status, row.StartedAt, row.FinishedAt, row.RunId, JobConfigDto.From(row.Config, row.Notes),
             progress.CurrentExperiment, progress.CurrentStep, progress.Percent,
-            row.CreatedAt, row.Notes, progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines);
+            row.CreatedAt, row.Notes, progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines,
+            row.Priority, row.ConcurrencyKey, Queue.ResourceClass.Of(row.Config), queue?.Position, queue?.EstimatedStartAt);
     }
 }
 

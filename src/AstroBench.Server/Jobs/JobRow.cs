@@ -1,6 +1,7 @@
 namespace AstroBench.Server.Jobs;
 
-/// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).</summary>
+/// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).
+/// Priority and concurrency key are the queue's (docs/queue.md).</summary>
 internal sealed record JobRow(
     string Id,
     string Status,
@@ -16,4 +17,6 @@ internal sealed record JobRow(
     int? Pid,
     int? Pgid,
     long? ProcStartTicks,
-    long LogLines);
+    long LogLines,
+    int Priority = 0,
+    string? ConcurrencyKey = null);

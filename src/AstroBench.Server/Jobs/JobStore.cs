@@ -11,7 +11,7 @@ namespace AstroBench.Server.Jobs;
 /// (<see cref="TryTransition"/>) plus a history row in one transaction; terminal states never change;
 /// at most one job is active (<see cref="TryCreate"/> checks and inserts in one IMMEDIATE transaction).
 /// </summary>
-internal sealed class JobStore
+internal sealed partial class JobStore
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
@@ -46,6 +46,7 @@ internal sealed class JobStore
             CREATE INDEX IF NOT EXISTS ix_history_job ON job_history(job_id, seq);
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             """);
+        MigrateQueueColumns(connection);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -54,7 +55,10 @@ internal sealed class JobStore
 
     private static readonly string TerminalList = string.Join(",", new[] { JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled }.Select(s => $"'{s}'"));
 
-    /// <summary>Inserts a new queued job unless another job is active; returns the active job id on conflict.</summary>
+    /// <summary>
+    /// Inserts a new queued job unless the machine is busy (<see cref="JobStatus.Busy"/>); returns the busy job's id
+    /// on conflict (a job holding the machine before a queued one).
+    /// </summary>
     public (bool Created, string? ActiveJobId, string? ActiveStatus) TryCreate(JobRow job)
     {
         lock (_writeLock)
@@ -64,7 +68,7 @@ internal sealed class JobStore
             using (var check = connection.CreateCommand())
             {
                 check.Transaction = tx;
-                check.CommandText = $"SELECT id, status FROM jobs WHERE status IN ({ActiveList}) LIMIT 1";
+                check.CommandText = $"SELECT id, status FROM jobs WHERE status IN ({BusyList}) ORDER BY status = '{JobStatus.Queued}' LIMIT 1";
                 using var reader = check.ExecuteReader();
                 if (reader.Read())
                 {
@@ -237,9 +241,15 @@ internal sealed class JobStore
         return reader.Read() ? ReadRow(reader) : null;
     }
 
-    public JobRow? GetActive() => Query($"SELECT * FROM jobs WHERE status IN ({ActiveList}) ORDER BY created_at DESC LIMIT 1").FirstOrDefault();
+    /// <summary>The job holding the machine (the newest), else the next queued one in dispatch order.</summary>
+    public JobRow? GetActive() =>
+        Query($"SELECT * FROM jobs WHERE status IN ({HoldingList}) ORDER BY created_at DESC, rowid DESC LIMIT 1").FirstOrDefault()
+        ?? (ListQueued(1) is [var next, ..] ? next : null);
 
     public IReadOnlyList<JobRow> ListActive() => Query($"SELECT * FROM jobs WHERE status IN ({ActiveList})");
+
+    /// <summary>Jobs with a process (or about to have one): what start-up reattaches or settles, and the dispatcher's slots.</summary>
+    public IReadOnlyList<JobRow> ListHolding() => Query($"SELECT * FROM jobs WHERE status IN ({HoldingList})");
 
     /// <summary>Jobs in creation order (insertion order breaks ties within a millisecond); <paramref name="limit"/> −1 = all.</summary>
     public IReadOnlyList<JobRow> List(int limit, int offset, bool newestFirst) =>
@@ -388,9 +398,13 @@ internal sealed class JobStore
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO jobs(id, status, config, notes, created_at, started_at, finished_at, run_id, progress, exit_code, reason, log_lines, legacy_id)
-            VALUES($id, $status, $config, $notes, $created, $started, $finished, $run, $progress, $exit, $reason, $lines, $legacy)
+            INSERT INTO jobs(id, status, config, notes, created_at, started_at, finished_at, run_id, progress, exit_code, reason, log_lines, legacy_id,
+              priority, concurrency_key, queue_seq)
+            VALUES($id, $status, $config, $notes, $created, $started, $finished, $run, $progress, $exit, $reason, $lines, $legacy,
+              $priority, $key, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs))
             """;
+        cmd.Parameters.AddWithValue("$priority", job.Priority);
+        cmd.Parameters.AddWithValue("$key", (object?)job.ConcurrencyKey ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$id", job.Id);
         cmd.Parameters.AddWithValue("$status", job.Status);
         cmd.Parameters.AddWithValue("$config", JsonSerializer.Serialize(job.Config, Json));
@@ -429,7 +443,7 @@ internal sealed class JobStore
         return new JobRow(S("id")!, S("status")!, config, S("notes"), Parse(S("created_at")!),
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
-            L("log_lines") ?? 0);
+            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);

@@ -8,12 +8,20 @@ public static class JobTransitions
 {
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        // Picked up by the runner; cancelled before it started; failed to start (or an internal error).
-        [JobStatus.Queued] = Set(JobStatus.Starting, JobStatus.Cancelling, JobStatus.Failed),
-        // The process is up; cancel requested; the spawn failed; settled after a restart that found the process gone.
-        [JobStatus.Starting] = Set(JobStatus.Running, JobStatus.Cancelling, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled),
-        // Settled from its exit record; or a cancel was requested.
-        [JobStatus.Running] = Set(JobStatus.Cancelling, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled),
+        // Claimed by the dispatcher (compare-and-set); a user cancel (through cancelling, as for a started job);
+        // superseded by a newer job of its concurrency key (directly: it never started); an internal error.
+        [JobStatus.Queued] = Set(JobStatus.Starting, JobStatus.Cancelling, JobStatus.Cancelled, JobStatus.Failed),
+        // The process is up; cancel requested; the spawn failed; settled after a restart that found the process gone;
+        // back to the queue after a restart that found the claim was never spawned (docs/queue.md).
+        [JobStatus.Starting] = Set(JobStatus.Running, JobStatus.Cancelling, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled,
+            JobStatus.Queued),
+        // Settled from its exit record; a cancel was requested; stopped at a checkpoint (pause, preemption).
+        [JobStatus.Running] = Set(JobStatus.Cancelling, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled, JobStatus.Paused,
+            JobStatus.Preempted),
+        // Resumed (back to the queue, continuing from its checkpoint); given up; the checkpoint is unusable.
+        [JobStatus.Paused] = Set(JobStatus.Queued, JobStatus.Cancelled, JobStatus.Failed),
+        // Requeued to continue from its checkpoint; given up; the checkpoint is unusable.
+        [JobStatus.Preempted] = Set(JobStatus.Queued, JobStatus.Cancelled, JobStatus.Failed),
         // The group is confirmed gone; or the run published its folder before the signal landed; or it broke.
         [JobStatus.Cancelling] = Set(JobStatus.Cancelled, JobStatus.Completed, JobStatus.Failed),
     };

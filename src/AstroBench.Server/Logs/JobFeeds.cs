@@ -25,6 +25,20 @@ internal sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptio
 
     public LogFeed? GetLive(string jobId) => _live.GetValueOrDefault(jobId);
 
+    /// <summary>The job's live feed, created if it has none yet (a queued job gets one when first watched or when dispatched).</summary>
+    public LogFeed GetOrCreateLive(JobRow job) =>
+        _live.GetOrAdd(job.Id, _ => new LogFeed(job.Id, paths.LogFile(job.Id), options.Value.LogTailLines, job.Status, job.Progress));
+
+    /// <summary>Ends the live feed of a job that became terminal without a runner (superseded in the queue): subscribers get <c>done</c>.</summary>
+    public void CompleteIfLive(JobRow final)
+    {
+        if (JobStatus.IsTerminal(final.Status) && _live.TryGetValue(final.Id, out var feed))
+        {
+            feed.Complete(final);
+            Retire(final.Id);
+        }
+    }
+
     /// <summary>Called when a live job settled: its feed moves to the finished cache.</summary>
     public void Retire(string jobId)
     {
@@ -40,6 +54,11 @@ internal sealed class JobFeeds(ServerPaths paths, IOptions<AstroBenchServerOptio
         if (_live.TryGetValue(job.Id, out var live))
         {
             return live;
+        }
+        if (job.Status == JobStatus.Queued)
+        {
+            // Watched while it waits: the runner will write into this same feed once the job is dispatched.
+            return GetOrCreateLive(job);
         }
         if (_finished.TryGetValue(job.Id, out var cached) && cached.Final is { } f && f.Status == job.Status && File.Exists(cached.Path)
             && new FileInfo(cached.Path).Length == cached.Bytes)

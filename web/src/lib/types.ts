@@ -6,6 +6,8 @@ export const JOB_STATUSES = [
   'starting',
   'running',
   'cancelling',
+  'paused',
+  'preempted',
   'completed',
   'failed',
   'cancelled',

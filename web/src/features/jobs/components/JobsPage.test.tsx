@@ -7,6 +7,9 @@ import { JobsPage } from './JobsPage'
 
 afterEach(() => vi.unstubAllGlobals())
 
+// The page also shows the queue (GET /api/benchmark/queue): these tests are about the history's requests.
+const historyCalls = (m: ReturnType<typeof mockFetch>) => m.calls.filter((c) => c.url.pathname === '/api/benchmark/jobs')
+
 describe('JobsPage', () => {
   it('lists jobs newest first with status badges, duration, config, notes, View Logs and the run link', async () => {
     const m = mockFetch({
@@ -32,7 +35,7 @@ describe('JobsPage', () => {
     expect(within(body[1]).getByRole('link', { name: /View Logs/ })).toHaveAttribute('href', '/jobs/000000000002')
     expect(within(body[0]).getByText(/all experiments · all libraries · N=1000/)).toBeInTheDocument()
     expect(screen.getByText('1–3 of 3')).toBeInTheDocument()
-    expect(Object.fromEntries(m.calls[0].url.searchParams)).toEqual({ order: 'desc', limit: '50', offset: '0' })
+    expect(Object.fromEntries(historyCalls(m)[0].url.searchParams)).toEqual({ order: 'desc', limit: '50', offset: '0' })
   })
 
   it('pages through the history with limit/offset, the total from X-Total-Count', async () => {
@@ -53,8 +56,8 @@ describe('JobsPage', () => {
     await user.click(screen.getByRole('button', { name: /Older/ }))
     expect(await screen.findByText('101–120 of 120')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: /Older/ })).toBeDisabled()
-    expect(m.calls.map((c) => c.url.searchParams.get('offset'))).toEqual(['0', '50', '100'])
-    expect(m.calls.every((c) => c.url.searchParams.get('order') === 'desc')).toBe(true)
+    expect(historyCalls(m).map((c) => c.url.searchParams.get('offset'))).toEqual(['0', '50', '100'])
+    expect(historyCalls(m).every((c) => c.url.searchParams.get('order') === 'desc')).toBe(true)
   })
 
   it('rejects a page object: the server answers a plain array', async () => {

@@ -9,6 +9,7 @@ import { Table, Td, Th } from '@/components/ui/Table'
 import { fmtDate, fmtDuration } from '@/lib/format'
 import type { Job } from '@/lib/types'
 import { useJobs } from '../api/getJobs'
+import { QueuePanel } from '@/features/queue/components/QueuePanel'
 
 const PAGE = 50
 
@@ -28,6 +29,9 @@ export function JobsPage() {
   return (
     <div>
       <PageHeader title="Job history" subtitle="Every benchmark job, newest first." />
+      <div className="mb-4">
+        <QueuePanel />
+      </div>
       <Card>
         <QueryState isPending={q.isPending} error={q.error} label="Loading jobs">
           {() => (

@@ -23,6 +23,8 @@ import { useLiveLog } from '../api/liveLog'
 import { deriveRunPhase, runControls } from '../lib/runPhase'
 import { defaultRunForm, toStartRequest, validateRunForm, type RunFormErrors, type RunFormValues } from '../lib/runForm'
 import { JobProgressPanel } from './JobProgressPanel'
+import { EnqueueControls } from '@/features/queue/components/EnqueueControls'
+import { QueuePanel } from '@/features/queue/components/QueuePanel'
 import { RunForm } from './RunForm'
 
 export const REDIRECT_DELAY_MS = 2000
@@ -101,6 +103,14 @@ export function RunBenchmarksPage() {
     })
   }
 
+  // The Enqueue button sends the same form: validated the same way, its 422 messages shown the same way.
+  const enqueueRequest = () => {
+    if (!form || !limits.data) return null
+    const e = validateRunForm(form, limits.data)
+    setErrors(e)
+    return Object.keys(e).length ? null : toStartRequest(form)
+  }
+
   const startError = start.error instanceof ApiError ? start.error : start.error ? new ApiError(0, null, String(start.error)) : null
   const conflictId = startError?.status === 409 ? (startError.problem?.active_job_id as string | undefined) : undefined
 
@@ -153,6 +163,7 @@ export function RunBenchmarksPage() {
               <>
                 {cancelButton}
                 {killButton}
+                <EnqueueControls request={enqueueRequest} onFieldErrors={(e) => setErrors(e as RunFormErrors)} />
               </>
             }
           />
@@ -196,6 +207,8 @@ export function RunBenchmarksPage() {
           </Alert>
         )}
       </Card>
+
+      <QueuePanel />
 
       {jobId && (
         <Card

@@ -8,6 +8,9 @@ export function deriveRunPhase(input: { startPending: boolean; job: Pick<Job, 's
   const status = input.job?.status
   switch (status) {
     case undefined:
+    // Stopped at a checkpoint: nothing runs, the machine is free for a new run.
+    case 'paused':
+    case 'preempted':
       return 'idle'
     case 'queued':
     case 'starting':

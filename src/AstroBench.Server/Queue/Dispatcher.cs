@@ -1,0 +1,82 @@
+using AstroBench.Server.Execution;
+using AstroBench.Server.Jobs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBench.Server.Queue;
+
+/// <summary>
+/// The dispatcher loop: wakes on <see cref="DispatchSignal"/> (enqueue, priority change, undrain, a job freeing
+/// its slot) or every few seconds as a safety net, asks <see cref="DispatchPolicy"/> what may start, and hands
+/// each pick to <see cref="JobRunner.TryLaunch"/>, whose compare-and-set queued → starting makes a double
+/// dispatch impossible even if two passes raced. A failed pass is logged and retried at the next wake-up.
+/// </summary>
+internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSignal signal, DrainState drain,
+    QueueLimits limits, TimeProvider time, ILogger<Dispatcher> log) : BackgroundService
+{
+    private static readonly TimeSpan SafetyWake = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many queued jobs a pass looks at (enough for every slot plus jobs skipped for their key).</summary>
+    private int HeadSize => MaxParallelAccuracy + 64;
+
+    private readonly Lock _pass = new();
+
+    private int MaxParallelAccuracy => limits.MaxParallelAccuracy;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                DispatchOnce();
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Dispatch pass failed; retrying at the next wake-up");
+            }
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var wake = signal.WaitAsync(Timeout.InfiniteTimeSpan, tick.Token);
+            await Task.WhenAny(wake, Task.Delay(SafetyWake, time, tick.Token));
+            await tick.CancelAsync();
+            stoppingToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>One pass: starts what the policy allows; again while a claim lost a race (the state changed). Returns the jobs started.</summary>
+    public int DispatchOnce()
+    {
+        lock (_pass)
+        {
+            var started = 0;
+            while (true)
+            {
+                var holding = store.ListHolding();
+                var queued = store.ListQueued(HeadSize);
+                var picks = DispatchPolicy.Pick([.. holding.Select(Slot)], [.. queued.Select(Slot)], MaxParallelAccuracy, drain.Draining);
+                if (picks.Count == 0)
+                {
+                    return started;
+                }
+                var lost = false;
+                foreach (var id in picks)
+                {
+                    if (runner.TryLaunch(queued.First(q => q.Id == id)))
+                    {
+                        started++;
+                    }
+                    else
+                    {
+                        lost = true;
+                    }
+                }
+                if (!lost)
+                {
+                    return started;
+                }
+            }
+        }
+    }
+
+    private static DispatchSlot Slot(JobRow row) => new(row.Id, ResourceClass.Of(row.Config), row.ConcurrencyKey);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using AstroBench.Server.Jobs;
+
+namespace AstroBench.Server.Queue;
+
+/// <summary>
+/// Body of POST /api/benchmark/jobs: the start request's fields plus the queue's. <c>priority</c> is read as raw
+/// JSON so that a non-integer gets a 422 with a field message instead of a binder 400.
+/// </summary>
+public sealed record EnqueueJobRequest(
+    List<string>? Experiments,
+    List<string>? Libraries,
+    int? N,
+    long? Seed,
+    int? PerfRounds,
+    bool? NoPerf,
+    bool? CiMode,
+    string? Notes,
+    JsonElement? Priority,
+    string? ConcurrencyKey,
+    bool? CancelInProgress)
+{
+    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes);
+}
