@@ -29,7 +29,36 @@ internal sealed partial class JobRunner(
     /// Claims a queued job (compare-and-set queued → starting) and spawns its process. False when the claim
     /// lost (the job was cancelled, superseded or claimed meanwhile): the job is then left as it is.
     /// </summary>
-    public bool TryLaunch(JobRow queued)
+    public bool TryLaunch(JobRow queued) => TryClaim(queued, job => LaunchAsync(job, queued.Config, queued.Notes));
+
+    /// <summary>
+    /// Claims a queued job like <see cref="TryLaunch"/> but never spawns it: it ends <c>failed</c> with
+    /// <paramref name="reason"/> and <paramref name="line"/> in its log (e.g. refused at dispatch for disk space).
+    /// </summary>
+    public bool TryRefuse(JobRow queued, string reason, string line) => TryClaim(queued, async job =>
+    {
+        try
+        {
+            if (job.CancelRequested)
+            {
+                await Settler().SettleCancelledBeforeStartAsync(job);
+                return;
+            }
+            await JobSettler.AppendAsync(paths, job.Id, [line]);
+            await Settler().SettleRefusedAsync(job, reason);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "job {Id}: refusing it failed", job.Id);
+            await Settler().SettleInternalErrorAsync(job, ex, Seconds(_options.KillVerifySeconds));
+        }
+        finally
+        {
+            Release(job);
+        }
+    });
+
+    private bool TryClaim(JobRow queued, Func<ActiveJob, Task> then)
     {
         var job = new ActiveJob(queued.Id, feeds.GetOrCreateLive(queued), ownChild: true);
         // Registered before the claim, so a cancel arriving in between finds the job and the claim sees CancelRequested.
@@ -48,7 +77,7 @@ internal sealed partial class JobRunner(
         }
         if (claimed || job.CancelRequested)
         {
-            _ = Task.Run(() => LaunchAsync(job, queued.Config, queued.Notes));
+            _ = Task.Run(() => then(job));
             return claimed;
         }
         _active.TryRemove(job.Id, out _);

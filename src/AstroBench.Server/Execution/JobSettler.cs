@@ -30,6 +30,17 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
             new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = job.CancelReason ?? SettleDecision.CancelledByUser });
     }
 
+    /// <summary>Refused before any process existed (claimed, then not started): failed with <paramref name="reason"/>.</summary>
+    public Task SettleRefusedAsync(ActiveJob job, string reason)
+    {
+        var parser = new ProgressParser();
+        using var tailer = new LogTailer(job.Feed, parser);
+        tailer.Drain();
+        tailer.FlushPartial();
+        Finish(job, parser, JobStatus.Failed, new TransitionUpdate { FinishedAt = DateTimeOffset.UtcNow, Reason = reason });
+        return Task.CompletedTask;
+    }
+
     public async Task SettleStartFailureAsync(ActiveJob job, string message)
     {
         var parser = new ProgressParser();

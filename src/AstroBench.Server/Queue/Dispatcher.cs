@@ -1,5 +1,6 @@
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
+using AstroBench.Server.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +13,12 @@ namespace AstroBench.Server.Queue;
 /// dispatch impossible even if two passes raced. A failed pass is logged and retried at the next wake-up.
 /// </summary>
 internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSignal signal, DrainState drain,
-    QueueLimits limits, TimeProvider time, ILogger<Dispatcher> log) : BackgroundService
+    QueueLimits limits, StorageEstimator storage, TimeProvider time, ILogger<Dispatcher> log) : BackgroundService
 {
     private static readonly TimeSpan SafetyWake = TimeSpan.FromSeconds(5);
+
+    /// <summary>The reason of a job refused at dispatch because its predicted size does not fit.</summary>
+    public const string InsufficientDiskReason = "insufficient_disk";
 
     /// <summary>How many queued jobs a pass looks at (enough for every slot plus jobs skipped for their key).</summary>
     private int HeadSize => MaxParallelAccuracy + 64;
@@ -61,7 +65,16 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
                 var lost = false;
                 foreach (var id in picks)
                 {
-                    if (runner.TryLaunch(queued.First(q => q.Id == id)))
+                    var pick = queued.First(q => q.Id == id);
+                    // The disk is checked again at dispatch (it may have filled since the enqueue): a refused job
+                    // ends failed with its reason instead of starting a run that cannot fit (docs/storage.md).
+                    if (storage.EstimateForStart(pick.Config) is { WouldRefuse: true } estimate)
+                    {
+                        runner.TryRefuse(pick, InsufficientDiskReason, "Refused at dispatch: " + estimate.Detail);
+                        lost = true;
+                        continue;
+                    }
+                    if (runner.TryLaunch(pick))
                     {
                         started++;
                     }

@@ -1,4 +1,6 @@
+using AstroBench.Server.Endpoints;
 using AstroBench.Server.Jobs;
+using AstroBench.Server.Storage;
 using AstroBench.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +22,8 @@ internal static class QueueEndpoints
         return app;
     }
 
-    public static Results<Created<JobDto>, ProblemHttpResult> Enqueue(EnqueueJobRequest? request, JobQueue queue, QueueView view)
+    public static Results<Created<JobDto>, ProblemHttpResult> Enqueue(EnqueueJobRequest? request, JobQueue queue, QueueView view,
+        StorageEstimator storage)
     {
         var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart());
         var priority = request is null ? null : QueueValidator.Priority(request.Priority, errors);
@@ -28,6 +31,11 @@ internal static class QueueEndpoints
         if (config is null || priority is null || errors.Count > 0)
         {
             return Invalid(errors, "Invalid benchmark request");
+        }
+        // The same disk rule as a start (507, docs/storage.md); checked again at dispatch.
+        if (storage.EstimateForStart(config) is { WouldRefuse: true } estimate)
+        {
+            return StorageEndpoints.InsufficientStorage(estimate);
         }
         var row = queue.Enqueue(config, notes, priority.Value, key, request!.CancelInProgress ?? false);
         return TypedResults.Created($"/api/benchmark/jobs/{row.Id}", view.Dto(row));

@@ -67,4 +67,38 @@ public sealed class StorageRefusalTests : IDisposable
         _lab.Open("all");
         Assert.Equal("completed", (await _lab.WaitTerminal(id))["status"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task Enqueue_ThatWouldCrossTheThreshold_Is507_AndCreatesNothing()
+    {
+        var (response, body) = await _lab.PostJson("/api/benchmark/jobs", Huge);
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, response.StatusCode);
+        Assert.Contains("32 MB must stay free (AstroBench:MinFreeDiskMb)", body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await _lab.GetJson("/api/benchmark/jobs")).AsArray());
+    }
+
+    [Fact]
+    public async Task Dispatch_AfterTheDiskFilledUp_RefusesTheQueuedJob_WithItsReason_AndTheNextJobRuns()
+    {
+        await _lab.PostJson("/api/admin/drain", null);
+        var (created, queued) = await _lab.PostJson("/api/benchmark/jobs", new { experiments = new[] { "gmst_era" }, libraries = new[] { "erfa" }, n = 10, no_perf = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = queued!["job_id"]!.GetValue<string>();
+        var filler = Path.Combine(_lab.ResultsDir, "filler.bin");
+        TmpfsMount.Fill(filler);
+
+        await _lab.PostJson("/api/admin/undrain", null);
+        var refused = await _lab.WaitTerminal(id);
+
+        Assert.Equal(("failed", "insufficient_disk"), (refused["status"]!.GetValue<string>(), refused["reason"]!.GetValue<string>()));
+        Assert.Null(refused["started_at"]);
+        Assert.DoesNotContain("running", await _lab.History(id));
+        var log = await File.ReadAllTextAsync(Path.Combine(_lab.Root, "logs", id + ".log"));
+        Assert.Contains("Refused at dispatch: Not enough disk space for this job", log, StringComparison.Ordinal);
+        Assert.Empty(_lab.RunFolders());
+
+        File.Delete(filler);
+        var next = await _lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "erfa" }, n = 10, no_perf = true });
+        Assert.Equal("completed", (await _lab.WaitTerminal(next["job_id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+    }
 }
