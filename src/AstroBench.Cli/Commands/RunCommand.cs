@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using AstroBench.Cli.Output;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Orchestration;
+using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Running;
 using Spectre.Console;
 
@@ -34,13 +35,19 @@ internal static class RunCommand
         CustomParser = ParseSeconds,
     };
 
+    private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
+    private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
+
+    /// <summary>Options that configure a run: a resume takes all of them from its checkpoint.</summary>
+    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, Timeout];
+
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
     internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord);
 
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard })
         {
             command.Options.Add(option);
         }
@@ -67,32 +74,52 @@ internal static class RunCommand
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, ExitCodes.Terminated));
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, ExitCodes.Interrupted));
 
+        using var pause = new PauseRequest();
+        using var pauseSignals = PauseSignals.Register(pause);
+        if (parse.GetValue(Discard) is { } discard)
+        {
+            return RunCheckpointCommand.Discard(discard, parse.GetValue(Resume) is not null || ConfigOptions.Any(o => IsGiven(parse, o)), sink);
+        }
+
         RunOptions options;
         RunPlan plan;
+        ResumePoint? resume = null;
         try
         {
-            options = BuildOptions(parse);
-            var registry = AdapterRegistry.Load(options.AdapterDirs);
-            foreach (var problem in registry.Problems)
+            if (parse.GetValue(Resume) is { } checkpoint)
             {
-                sink.WriteLine("warning: " + problem);
+                resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
+                (options, plan) = (resume.Options, resume.Plan);
             }
-            plan = RunPlan.Resolve(options, registry);
+            else
+            {
+                options = BuildOptions(parse);
+                var registry = AdapterRegistry.Load(options.AdapterDirs);
+                foreach (var problem in registry.Problems)
+                {
+                    sink.WriteLine("warning: " + problem);
+                }
+                plan = RunPlan.Resolve(options, registry);
+            }
             EnsureWritable(options.ResultsDir);
         }
-        catch (Exception ex) when (ex is CliException or RunPlanException)
+        catch (Exception ex) when (ex is CliException or RunPlanException or CheckpointException)
         {
             sink.WriteLine("error: " + ex.Message);
-            WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message);
+            WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message, null);
             return ExitCodes.BadInput;
         }
 
-        var orchestrator = (IRunReporter reporter) => new Orchestrator(options, reporter, RepoLocator.Find()).RunAsync(plan, cts.Token);
+        var orchestrator = (IRunReporter reporter) =>
+        {
+            var o = new Orchestrator(options, reporter, RepoLocator.Find()) { Pause = pause };
+            return resume is null ? o.RunAsync(plan, cts.Token) : o.ResumeAsync(resume, cts.Token);
+        };
         RunOutcome outcome;
         if (logFile is null && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
             outcome = await console.Progress().StartAsync(ctx => orchestrator(new TerminalRunReporter(console, ctx.AddTask("starting"))));
-            var detail = outcome.RunPath ?? outcome.Reason ?? "";
+            var detail = outcome.RunPath ?? outcome.Checkpoint ?? outcome.Reason ?? "";
             if (outcome.Status == RunStatus.Completed)
             {
                 console.MarkupLineInterpolated($"[green]completed[/]: results in {detail}");
@@ -110,6 +137,7 @@ internal static class RunCommand
         var code = outcome.Status switch
         {
             RunStatus.Completed => ExitCodes.Ok,
+            RunStatus.Paused => ExitCodes.Paused,
             RunStatus.Cancelled => signalExit == 0 ? ExitCodes.Terminated : signalExit,
             _ => ExitCodes.Failed,
         };
@@ -117,7 +145,7 @@ internal static class RunCommand
         {
             sink.WriteLine("error: " + (outcome.Reason ?? "run failed"));
         }
-        WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason);
+        WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason, outcome.Checkpoint);
         return code;
     }
 
@@ -142,11 +170,11 @@ internal static class RunCommand
     }
 
     /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>
-    private static void WriteExitRecord(string? path, RunStatus status, int exitCode, string? runId, string? runPath, string? reason)
+    private static void WriteExitRecord(string? path, RunStatus status, int exitCode, string? runId, string? runPath, string? reason, string? checkpoint)
     {
         if (path is not null)
         {
-            ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow));
+            ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow, checkpoint));
         }
     }
 
@@ -164,6 +192,8 @@ internal static class RunCommand
         result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
         return 0;
     }
+
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
