@@ -75,7 +75,7 @@ internal static class RunCommand
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, ExitCodes.Interrupted));
 
         using var pause = new PauseRequest();
-        using var pauseSignals = PauseSignals.Register(pause);
+        using var pauseSignals = PauseSignals.Register(pause, mode => sink.WriteLine(PauseSignals.Acknowledgement(mode)));
         if (parse.GetValue(Discard) is { } discard)
         {
             return RunCheckpointCommand.Discard(discard, parse.GetValue(Resume) is not null || ConfigOptions.Any(o => IsGiven(parse, o)), sink);

@@ -13,17 +13,24 @@ public static class PauseSignals
     public const int SigUsr1 = 10;
     public const int SigUsr2 = 12;
 
-    public static IDisposable Register(PauseRequest pause)
+    /// <summary>The line a run prints when it takes a pause request (docs/checkpoints.md): what it will do, in words.</summary>
+    public static string Acknowledgement(PauseMode mode) => mode == PauseMode.Now
+        ? "pause requested (SIGUSR2): stopping now, the current experiment will be redone on resume"
+        : "pause requested (SIGUSR1): pausing after the current experiment";
+
+    /// <param name="onRequest">Called after the request is recorded, e.g. to print <see cref="Acknowledgement"/>.</param>
+    public static IDisposable Register(PauseRequest pause, Action<PauseMode> onRequest)
     {
-        var boundary = PosixSignalRegistration.Create((PosixSignal)SigUsr1, c => On(c, pause, PauseMode.Boundary));
-        var now = PosixSignalRegistration.Create((PosixSignal)SigUsr2, c => On(c, pause, PauseMode.Now));
+        var boundary = PosixSignalRegistration.Create((PosixSignal)SigUsr1, c => On(c, pause, PauseMode.Boundary, onRequest));
+        var now = PosixSignalRegistration.Create((PosixSignal)SigUsr2, c => On(c, pause, PauseMode.Now, onRequest));
         return new Both(boundary, now);
     }
 
-    private static void On(PosixSignalContext context, PauseRequest pause, PauseMode mode)
+    private static void On(PosixSignalContext context, PauseRequest pause, PauseMode mode, Action<PauseMode> onRequest)
     {
         context.Cancel = true;
         pause.Request(mode);
+        onRequest(mode);
     }
 
     private sealed class Both(IDisposable a, IDisposable b) : IDisposable
