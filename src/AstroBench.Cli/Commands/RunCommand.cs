@@ -42,7 +42,7 @@ internal static class RunCommand
     private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, Timeout];
 
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
-    internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord);
+    internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord, string? Resume, string? Discard);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -56,7 +56,8 @@ internal static class RunCommand
     }
 
     /// <summary>Reads the options of a parsed <c>run</c> command line; a <see cref="CliException"/> names what is out of range.</summary>
-    internal static Invocation Bind(ParseResult parse) => new(BuildOptions(parse), parse.GetValue(LogFile), parse.GetValue(ExitRecord));
+    internal static Invocation Bind(ParseResult parse) =>
+        new(BuildOptions(parse), parse.GetValue(LogFile), parse.GetValue(ExitRecord), parse.GetValue(Resume), parse.GetValue(Discard));
 
     private static async Task<int> ExecuteAsync(ParseResult parse, IAnsiConsole console)
     {
