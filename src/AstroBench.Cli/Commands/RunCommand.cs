@@ -17,14 +17,14 @@ internal static class RunCommand
     // Names from RunCommandLine (the server builds argv with the same constants); ranges from RunLimits.
     private static readonly Option<string> Experiments = new(RunCommandLine.Experiments) { Description = "comma-separated experiment ids, or all", DefaultValueFactory = _ => "all" };
     private static readonly Option<string?> Libraries = new(RunCommandLine.Libraries) { Description = "comma-separated adapter names (default: every available one)" };
-    private static readonly Option<int> N = new(RunCommandLine.N) { Description = Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
-    private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
-    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
+    private static readonly Option<int> N = new(RunCommandLine.N) { Description = RunCommandSupport.Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
+    private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = RunCommandSupport.Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
+    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = RunCommandSupport.Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
     private static readonly Option<bool> NoPerf = new(RunCommandLine.NoPerf) { Description = "accuracy only" };
     private static readonly Option<bool> Ci = new(RunCommandLine.Ci) { Description = "CI mode: one short perf round, smoke numbers only" };
     private static readonly Option<string> ResultsDir = new(RunCommandLine.ResultsDir) { Description = "where run folders go", DefaultValueFactory = _ => "results" };
     private static readonly Option<string[]> AdaptersDir = new(RunCommandLine.AdaptersDir) { Description = "adapter folders (repeatable)", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
+    private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = RunCommandSupport.Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
     private static readonly Option<string?> LogFile = new(RunCommandLine.LogFile) { Description = "also append every line here, flushed per line" };
     private static readonly Option<string?> ExitRecord = new(RunCommandLine.ExitRecord) { Description = "write a JSON exit record here at the end" };
     // Parsed invariantly: System.CommandLine's own double parser follows the current culture (0.5 would be 5 under de-DE).
@@ -32,7 +32,7 @@ internal static class RunCommand
     {
         Description = "seconds per adapter call",
         DefaultValueFactory = _ => RunOptions.DefaultCallTimeout.TotalSeconds,
-        CustomParser = ParseSeconds,
+        CustomParser = RunCommandSupport.ParseSeconds,
     };
 
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
@@ -102,7 +102,7 @@ internal static class RunCommand
                 }
                 plan = RunPlan.Resolve(options, registry);
             }
-            EnsureWritable(options.ResultsDir);
+            RunCommandSupport.EnsureWritable(options.ResultsDir);
         }
         catch (Exception ex) when (ex is CliException or RunPlanException or CheckpointException)
         {
@@ -127,7 +127,8 @@ internal static class RunCommand
             }
             else
             {
-                console.MarkupLineInterpolated($"[red]{outcome.Status.ToWire()}[/]: {detail}");
+                var colour = outcome.Status == RunStatus.Paused ? "yellow" : "red";
+                console.MarkupLineInterpolated($"[{colour}]{outcome.Status.ToWire()}[/]: {detail}");
             }
         }
         else
@@ -179,37 +180,5 @@ internal static class RunCommand
         }
     }
 
-    private static double ParseSeconds(ArgumentResult result)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return RunOptions.DefaultCallTimeout.TotalSeconds;
-        }
-        var text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return seconds;
-        }
-        result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
-        return 0;
-    }
-
     private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static void EnsureWritable(string dir)
-    {
-        try
-        {
-            Directory.CreateDirectory(dir);
-            var probe = Path.Combine(dir, Inv($".write-probe-{Environment.ProcessId}"));
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"results dir '{dir}' is not writable: {ex.Message}");
-        }
-    }
 }
