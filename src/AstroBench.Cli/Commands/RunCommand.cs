@@ -110,6 +110,13 @@ internal static class RunCommand
             WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message, null);
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM/SIGINT while a resume checked its adapters: the checkpoint was given back untouched.
+            var cancelled = signalExit == 0 ? ExitCodes.Terminated : signalExit;
+            WriteExitRecord(exitRecord, RunStatus.Cancelled, cancelled, null, null, "cancelled", null);
+            return cancelled;
+        }
 
         var orchestrator = (IRunReporter reporter) =>
         {
