@@ -9,6 +9,8 @@ internal static class ExitCodes
 
     /// <summary>The results file system filled up mid-run (ENOSPC's number, so it is easy to recall); reason <c>disk_full</c>.</summary>
     public const int DiskFull = 28;
+    /// <summary>Paused with a checkpoint (EX_TEMPFAIL: come back later with <c>--resume</c>), docs/checkpoints.md.</summary>
+    public const int Paused = 75;
     public const int Interrupted = 130;
     public const int Terminated = 143;
 }

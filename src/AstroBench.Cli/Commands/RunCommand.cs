@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using AstroBench.Cli.Output;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Orchestration;
+using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Running;
 using Spectre.Console;
 
@@ -16,14 +17,14 @@ internal static class RunCommand
     // Names from RunCommandLine (the server builds argv with the same constants); ranges from RunLimits.
     private static readonly Option<string> Experiments = new(RunCommandLine.Experiments) { Description = "comma-separated experiment ids, or all", DefaultValueFactory = _ => "all" };
     private static readonly Option<string?> Libraries = new(RunCommandLine.Libraries) { Description = "comma-separated adapter names (default: every available one)" };
-    private static readonly Option<int> N = new(RunCommandLine.N) { Description = Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
-    private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
-    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
+    private static readonly Option<int> N = new(RunCommandLine.N) { Description = RunCommandSupport.Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
+    private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = RunCommandSupport.Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
+    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = RunCommandSupport.Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
     private static readonly Option<bool> NoPerf = new(RunCommandLine.NoPerf) { Description = "accuracy only" };
     private static readonly Option<bool> Ci = new(RunCommandLine.Ci) { Description = "CI mode: one short perf round, smoke numbers only" };
     private static readonly Option<string> ResultsDir = new(RunCommandLine.ResultsDir) { Description = "where run folders go", DefaultValueFactory = _ => "results" };
     private static readonly Option<string[]> AdaptersDir = new(RunCommandLine.AdaptersDir) { Description = "adapter folders (repeatable)", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
+    private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = RunCommandSupport.Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
     private static readonly Option<string?> LogFile = new(RunCommandLine.LogFile) { Description = "also append every line here, flushed per line" };
     private static readonly Option<string?> ExitRecord = new(RunCommandLine.ExitRecord) { Description = "write a JSON exit record here at the end" };
     // Parsed invariantly: System.CommandLine's own double parser follows the current culture (0.5 would be 5 under de-DE).
@@ -31,16 +32,22 @@ internal static class RunCommand
     {
         Description = "seconds per adapter call",
         DefaultValueFactory = _ => RunOptions.DefaultCallTimeout.TotalSeconds,
-        CustomParser = ParseSeconds,
+        CustomParser = RunCommandSupport.ParseSeconds,
     };
 
+    private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
+    private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
+
+    /// <summary>Options that configure a run: a resume takes all of them from its checkpoint.</summary>
+    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, Timeout];
+
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
-    internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord);
+    internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord, string? Resume, string? Discard);
 
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard })
         {
             command.Options.Add(option);
         }
@@ -49,7 +56,8 @@ internal static class RunCommand
     }
 
     /// <summary>Reads the options of a parsed <c>run</c> command line; a <see cref="CliException"/> names what is out of range.</summary>
-    internal static Invocation Bind(ParseResult parse) => new(BuildOptions(parse), parse.GetValue(LogFile), parse.GetValue(ExitRecord));
+    internal static Invocation Bind(ParseResult parse) =>
+        new(BuildOptions(parse), parse.GetValue(LogFile), parse.GetValue(ExitRecord), parse.GetValue(Resume), parse.GetValue(Discard));
 
     private static async Task<int> ExecuteAsync(ParseResult parse, IAnsiConsole console)
     {
@@ -67,39 +75,67 @@ internal static class RunCommand
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, ExitCodes.Terminated));
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, ExitCodes.Interrupted));
 
-        RunOptions options;
-        RunPlan plan;
-        try
+        using var pause = new PauseRequest();
+        using var pauseSignals = PauseSignals.Register(pause, mode => sink.WriteLine(PauseSignals.Acknowledgement(mode)));
+        if (parse.GetValue(Discard) is { } discard)
         {
-            options = BuildOptions(parse);
-            var registry = AdapterRegistry.Load(options.AdapterDirs);
-            foreach (var problem in registry.Problems)
-            {
-                sink.WriteLine("warning: " + problem);
-            }
-            plan = RunPlan.Resolve(options, registry);
-            EnsureWritable(options.ResultsDir);
-        }
-        catch (Exception ex) when (ex is CliException or RunPlanException)
-        {
-            sink.WriteLine("error: " + ex.Message);
-            WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message);
-            return ExitCodes.BadInput;
+            return RunCheckpointCommand.Discard(discard, parse.GetValue(Resume) is not null || ConfigOptions.Any(o => IsGiven(parse, o)), sink);
         }
 
-        var orchestrator = (IRunReporter reporter) => new Orchestrator(options, reporter, RepoLocator.Find()).RunAsync(plan, cts.Token);
+        RunOptions options;
+        RunPlan plan;
+        ResumePoint? resume = null;
+        try
+        {
+            if (parse.GetValue(Resume) is { } checkpoint)
+            {
+                resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
+                (options, plan) = (resume.Options, resume.Plan);
+            }
+            else
+            {
+                options = BuildOptions(parse);
+                var registry = AdapterRegistry.Load(options.AdapterDirs);
+                foreach (var problem in registry.Problems)
+                {
+                    sink.WriteLine("warning: " + problem);
+                }
+                plan = RunPlan.Resolve(options, registry);
+            }
+            RunCommandSupport.EnsureWritable(options.ResultsDir);
+        }
+        catch (Exception ex) when (ex is CliException or RunPlanException or CheckpointException)
+        {
+            sink.WriteLine("error: " + ex.Message);
+            WriteExitRecord(exitRecord, RunStatus.Failed, ExitCodes.BadInput, null, null, ex.Message, null);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM/SIGINT while a resume checked its adapters: the checkpoint was given back untouched.
+            var cancelled = signalExit == 0 ? ExitCodes.Terminated : signalExit;
+            WriteExitRecord(exitRecord, RunStatus.Cancelled, cancelled, null, null, "cancelled", null);
+            return cancelled;
+        }
+
+        var orchestrator = (IRunReporter reporter) =>
+        {
+            var o = new Orchestrator(options, reporter, RepoLocator.Find()) { Pause = pause };
+            return resume is null ? o.RunAsync(plan, cts.Token) : o.ResumeAsync(resume, cts.Token);
+        };
         RunOutcome outcome;
         if (logFile is null && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
             outcome = await console.Progress().StartAsync(ctx => orchestrator(new TerminalRunReporter(console, ctx.AddTask("starting"))));
-            var detail = outcome.RunPath ?? outcome.Reason ?? "";
+            var detail = outcome.RunPath ?? outcome.Checkpoint ?? outcome.Reason ?? "";
             if (outcome.Status == RunStatus.Completed)
             {
                 console.MarkupLineInterpolated($"[green]completed[/]: results in {detail}");
             }
             else
             {
-                console.MarkupLineInterpolated($"[red]{outcome.Status.ToWire()}[/]: {detail}");
+                var colour = outcome.Status == RunStatus.Paused ? "yellow" : "red";
+                console.MarkupLineInterpolated($"[{colour}]{outcome.Status.ToWire()}[/]: {detail}");
             }
         }
         else
@@ -110,6 +146,7 @@ internal static class RunCommand
         var code = outcome.Status switch
         {
             RunStatus.Completed => ExitCodes.Ok,
+            RunStatus.Paused => ExitCodes.Paused,
             RunStatus.Cancelled => signalExit == 0 ? ExitCodes.Terminated : signalExit,
             _ when outcome.Reason == SettleDecision.DiskFull => ExitCodes.DiskFull,
             _ => ExitCodes.Failed,
@@ -122,7 +159,7 @@ internal static class RunCommand
         {
             sink.WriteLine("error: " + (outcome.Reason ?? "run failed"));
         }
-        WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason);
+        WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason, outcome.Checkpoint);
         return code;
     }
 
@@ -147,43 +184,13 @@ internal static class RunCommand
     }
 
     /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>
-    private static void WriteExitRecord(string? path, RunStatus status, int exitCode, string? runId, string? runPath, string? reason)
+    private static void WriteExitRecord(string? path, RunStatus status, int exitCode, string? runId, string? runPath, string? reason, string? checkpoint)
     {
         if (path is not null)
         {
-            ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow));
+            ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow, checkpoint));
         }
     }
 
-    private static double ParseSeconds(ArgumentResult result)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return RunOptions.DefaultCallTimeout.TotalSeconds;
-        }
-        var text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return seconds;
-        }
-        result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
-        return 0;
-    }
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static void EnsureWritable(string dir)
-    {
-        try
-        {
-            Directory.CreateDirectory(dir);
-            var probe = Path.Combine(dir, Inv($".write-probe-{Environment.ProcessId}"));
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"results dir '{dir}' is not writable: {ex.Message}");
-        }
-    }
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 }

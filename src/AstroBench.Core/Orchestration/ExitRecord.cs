@@ -4,7 +4,8 @@ namespace AstroBench.Core.Orchestration;
 
 /// <summary>
 /// The orchestrator's last word (<c>--exit-record</c>, docs/cli.md): how the run ended, its exit code,
-/// the published run (null when none), why it did not complete, who wrote it and when.
+/// the published run (null when none), why it did not complete, who wrote it and when, and the checkpoint
+/// (the kept staging folder) of a paused run.
 /// Written and read by <see cref="ExitRecordFile"/> only.
 /// </summary>
 /// <remarks>
@@ -18,4 +19,5 @@ public sealed record ExitRecord(
     string? RunPath,
     string? Reason,
     int? Pid,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? Checkpoint = null);

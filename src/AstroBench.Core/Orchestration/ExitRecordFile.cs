@@ -19,6 +19,7 @@ public static class ExitRecordFile
     public const string ReasonField = "reason";
     public const string PidField = "pid";
     public const string FinishedAtField = "finished_at";
+    public const string CheckpointField = "checkpoint";
 
     /// <summary>UTC, milliseconds, <c>Z</c>: <c>2026-11-29T01:02:15.123Z</c>.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
@@ -57,6 +58,7 @@ public static class ExitRecordFile
             w.WriteString(ReasonField, record.Reason);
             WriteNumber(w, PidField, record.Pid);
             w.WriteString(FinishedAtField, record.FinishedAt is { } t ? FormatTimestamp(t) : null);
+            w.WriteString(CheckpointField, record.Checkpoint);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
@@ -75,7 +77,8 @@ public static class ExitRecordFile
             return new ExitRecord(status, Int(root, ExitCodeField), Str(root, RunIdField) is { } r && r != "-" ? r : null,
                 Str(root, RunPathField), Str(root, ReasonField), Int(root, PidField),
                 Str(root, FinishedAtField) is { } f && DateTimeOffset.TryParseExact(f, TimestampFormat, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null);
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null,
+                Str(root, CheckpointField));
         }
         catch (JsonException)
         {

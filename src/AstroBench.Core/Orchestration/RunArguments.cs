@@ -16,4 +16,10 @@ public sealed record RunArguments
     public string? LogFile { get; init; }
     public string? ExitRecord { get; init; }
     public double? TimeoutSeconds { get; init; }
+
+    /// <summary>A paused run's checkpoint folder to continue (docs/checkpoints.md); its config comes from the checkpoint.</summary>
+    public string? Resume { get; init; }
+
+    /// <summary>A paused run's checkpoint folder to delete, releasing its run id.</summary>
+    public string? Discard { get; init; }
 }

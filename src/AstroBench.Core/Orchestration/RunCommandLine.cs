@@ -23,6 +23,8 @@ public static class RunCommandLine
     public const string LogFile = "--log-file";
     public const string ExitRecord = "--exit-record";
     public const string Timeout = "--timeout";
+    public const string Resume = "--resume";
+    public const string Discard = "--discard";
 
     public const char ListSeparator = ',';
 
@@ -61,6 +63,8 @@ public static class RunCommandLine
         Add(LogFile, a.LogFile);
         Add(ExitRecord, a.ExitRecord);
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);
+        Add(Resume, a.Resume);
+        Add(Discard, a.Discard);
         return argv;
     }
 

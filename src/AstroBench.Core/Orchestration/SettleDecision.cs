@@ -8,7 +8,9 @@ namespace AstroBench.Core.Orchestration;
 /// (it watched the process) and by its start-up reconciler (it found the process gone). In order:
 /// <list type="number">
 /// <item>record <c>completed</c> → completed (a run that published its folder wins, even over a late cancel);</item>
-/// <item>cancel requested → cancelled, with the request's reason;</item>
+/// <item>cancel requested → cancelled, with the request's reason (a <c>paused</c> record's checkpoint rides along:
+/// the caller discards it with <c>RunStaging.Discard</c>, nothing is published);</item>
+/// <item>record <c>paused</c> → paused, with the record's checkpoint (the server's job status <c>paused</c>);</item>
 /// <item>record <c>cancelled</c> (a signal nobody here sent) → cancelled, the record's reason;</item>
 /// <item>record <c>failed</c> → failed, the record's reason;</item>
 /// <item>no record but an exit code → failed, <c>exit code N[: last stderr line]</c>;</item>
@@ -34,7 +36,12 @@ public static class SettleDecision
         }
         if (input.CancelRequested)
         {
-            return new SettleVerdict(RunStatus.Cancelled, input.CancelReason ?? CancelledByUser, exitCode, null, true, false);
+            return new SettleVerdict(RunStatus.Cancelled, input.CancelReason ?? CancelledByUser, exitCode, null, true, false,
+                record is { Status: RunStatus.Paused } ? record.Checkpoint : null);
+        }
+        if (record is { Status: RunStatus.Paused })
+        {
+            return new SettleVerdict(RunStatus.Paused, record.Reason ?? "paused", exitCode, null, false, false, record.Checkpoint);
         }
         var showStderr = exitCode is not 0;
         return record switch

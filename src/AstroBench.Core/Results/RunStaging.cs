@@ -4,7 +4,9 @@ namespace AstroBench.Core.Results;
 /// A run being written: reserves a unique id atomically, gives the staging folder to write into,
 /// and either publishes it with one rename or deletes it. Reservation: <c>.staging/&lt;id&gt;.lock</c>
 /// is created with O_EXCL (CreateNew), and the final folder must not exist yet; the lock is removed
-/// only after the rename, so no two processes can ever hold the same id.
+/// only after the rename, so no two processes can ever hold the same id. The lock is a file, not a held
+/// handle: it survives the process, which is what lets a paused run keep its id (<see cref="Keep"/>) until a
+/// later process resumes it (<see cref="Open"/>) and publishes, or discards it (<see cref="Discard"/>).
 /// </summary>
 public sealed class RunStaging : IDisposable
 {
@@ -82,6 +84,42 @@ public sealed class RunStaging : IDisposable
         }
         throw new IOException($"no free run id for {baseId} after {MaxSuffix} attempts");
     }
+
+    /// <summary>
+    /// Reopens the reservation of a paused run (docs/checkpoints.md): <paramref name="stagingPath"/> must be
+    /// <c>&lt;results&gt;/.staging/&lt;id&gt;</c> with its lock still present and no published folder of that id.
+    /// </summary>
+    public static RunStaging Open(string stagingPath)
+    {
+        var staging = FromPath(stagingPath);
+        if (!Directory.Exists(staging.StagingPath) || !File.Exists(staging._lockPath))
+        {
+            throw new IOException($"'{staging.StagingPath}' is not a reserved staging folder (no folder or no {Path.GetFileName(staging._lockPath)})");
+        }
+        if (Directory.Exists(staging.FinalPath))
+        {
+            throw new IOException($"run {staging.RunId} is already published at '{staging.FinalPath}'");
+        }
+        return staging;
+    }
+
+    /// <summary>Deletes a paused run's staging folder and releases its id; a folder already gone is fine (idempotent).</summary>
+    public static void Discard(string stagingPath) => FromPath(stagingPath).Abandon();
+
+    private static RunStaging FromPath(string stagingPath)
+    {
+        var full = Path.GetFullPath(stagingPath.TrimEnd('/'));
+        var id = Path.GetFileName(full);
+        var stagingRoot = Path.GetDirectoryName(full);
+        if (!RunIds.IsValid(id) || stagingRoot is null || Path.GetFileName(stagingRoot) != RunIds.StagingFolder)
+        {
+            throw new IOException($"'{stagingPath}' is not a staging folder (<results>/{RunIds.StagingFolder}/<run id>)");
+        }
+        return new RunStaging(Path.GetDirectoryName(stagingRoot)!, id, RunIds.TimestampOf(id) ?? DateTimeOffset.UnixEpoch);
+    }
+
+    /// <summary>Pause: leaves the staging folder and the reservation in place for a later <see cref="Open"/>.</summary>
+    public void Keep() => _done = true;
 
     /// <summary>Moves the staging folder into place with one rename, then releases the reservation.</summary>
     public void Publish()

@@ -12,8 +12,9 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// Runs one experiment into the staging folder: inputs → accuracy (reference, then candidates) →
 /// perf → files. A failing candidate is recorded with its outcome; a failing reference fails the experiment.
+/// Timing results carry <paramref name="segment"/>, the index of the run segment they were measured in (docs/checkpoints.md).
 /// </summary>
-public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter)
+public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter, int segment = 0)
 {
     public sealed record Result(bool Ok, string? FailureReason, IReadOnlyList<LibraryResult> Libraries);
 
@@ -115,7 +116,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary);
+            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null);
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,

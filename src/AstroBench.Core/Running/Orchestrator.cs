@@ -2,6 +2,7 @@ using AstroBench.Core.Adapters;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results;
+using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Results.Model;
 using AstroBench.Core.Storage;
 
@@ -10,15 +11,17 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// Runs a resolved plan into a new run folder: reserve an id, run each experiment into staging,
 /// write the manifest and summary, publish with one rename. Cancellation or any failure deletes the staging
-/// folder, so no partial run is ever visible.
+/// folder, so no partial run is ever visible. A <see cref="Pause"/> keeps the staging folder as a checkpoint
+/// instead (docs/checkpoints.md); <see cref="ResumeAsync"/> continues it with the next experiment.
 /// </summary>
 public sealed class Orchestrator(RunOptions options, IRunReporter reporter, string? repoRoot)
 {
+    /// <summary>Read before each experiment (boundary) and while one runs (now); null: the run cannot be paused.</summary>
+    public PauseRequest? Pause { get; init; }
+
     public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var total = plan.Experiments.Count;
-        var done = 0;
         RunStaging reserved;
         try
         {
@@ -26,68 +29,93 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
         catch (Exception ex) when (DiskFull.Is(ex))
         {
-            return Finish(DiskFullOutcome(0, total));
+            return Finish(DiskFullOutcome(0, plan.Experiments.Count));
         }
         using var staging = reserved;
+        return await RunCoreAsync(plan, staging, RunSegments.First(startedAt), null, ct);
+    }
+
+    /// <summary>Continues a claimed checkpoint; <paramref name="resume"/>'s options must be this orchestrator's.</summary>
+    public async Task<RunOutcome> ResumeAsync(ResumePoint resume, CancellationToken ct)
+    {
+        using var staging = resume.Staging;
+        return await RunCoreAsync(resume.Plan, staging, RunSegments.After(resume.Checkpoint, DateTimeOffset.UtcNow), resume, ct);
+    }
+
+    private async Task<RunOutcome> RunCoreAsync(RunPlan plan, RunStaging staging, RunSegments segments, ResumePoint? resume, CancellationToken ct)
+    {
+        var total = plan.Experiments.Count;
+        var completed = new List<string>(resume?.Checkpoint.Completed ?? []);
+        var done = completed.Count;
         reporter.RunStarted(staging.RunId, total, plan.Libraries, options.N, options.Seed);
         foreach (var notice in plan.Notices)
         {
             reporter.Info(notice);
         }
+        if (resume is not null)
+        {
+            reporter.Info($"resuming {staging.RunId} from its checkpoint: {done} of {total} experiments done, segment {segments.Index}");
+        }
         try
         {
-            var adapters = plan.Experiments.SelectMany(e => e.AllLibraries).DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-            var versions = new List<AdapterVersion>();
-            foreach (var a in adapters)
+            var adapters = resume?.Adapters ?? await RunAdapters.CaptureAsync(plan, ct);
+            var processes = new AdapterProcessRunner(options.CallTimeout);
+            var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
+            RunOutcome Paused(PauseMode mode, string reason)
             {
-                versions.Add(new AdapterVersion(a.Name, a.Manifest.Library, a.Manifest.Language, await AdapterCommand.VersionAsync(a, ct)));
+                CheckpointFile.Write(staging.StagingPath, new Checkpoint(Checkpoint.SchemaId, staging.RunId, segments.RunStartedAt,
+                    RunResume.ConfigOf(options), LabBuild.Id, adapters, RunAdapters.Plan(plan), completed,
+                    segments.Close(RunSegmentReasons.Of(mode), DateTimeOffset.UtcNow), segments.Calls(processes), segments.CallSeconds(processes)));
+                CheckpointClaim.Release(staging.StagingPath);
+                staging.Keep();
+                return Finish(new RunOutcome(RunStatus.Paused, null, null, done, total, [], reason, staging.StagingPath));
             }
 
-            var processes = new AdapterProcessRunner(options.CallTimeout);
-            var runner = new ExperimentRunner(options, processes, reporter);
-            var completed = new List<string>();
-            var failures = new List<(string Experiment, string Reason)>();
-            var allResults = new List<LibraryResult>();
             foreach (var experiment in plan.Experiments)
             {
+                var id = experiment.Definition.Id;
+                if (completed.Contains(id))
+                {
+                    continue;
+                }
+                if (Pause?.Mode is { } mode)
+                {
+                    return Paused(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
+                }
                 ExperimentRunner.Result result;
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
                 try
                 {
-                    result = await runner.RunAsync(experiment, staging.StagingPath, ct);
+                    result = await runner.RunAsync(experiment, staging.StagingPath, linked.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested && Pause?.Mode == PauseMode.Now)
+                {
+                    // The stopped experiment's partial files are not part of the checkpoint: a resume redoes it from scratch.
+                    var partial = Path.Combine(staging.StagingPath, id);
+                    if (Directory.Exists(partial))
+                    {
+                        Directory.Delete(partial, recursive: true);
+                    }
+                    return Paused(PauseMode.Now, $"paused during {id} (it will be redone): checkpoint {staging.StagingPath}");
                 }
                 catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException or ProtocolException) && !DiskFull.Is(ex))
                 {
                     result = new ExperimentRunner.Result(false, ex.Message, []);
                 }
                 done++;
-                var id = experiment.Definition.Id;
                 reporter.ExperimentDone(id, result.Ok, done, total, result.Ok ? $"{id} done" : $"{id} failed: {result.FailureReason}");
                 if (!result.Ok)
                 {
                     // A failed run is never published (DESIGN.md), so stop here instead of spending time on results nobody will see.
-                    failures.Add((id, result.FailureReason ?? "unknown failure"));
                     staging.Abandon();
                     var reason = $"{id} failed: {result.FailureReason}";
-                    return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, failures, reason));
+                    return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, [(id, result.FailureReason ?? "unknown failure")], reason));
                 }
                 completed.Add(id);
-                allResults.AddRange(result.Libraries);
                 ReleaseExperimentMemory();
             }
-
-            var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, startedAt, DateTimeOffset.UtcNow,
-                new RunConfig(plan.Experiments.Select(e => e.Definition.Id).ToList(), plan.Libraries, options.N, options.Seed,
-                    options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
-                EnvironmentProbe.Capture(repoRoot), versions,
-                new RunCompleteness(plan.Experiments.Select(e => e.Definition.Id).ToList(), completed,
-                    failures.Select(f => new FailedExperiment(f.Experiment, f.Reason)).ToList(), failures.Count == 0),
-                allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList(),
-                Timing(startedAt, processes));
-            await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
-            await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
-            ct.ThrowIfCancellationRequested();
-            staging.Publish();
-            return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, failures, null));
+            await PublishAsync(plan, staging, segments, adapters, processes, ct);
+            return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, [], null));
         }
         catch (OperationCanceledException)
         {
@@ -96,8 +124,8 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
         catch (Exception ex) when (DiskFull.Is(ex))
         {
-            // Wherever the results file system filled up (cases, result JSON, manifest): the partial run goes,
-            // and the run fails with the one reason the server and the CLI recognise.
+            // Wherever the results file system filled up (cases, result JSON, manifest, a checkpoint): the partial
+            // run goes, and the run fails with the one reason the server and the CLI recognise.
             staging.Abandon();
             return Finish(DiskFullOutcome(done, total));
         }
@@ -105,6 +133,26 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
 
     private static RunOutcome DiskFullOutcome(int done, int total) =>
         new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
+
+    private async Task PublishAsync(RunPlan plan, RunStaging staging, RunSegments segments, IReadOnlyList<CheckpointAdapter> adapters,
+        AdapterProcessRunner processes, CancellationToken ct)
+    {
+        // Every experiment's results are read back from staging, so a resumed run lists the ones of earlier segments the same way.
+        var allResults = await StagedResults.ReadAsync(staging.StagingPath, RunAdapters.Plan(plan), ct);
+        CheckpointClaim.Release(staging.StagingPath);
+        var ids = plan.Experiments.Select(e => e.Definition.Id).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, segments.RunStartedAt, now,
+            new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
+            EnvironmentProbe.Capture(repoRoot), RunAdapters.Versions(adapters),
+            new RunCompleteness(ids, ids, [], true),
+            allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList(),
+            segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now));
+        await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
+        await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
+        ct.ThrowIfCancellationRequested();
+        staging.Publish();
+    }
 
     /// <summary>
     /// An experiment's per-case arrays (inputs, every library's outputs, metrics: tens of MB at
@@ -116,13 +164,6 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-
-    private static RunTiming Timing(DateTimeOffset startedAt, AdapterProcessRunner processes)
-    {
-        var wall = (DateTimeOffset.UtcNow - startedAt).TotalSeconds;
-        var inAdapters = processes.TotalCallTime.TotalSeconds;
-        return new RunTiming(wall, inAdapters, processes.Calls, wall - inAdapters);
     }
 
     private RunOutcome Finish(RunOutcome outcome)

@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Running;
 
-/// <summary>How a run ended. <see cref="RunId"/> is null when no folder was published.</summary>
+/// <summary>How a run ended. <see cref="RunId"/> is null when no folder was published; <see cref="Checkpoint"/> is the kept staging folder of a paused run.</summary>
 public sealed record RunOutcome(
     RunStatus Status,
     string? RunId,
@@ -8,4 +8,5 @@ public sealed record RunOutcome(
     int ExperimentsDone,
     int ExperimentsTotal,
     IReadOnlyList<(string Experiment, string Reason)> Failures,
-    string? Reason);
+    string? Reason,
+    string? Checkpoint = null);

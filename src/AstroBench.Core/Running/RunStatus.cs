@@ -6,4 +6,7 @@ public enum RunStatus
     Completed,
     Failed,
     Cancelled,
+
+    /// <summary>Stopped on request with its staging folder kept as a checkpoint (docs/checkpoints.md); not an end state of a job.</summary>
+    Paused,
 }

@@ -26,7 +26,8 @@ public sealed record PerformanceSummary(
     double? SpeedupCiLow = null,
     double? SpeedupCiHigh = null,
     double? SpeedupCiLevel = null,
-    string? SpeedupVerdict = null)
+    string? SpeedupVerdict = null,
+    int? Segment = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;

@@ -14,7 +14,7 @@ public static class JobStatus
     public const string Cancelling = "cancelling";
 
     /// <summary>The orchestrator stopped at a checkpoint on request; its staging folder is kept for the resume.</summary>
-    public const string Paused = "paused";
+    public const string Paused = RunStatusNames.Paused;
 
     /// <summary>Stopped at a checkpoint to make room for a more urgent job; goes back to the queue.</summary>
     public const string Preempted = "preempted";

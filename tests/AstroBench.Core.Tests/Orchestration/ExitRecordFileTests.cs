@@ -18,6 +18,8 @@ public sealed class ExitRecordFileTests : IDisposable
             new DateTimeOffset(2026, 1, 2, 3, 4, 5, 6, TimeSpan.Zero)),
         new ExitRecord(RunStatus.Cancelled, 143, null, null, "cancelled", 99, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)),
         new ExitRecord(RunStatus.Failed, null, null, null, null, null, null),
+        new ExitRecord(RunStatus.Paused, 75, null, null, "paused before kepler_solver", 5, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero),
+            "/abs/results/.staging/2026-06-01_00-00-00"),
     };
 
     [Theory]

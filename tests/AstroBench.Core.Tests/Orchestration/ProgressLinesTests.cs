@@ -47,6 +47,7 @@ public sealed class ProgressLinesTests
         Assert.Contains(parsed, l => l is RunFinishLine { Status: RunStatus.Completed, RunId: not null });
         Assert.Contains(parsed, l => l is RunFinishLine { Status: RunStatus.Failed, RunId: null });
         Assert.Contains(parsed, l => l is RunFinishLine { Status: RunStatus.Cancelled });
+        Assert.Contains(parsed, l => l is RunFinishLine { Status: RunStatus.Paused, RunId: null });
         Assert.Equal(RunSteps.All.Order(), parsed.OfType<StepLine>().Select(s => s.Step).Distinct().Order());
     }
 
@@ -57,6 +58,7 @@ public sealed class ProgressLinesTests
         new StepLine("gmst_era", RunSteps.Perf, 4, 6, "erfa median 0.5 ns/op, CV 3.3 % | with a bar"),
         new ExperimentDoneLine("gmst_era", false, 2, 7, "gmst_era failed: crash non_zero_exit: exit code 3"),
         new RunFinishLine(RunStatus.Cancelled, null, 0, 7, "cancelled"),
+        new RunFinishLine(RunStatus.Paused, null, 3, 7, "paused before kepler_solver: checkpoint /abs/results/.staging/2026-11-29_01-02-03"),
         new RunFinishLine(RunStatus.Completed, "2026-11-29_01-02-03", 7, 7, "results in /abs/results/2026-11-29_01-02-03"),
     };
 
@@ -86,7 +88,7 @@ public sealed class ProgressLinesTests
     [InlineData("  gmst_era erfa round 1/3: 87.094 ns/op")]
     [InlineData("[RUN]")]
     [InlineData("[RUN] resume run_id=x | unknown verb")]
-    [InlineData("[RUN] finish status=paused run_id=- experiments_done=1 experiments_total=2 | ?")]
+    [InlineData("[RUN] finish status=sleeping run_id=- experiments_done=1 experiments_total=2 | ?")]
     [InlineData("[RUN] experiment_done experiment=x status=ok experiments_done=one experiments_total=2 | ?")]
     [InlineData("[PROGRESS] experiment=gmst_era step=perf current=4 | no total")]
     [InlineData("[INFO] something | else")]

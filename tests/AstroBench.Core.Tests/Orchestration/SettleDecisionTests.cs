@@ -8,6 +8,9 @@ public sealed class SettleDecisionTests
     private static ExitRecord Record(RunStatus status, int? code, string? runId = null, string? reason = null) =>
         new(status, code, runId, runId is null ? null : "/r/" + runId, reason, 1, DateTimeOffset.UnixEpoch);
 
+    private static ExitRecord Paused() =>
+        new(RunStatus.Paused, 75, null, null, "paused before kepler_solver", 1, DateTimeOffset.UnixEpoch, "/r/.staging/C");
+
     public static TheoryData<string, SettleInput, SettleVerdict> Cases() => new()
     {
         { "completed record", new(Record(RunStatus.Completed, 0, "R"), false, null, 0, null),
@@ -36,6 +39,10 @@ public sealed class SettleDecisionTests
             new(RunStatus.Failed, "exit code 134: Unhandled exception", 134, null, false, true) },
         { "no record, reaped exit code 0", new(null, false, null, 0, null),
             new(RunStatus.Failed, "exit code 0", 0, null, false, false) },
+        { "record paused: the job is paused, with its checkpoint", new(Paused(), false, null, 75, "x"),
+            new(RunStatus.Paused, "paused before kepler_solver", 75, null, false, false, "/r/.staging/C") },
+        { "cancel requested, record paused: cancelled, the checkpoint to discard", new(Paused(), true, "cancelled by user", 75, null),
+            new(RunStatus.Cancelled, "cancelled by user", 75, null, true, false, "/r/.staging/C") },
         { "no record, no exit code (restart)", new(null, false, null, null, "stale"),
             new(RunStatus.Failed, SettleDecision.Lost, null, null, false, false) },
     };

@@ -8,6 +8,7 @@ public sealed class RunStatusNamesTests
     [InlineData(RunStatus.Completed, "completed")]
     [InlineData(RunStatus.Failed, "failed")]
     [InlineData(RunStatus.Cancelled, "cancelled")]
+    [InlineData(RunStatus.Paused, "paused")]
     public void EveryStatus_HasOneWireName_ThatParsesBack(RunStatus status, string wire)
     {
         Assert.Equal(wire, status.ToWire());

@@ -11,7 +11,8 @@ public sealed record RunManifest(
     IReadOnlyList<AdapterVersion> Adapters,
     RunCompleteness Completeness,
     IReadOnlyList<ResultEntry> Results,
-    RunTiming Timing)
+    RunTiming Timing,
+    IReadOnlyList<RunSegment>? Segments = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }

@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using AstroBench.Cli.Tests.Infrastructure;
+using AstroBench.Core.Results.Model;
+using AstroBench.Core.Running;
+
+namespace AstroBench.Cli.Tests.Run;
+
+/// <summary>
+/// Pause by signal (SIGUSR1 at the boundary, SIGUSR2 at once), resume in a new process with <c>--resume</c>:
+/// the published run equals an uninterrupted run of the same config (see <see cref="SameRun"/> for what may differ).
+/// </summary>
+[Collection(AdaptersCollection.Name)]
+public sealed partial class RunPauseTests : IDisposable
+{
+    private const int Paused = 75;
+    private readonly PausedLab _paused = new("ABTEST_" + Guid.NewGuid().ToString("N"));
+    private readonly PausedLab _straight = new("ABTEST_" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _paused.Dispose();
+        _straight.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sigusr1_PausesAfterTheCurrentExperiment_AndTheResumedRunEqualsAnUninterruptedOne(bool noPerf)
+    {
+        var expected = await UninterruptedAsync(noPerf);
+        using var run = _paused.Start(noPerf);
+        await _paused.Held("gmst_era");
+        Assert.Equal(0, Kill(run.Pid, PauseSignals.SigUsr1));
+        // The run says it took the request before the gate opens, so gmst_era is the experiment it finishes.
+        await _paused.Logged(PauseSignals.Acknowledgement(PauseMode.Boundary));
+        _paused.Open("gmst_era");
+        var first = await run.WaitAsync(Eventually.DefaultBound);
+
+        var checkpoint = AssertPaused(first, ["gmst_era"], RunSegmentReasons.Paused);
+        Assert.Contains(_paused.StagingEntries(), e => e == checkpoint + ".lock");
+
+        var published = await ResumeAsync(checkpoint);
+        SameRun.AssertEquivalent(expected, published, noPerf);
+        AssertSegments(published, RunSegmentReasons.Paused, noPerf);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sigusr2_StopsTheExperimentInFlight_WhichTheResumeRedoes_AndTheRunEqualsAnUninterruptedOne(bool noPerf)
+    {
+        var expected = await UninterruptedAsync(noPerf);
+        _paused.Open("gmst_era");
+        using var run = _paused.Start(noPerf);
+        await _paused.Held("kepler_solver");
+        Assert.Equal(0, Kill(run.Pid, PauseSignals.SigUsr2));
+        var first = await run.WaitAsync(Eventually.DefaultBound);
+
+        var checkpoint = AssertPaused(first, ["gmst_era"], RunSegmentReasons.PausedNow);
+        // The held adapter was stopped with the run, and the stopped experiment left nothing in the checkpoint.
+        Assert.Empty(ProcessTable.WithEnvironmentMarker(_paused.Marker));
+        Assert.False(Directory.Exists(Path.Combine(checkpoint, "kepler_solver")));
+
+        var published = await ResumeAsync(checkpoint);
+        SameRun.AssertEquivalent(expected, published, noPerf);
+        AssertSegments(published, RunSegmentReasons.PausedNow, noPerf);
+    }
+
+    private async Task<string> UninterruptedAsync(bool noPerf)
+    {
+        _straight.Open("all");
+        using var run = _straight.Start(noPerf);
+        var result = await run.WaitAsync();
+        Assert.True(result.ExitCode == 0, result.All);
+        var published = Assert.Single(_straight.Runs());
+        Assert.Equal([RunSegmentReasons.Completed], new RunFolder(published).Manifest.Segments!.Select(s => s.Reason));
+        return published;
+    }
+
+    private string AssertPaused(CliResult result, string[] completed, string reason)
+    {
+        Assert.True(result.ExitCode == Paused, result.All);
+        var record = _paused.Exit()!;
+        Assert.Equal(RunStatus.Paused, record.Status);
+        Assert.Equal(Paused, record.ExitCode);
+        Assert.Null(record.RunId);
+        var checkpoint = record.Checkpoint!;
+        Assert.Contains("[RUN] finish status=paused", File.ReadAllText(_paused.Log), StringComparison.Ordinal);
+        Assert.Empty(_paused.Runs());
+        var saved = _paused.Checkpoint(checkpoint);
+        Assert.Equal(Path.GetFileName(checkpoint), saved.RunId);
+        Assert.Equal(completed, saved.Completed);
+        Assert.Equal([reason], saved.Segments.Select(s => s.Reason));
+        return checkpoint;
+    }
+
+    private async Task<string> ResumeAsync(string checkpoint)
+    {
+        _paused.Open("all");
+        using var resume = _paused.Resume(checkpoint);
+        var result = await resume.WaitAsync();
+        Assert.True(result.ExitCode == 0, result.All);
+        var published = Assert.Single(_paused.Runs());
+        // Published under the id reserved when the run started; nothing of the checkpoint is left behind.
+        Assert.Equal(Path.GetFileName(checkpoint), Path.GetFileName(published));
+        Assert.Empty(_paused.StagingEntries());
+        return published;
+    }
+
+    private static void AssertSegments(string published, string firstReason, bool noPerf)
+    {
+        var segments = new RunFolder(published).Manifest.Segments!;
+        Assert.Equal([firstReason, RunSegmentReasons.Completed], segments.Select(s => s.Reason));
+        Assert.True(segments[0].StoppedAt <= segments[1].StartedAt);
+        if (!noPerf)
+        {
+            Assert.All(SameRun.Segments(published, "gmst_era"), s => Assert.Equal(0, s));
+            Assert.All(SameRun.Segments(published, "kepler_solver"), s => Assert.Equal(1, s));
+        }
+    }
+}
