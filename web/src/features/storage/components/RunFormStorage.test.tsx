@@ -12,6 +12,7 @@ function api(start: () => { status: number; body: unknown }) {
     'GET /api/adapters': () => ({ body: adapters }),
     'GET /api/limits': () => ({ body: limits }),
     'GET /api/benchmark/active': () => ({ status: 204 }),
+    'GET /api/benchmark/queue': () => ({ body: [] }),
     'GET /api/storage/estimate': ({ url }) => ({
       body: {
         predicted_bytes: Number(url.searchParams.get('n')) * 40,
