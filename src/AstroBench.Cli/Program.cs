@@ -15,6 +15,7 @@ root.Subcommands.Add(ExperimentsCommand.Create(console));
 root.Subcommands.Add(AdaptersCommand.Create(console));
 root.Subcommands.Add(RunsCommand.Create(console));
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SchedulesCommand.Create(console));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

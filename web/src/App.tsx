@@ -16,6 +16,7 @@ const ExperimentDetailPage = lazy(() =>
 )
 const StoragePage = lazy(() => import('@/features/storage/components/StoragePage').then((m) => ({ default: m.StoragePage })))
 const NotificationsPage = lazy(() => import('@/features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
+const SchedulesPage = lazy(() => import('@/features/schedules/components/SchedulesPage').then((m) => ({ default: m.SchedulesPage })))
 const ComparePage = lazy(() => import('@/features/compare/components/ComparePage').then((m) => ({ default: m.ComparePage })))
 
 function NotFound() {
@@ -46,6 +47,7 @@ export function App() {
         <Route path="compare" element={<ComparePage />} />
         <Route path="storage" element={<StoragePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="schedules" element={<SchedulesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

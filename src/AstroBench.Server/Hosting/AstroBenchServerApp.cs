@@ -2,6 +2,7 @@ using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Queue;
+using AstroBench.Server.Scheduling;
 using AstroBench.Server.Storage;
 using AstroBench.Server.Notifications;
 using Microsoft.AspNetCore.Builder;
@@ -95,6 +96,7 @@ public static class AstroBenchServerApp
         app.MapHealth();
         app.MapNotifications();
         app.MapStorage();
+        app.MapSchedules();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -6,6 +6,7 @@ using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
 using AstroBench.Server.Notifications;
 using AstroBench.Server.Queue;
+using AstroBench.Server.Scheduling;
 using AstroBench.Server.Security;
 using AstroBench.Server.Storage;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddAstroBenchNotifications(configuration);
         services.AddAstroBenchDiskStorage(configuration);
         services.AddAstroBenchQueue();
+        services.AddAstroBenchSchedules();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>

@@ -11,6 +11,7 @@ const links = [
   { to: '/compare', label: 'Compare' },
   { to: '/storage', label: 'Storage' },
   { to: '/notifications', label: 'Notifications' },
+  { to: '/schedules', label: 'Schedules' },
 ]
 
 export function Layout() {
