@@ -19,6 +19,7 @@ internal static class QueueEndpoints
         group.MapPost("/jobs", Enqueue).AddEndpointFilter(TokenGuard.Filter);
         group.MapGet("/queue", List);
         group.MapPatch("/jobs/{id}", Patch).AddEndpointFilter(TokenGuard.Filter);
+        group.MapPause();
         return app;
     }
 
