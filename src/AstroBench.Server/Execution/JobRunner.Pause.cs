@@ -14,8 +14,17 @@ internal sealed partial class JobRunner
     public const string PauseBoundary = "boundary";
     public const string PauseNow = "now";
 
-    /// <summary>Asks a running job to pause (<see cref="PauseBoundary"/> or <see cref="PauseNow"/>).</summary>
-    public PauseOutcome Pause(string id, string mode)
+    /// <summary>Pauses a running timing job for a more urgent one: it ends <c>preempted</c> and is requeued once that one is done.</summary>
+    public void Preempt(Queue.Preemption preemption)
+    {
+        if (Pause(preemption.VictimId, preemption.Mode, preemption.ById) == PauseOutcome.Accepted)
+        {
+            logger.LogInformation("job {Id}: preempted ({Mode}) by job {By}", preemption.VictimId, preemption.Mode, preemption.ById);
+        }
+    }
+
+    /// <summary>Asks a running job to pause (<see cref="PauseBoundary"/> or <see cref="PauseNow"/>); <paramref name="preemptedBy"/> for a preemption.</summary>
+    public PauseOutcome Pause(string id, string mode, string? preemptedBy = null)
     {
         if (store.Get(id) is null)
         {
@@ -30,7 +39,7 @@ internal sealed partial class JobRunner
             // Not before the run has announced its plan: until then its signal handlers may not be in place,
             // and a SIGUSR1's default action would kill it.
             if (job.CancelRequested || job.Process is not { } process || job.Feed.Progress.ExperimentsTotal == 0
-                || !store.TrySetPauseRequested(id, mode))
+                || !store.TrySetPauseRequested(id, mode, preemptedBy))
             {
                 return PauseOutcome.Conflict;
             }

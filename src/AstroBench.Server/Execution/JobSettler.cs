@@ -143,7 +143,7 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
             Progress = verdict.Status == Core.Running.RunStatus.Completed ? parser.Completed() : null,
             Checkpoint = verdict.Checkpoint,
         };
-        Finish(job, parser, JobStatus.Of(verdict.Status), update);
+        Finish(job, parser, PausedJobs.StateOf(verdict, store.Get(job.Id)), update);
     }
 
     /// <summary>A run that paused although a cancel was asked for ends cancelled: its checkpoint goes, nothing is published.</summary>

@@ -57,7 +57,7 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(row.Id)), cancelling,
             cancelling ? row.Reason : null, null, stderr.Count > 0 ? stderr[^1] : null));
         JobSettler.AppendOutcomeLinesAsync(paths, row.Id, verdict, stderr).GetAwaiter().GetResult();
-        var to = JobStatus.Of(verdict.Status);
+        var to = PausedJobs.StateOf(verdict, row);
         if (verdict is { Status: RunStatus.Cancelled, Checkpoint: { } checkpoint })
         {
             PausedJobs.Discard(checkpoint, row.Id, logger);

@@ -27,7 +27,10 @@ public sealed record JobDto(
     int? QueuePosition = null,
     DateTimeOffset? EstimatedStartAt = null,
     string? Checkpoint = null,
-    string? PauseRequested = null)
+    string? PauseRequested = null,
+    bool Preempt = false,
+    string? PreemptMode = null,
+    string? PreemptedBy = null)
 {
     /// <summary>The job as shown; <paramref name="queue"/> is its place when it is queued (docs/queue.md).</summary>
     internal static JobDto From(JobRow row, Logs.LogFeed? live = null, Queue.QueueEntry? queue = null)
@@ -38,7 +41,8 @@ public sealed record JobDto(
             row.CreatedAt, row.Notes, progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines,
             row.Priority, row.ConcurrencyKey, Queue.ResourceClass.Of(row.Config), queue?.Position, queue?.EstimatedStartAt,
             // A pause request is news only while the run works towards it (docs/pause.md).
-            row.Checkpoint, row.Status == JobStatus.Running ? row.PauseRequested : null);
+            row.Checkpoint, row.Status == JobStatus.Running ? row.PauseRequested : null,
+            row.Preempt is not null, row.Preempt, row.PreemptedBy);
     }
 }
 

@@ -21,4 +21,6 @@ internal sealed record JobRow(
     int Priority = 0,
     string? ConcurrencyKey = null,
     string? Checkpoint = null,
-    string? PauseRequested = null);
+    string? PauseRequested = null,
+    string? Preempt = null,
+    string? PreemptedBy = null);

@@ -22,6 +22,14 @@ internal sealed partial class JobStore
         {
             add.Add("ALTER TABLE jobs ADD COLUMN pause_requested TEXT;");
         }
+        if (!columns.Contains("preempt"))
+        {
+            add.Add("ALTER TABLE jobs ADD COLUMN preempt TEXT;");
+        }
+        if (!columns.Contains("preempted_by"))
+        {
+            add.Add("ALTER TABLE jobs ADD COLUMN preempted_by TEXT;");
+        }
         if (add.Count > 0)
         {
             Execute(connection, string.Concat(add));
@@ -41,19 +49,29 @@ internal sealed partial class JobStore
         return columns;
     }
 
-    /// <summary>Records the pause mode asked of a running job (compare-and-set on <c>running</c>); false when it is not running.</summary>
-    public bool TrySetPauseRequested(string id, string mode)
+    /// <summary>
+    /// Records the pause mode asked of a running job (compare-and-set on <c>running</c>); false when it is not
+    /// running. With <paramref name="preemptedBy"/> it is a preemption, taken only when no pause is pending
+    /// (one urgent job preempts once), and the job will end <c>preempted</c>.
+    /// </summary>
+    public bool TrySetPauseRequested(string id, string mode, string? preemptedBy = null)
     {
         lock (_writeLock)
         {
             using var connection = Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"UPDATE jobs SET pause_requested = $m WHERE id = $id AND status = '{JobStatus.Running}'";
+            cmd.CommandText = $"UPDATE jobs SET pause_requested = $m, preempted_by = $by WHERE id = $id AND status = '{JobStatus.Running}'" +
+                              (preemptedBy is null ? "" : " AND pause_requested IS NULL");
             cmd.Parameters.AddWithValue("$m", mode);
+            cmd.Parameters.AddWithValue("$by", (object?)preemptedBy ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$id", id);
             return cmd.ExecuteNonQuery() == 1;
         }
     }
+
+    /// <summary>Preempted jobs, in queue order (the dispatcher requeues each once its preemptor is done).</summary>
+    public IReadOnlyList<JobRow> ListPreempted() =>
+        Query($"SELECT * FROM jobs WHERE status = '{JobStatus.Preempted}' ORDER BY priority DESC, queue_seq ASC");
 
     /// <summary>
     /// Compare-and-set paused|preempted → queued, keeping the checkpoint for the dispatcher's <c>--resume</c>.
@@ -70,7 +88,7 @@ internal sealed partial class JobStore
             {
                 cmd.Transaction = tx;
                 var seq = keepPlace ? "queue_seq" : "(SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs)";
-                cmd.CommandText = $"UPDATE jobs SET status = '{JobStatus.Queued}', pause_requested = NULL, queue_seq = {seq} " +
+                cmd.CommandText = $"UPDATE jobs SET status = '{JobStatus.Queued}', pause_requested = NULL, preempted_by = NULL, queue_seq = {seq} " +
                                   "WHERE id = $id AND status = $from AND checkpoint IS NOT NULL";
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.Parameters.AddWithValue("$from", from);

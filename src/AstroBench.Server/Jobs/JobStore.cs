@@ -402,10 +402,11 @@ internal sealed partial class JobStore
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO jobs(id, status, config, notes, created_at, started_at, finished_at, run_id, progress, exit_code, reason, log_lines, legacy_id,
-              priority, concurrency_key, queue_seq)
+              priority, concurrency_key, queue_seq, preempt)
             VALUES($id, $status, $config, $notes, $created, $started, $finished, $run, $progress, $exit, $reason, $lines, $legacy,
-              $priority, $key, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs))
+              $priority, $key, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs), $preempt)
             """;
+        cmd.Parameters.AddWithValue("$preempt", (object?)job.Preempt ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$priority", job.Priority);
         cmd.Parameters.AddWithValue("$key", (object?)job.ConcurrencyKey ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$id", job.Id);
@@ -446,7 +447,8 @@ internal sealed partial class JobStore
         return new JobRow(S("id")!, S("status")!, config, S("notes"), Parse(S("created_at")!),
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
-            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), S("checkpoint"), S("pause_requested"));
+            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), S("checkpoint"), S("pause_requested"),
+            S("preempt"), S("preempted_by"));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);
