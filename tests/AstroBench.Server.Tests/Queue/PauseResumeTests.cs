@@ -20,6 +20,7 @@ public sealed class PauseResumeTests
         await lab.WaitHeld("gmst_era");
 
         var asked = await lab.Pause(id);
+        SeedContract.SeedShape.AssertMatches(QueueDocsTests.DocExample("pause-response", "pause.md"), asked);
         Assert.Equal("running", asked["status"]!.GetValue<string>());
         Assert.Equal("boundary", asked["pause_requested"]!.GetValue<string>());
         // The run took the request before the gate opens, so gmst_era is the experiment it finishes.
@@ -36,6 +37,7 @@ public sealed class PauseResumeTests
         Assert.Contains(events, e => e.Type == LabEventTypes.JobPaused && e.JobId == id);
 
         var resumed = await lab.Resume(id);
+        SeedContract.SeedShape.AssertMatches(QueueDocsTests.DocExample("resume-response", "pause.md"), resumed);
         Assert.Equal("queued", resumed["status"]!.GetValue<string>());
         lab.Open("all");
         var published = await lab.Published(id);
