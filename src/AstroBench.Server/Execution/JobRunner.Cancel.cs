@@ -15,6 +15,15 @@ internal sealed partial class JobRunner
         {
             return new CancelResult(CancelState.NotFound, null, null);
         }
+        if (row.Status is JobStatus.Paused or JobStatus.Preempted && !_active.ContainsKey(id))
+        {
+            // No process: the checkpoint is all there is to stop.
+            if (await CancelPausedAsync(row, why ?? (kill ? "killed by user" : "cancelled by user")) is { } final)
+            {
+                return new CancelResult(CancelState.Accepted, final, null);
+            }
+            row = store.Get(id)!; // resumed meanwhile
+        }
         if (!JobStatus.IsTerminal(row.Status) && !_active.ContainsKey(id) && row.Status == JobStatus.Queued)
         {
             if (await CancelQueuedAsync(row, why ?? (kill ? "killed by user" : "cancelled by user")) is { } final)

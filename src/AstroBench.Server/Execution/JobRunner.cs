@@ -29,7 +29,7 @@ internal sealed partial class JobRunner(
     /// Claims a queued job (compare-and-set queued → starting) and spawns its process. False when the claim
     /// lost (the job was cancelled, superseded or claimed meanwhile): the job is then left as it is.
     /// </summary>
-    public bool TryLaunch(JobRow queued) => TryClaim(queued, job => LaunchAsync(job, queued.Config, queued.Notes));
+    public bool TryLaunch(JobRow queued) => TryClaim(queued, job => LaunchAsync(job, queued));
 
     /// <summary>
     /// Claims a queued job like <see cref="TryLaunch"/> but never spawns it: it ends <c>failed</c> with
@@ -114,7 +114,7 @@ internal sealed partial class JobRunner(
         _ = Task.Run(() => MonitorAsync(job, row.Progress));
     }
 
-    private async Task LaunchAsync(ActiveJob job, JobConfig config, string? notes)
+    private async Task LaunchAsync(ActiveJob job, JobRow queued)
     {
         try
         {
@@ -129,7 +129,8 @@ internal sealed partial class JobRunner(
                 Directory.CreateDirectory(paths.LogsDir);
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
-                var argv = new OrchestratorCommand(_options, paths).Build(job.Id, config, notes);
+                // A job with a checkpoint was paused: it continues from it (docs/pause.md).
+                var argv = new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint);
                 // Tells a restarted server that this claim may have a process (never requeue it then).
                 await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
                 process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
@@ -152,7 +153,7 @@ internal sealed partial class JobRunner(
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
                 }
-                else if (store.TryTransition(job.Id, JobStatus.Running, new TransitionUpdate { StartedAt = DateTimeOffset.UtcNow }))
+                else if (store.TryTransition(job.Id, JobStatus.Running, new TransitionUpdate { StartedAt = queued.StartedAt is null ? DateTimeOffset.UtcNow : null }))
                 {
                     job.Feed.SetStatus(JobStatus.Running, null);
                 }

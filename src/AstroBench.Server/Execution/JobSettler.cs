@@ -133,15 +133,26 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
             job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null));
         await AppendOutcomeLinesAsync(paths, job.Id, verdict, stderr);
         tailer.Drain();
+        DiscardCancelledCheckpoint(job.Id, verdict);
         var update = new TransitionUpdate
         {
-            FinishedAt = DateTimeOffset.UtcNow,
+            FinishedAt = verdict.Status == Core.Running.RunStatus.Paused ? null : DateTimeOffset.UtcNow,
             ExitCode = verdict.ExitCode,
             RunId = verdict.RunId,
             Reason = verdict.Reason,
             Progress = verdict.Status == Core.Running.RunStatus.Completed ? parser.Completed() : null,
+            Checkpoint = verdict.Checkpoint,
         };
-        Finish(job, parser, JobStatus.Of(verdict.Status), update);
+        Finish(job, parser, PausedJobs.StateOf(verdict, store.Get(job.Id)), update);
+    }
+
+    /// <summary>A run that paused although a cancel was asked for ends cancelled: its checkpoint goes, nothing is published.</summary>
+    internal void DiscardCancelledCheckpoint(string id, SettleVerdict verdict)
+    {
+        if (verdict is { Status: Core.Running.RunStatus.Cancelled, Checkpoint: { } checkpoint })
+        {
+            PausedJobs.Discard(checkpoint, id, logger);
+        }
     }
 
     /// <summary>The log lines a verdict adds: the cancel line and marker, or the orchestrator's last stderr lines.</summary>

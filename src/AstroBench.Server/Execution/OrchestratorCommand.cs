@@ -7,10 +7,13 @@ namespace AstroBench.Server.Execution;
 /// <summary>Builds the argument list of <c>astrobench run …</c> for a job (never a shell string) with <see cref="RunCommandLine"/>.</summary>
 internal sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
 {
-    public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes)
+    /// <param name="checkpoint">A paused job's checkpoint: <c>run --resume</c> takes the whole config from it.</param>
+    public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes, string? checkpoint = null)
     {
         var argv = new List<string>(Program());
-        argv.AddRange(RunCommandLine.Build(Arguments(jobId, config, notes)));
+        argv.AddRange(RunCommandLine.Build(checkpoint is null
+            ? Arguments(jobId, config, notes)
+            : new RunArguments { Resume = checkpoint, LogFile = paths.LogFile(jobId), ExitRecord = paths.ExitRecordFile(jobId) }));
         return argv;
     }
 

@@ -57,10 +57,16 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(row.Id)), cancelling,
             cancelling ? row.Reason : null, null, stderr.Count > 0 ? stderr[^1] : null));
         JobSettler.AppendOutcomeLinesAsync(paths, row.Id, verdict, stderr).GetAwaiter().GetResult();
-        var to = JobStatus.Of(verdict.Status);
+        var to = PausedJobs.StateOf(verdict, row);
+        if (verdict is { Status: RunStatus.Cancelled, Checkpoint: { } checkpoint })
+        {
+            PausedJobs.Discard(checkpoint, row.Id, logger);
+        }
         var update = new TransitionUpdate
         {
-            FinishedAt = DateTimeOffset.UtcNow,
+            // A paused job is not finished: it keeps its checkpoint for a resume.
+            FinishedAt = verdict.Status == RunStatus.Paused ? null : DateTimeOffset.UtcNow,
+            Checkpoint = verdict.Checkpoint,
             ExitCode = verdict.ExitCode,
             RunId = verdict.RunId,
             Reason = verdict.Reason,

@@ -20,16 +20,7 @@ internal sealed partial class JobStore
     /// <summary>Adds the queue's columns to a store created before the queue existed (and its indexes).</summary>
     private static void MigrateQueueColumns(SqliteConnection connection)
     {
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        using (var info = connection.CreateCommand())
-        {
-            info.CommandText = "SELECT name FROM pragma_table_info('jobs')";
-            using var reader = info.ExecuteReader();
-            while (reader.Read())
-            {
-                columns.Add(reader.GetString(0));
-            }
-        }
+        var columns = ColumnsOf(connection);
         var add = new List<string>();
         if (!columns.Contains("priority"))
         {

@@ -47,6 +47,7 @@ internal sealed partial class JobStore
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             """);
         MigrateQueueColumns(connection);
+        MigratePauseColumns(connection);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -163,6 +164,7 @@ internal sealed partial class JobStore
                 Set("run_id", update.RunId);
                 Set("progress", update.Progress is { } p ? JsonSerializer.Serialize(p, Json) : null);
                 Set("log_lines", update.LogLines);
+                Set("checkpoint", update.Checkpoint);
                 cmd.CommandText = $"UPDATE jobs SET {string.Join(", ", sets)} WHERE id = $id AND status = $prev";
                 if (cmd.ExecuteNonQuery() != 1)
                 {
@@ -182,11 +184,12 @@ internal sealed partial class JobStore
 
     /// <summary>
     /// A terminal transition's events (job.completed|failed|cancelled, and run.published for a completed job
-    /// with a run), written in the transition's own transaction: persisted before announced, never lost between.
+    /// with a run), and job.paused for a pause, written in the transition's own transaction: persisted before
+    /// announced, never lost between.
     /// </summary>
     private static bool AppendTerminalEvents(SqliteConnection connection, SqliteTransaction tx, string id, string to)
     {
-        if (LabEventTypes.ForTerminalStatus(to) is not { } type)
+        if ((LabEventTypes.ForTerminalStatus(to) ?? (to == JobStatus.Paused ? LabEventTypes.JobPaused : null)) is not { } type)
         {
             return false;
         }
@@ -399,10 +402,11 @@ internal sealed partial class JobStore
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO jobs(id, status, config, notes, created_at, started_at, finished_at, run_id, progress, exit_code, reason, log_lines, legacy_id,
-              priority, concurrency_key, queue_seq)
+              priority, concurrency_key, queue_seq, preempt)
             VALUES($id, $status, $config, $notes, $created, $started, $finished, $run, $progress, $exit, $reason, $lines, $legacy,
-              $priority, $key, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs))
+              $priority, $key, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs), $preempt)
             """;
+        cmd.Parameters.AddWithValue("$preempt", (object?)job.Preempt ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$priority", job.Priority);
         cmd.Parameters.AddWithValue("$key", (object?)job.ConcurrencyKey ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$id", job.Id);
@@ -443,7 +447,8 @@ internal sealed partial class JobStore
         return new JobRow(S("id")!, S("status")!, config, S("notes"), Parse(S("created_at")!),
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
-            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"));
+            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), S("checkpoint"), S("pause_requested"),
+            S("preempt"), S("preempted_by"));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);

@@ -14,5 +14,8 @@ internal sealed record TransitionUpdate
     public JobProgress? Progress { get; init; }
     public long? LogLines { get; init; }
 
+    /// <summary>A paused run's staging folder, kept for <c>run --resume</c> (docs/pause.md).</summary>
+    public string? Checkpoint { get; init; }
+
     public static TransitionUpdate None { get; } = new();
 }

@@ -55,8 +55,13 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
             var started = 0;
             while (true)
             {
+                RequeuePreempted();
                 var holding = store.ListHolding();
                 var queued = store.ListQueued(HeadSize);
+                if (PreemptionPolicy.Pick(holding, queued, drain.Draining) is { } preemption)
+                {
+                    runner.Preempt(preemption);
+                }
                 var picks = DispatchPolicy.Pick([.. holding.Select(Slot)], [.. queued.Select(Slot)], MaxParallelAccuracy, drain.Draining);
                 if (picks.Count == 0)
                 {
@@ -87,6 +92,18 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
                 {
                     return started;
                 }
+            }
+        }
+    }
+
+    /// <summary>A preempted job waits (status <c>preempted</c>) until its preemptor is done, then takes its old place in the queue.</summary>
+    private void RequeuePreempted()
+    {
+        foreach (var row in store.ListPreempted())
+        {
+            if (row.PreemptedBy is not { } by || store.Get(by) is not { } urgent || JobStatus.IsTerminal(urgent.Status))
+            {
+                store.TryRequeueFromCheckpoint(row.Id, JobStatus.Preempted, keepPlace: true, $"requeued: job {row.PreemptedBy} is done");
             }
         }
     }

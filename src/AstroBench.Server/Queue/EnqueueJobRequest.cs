@@ -4,7 +4,7 @@ using AstroBench.Server.Jobs;
 namespace AstroBench.Server.Queue;
 
 /// <summary>
-/// Body of POST /api/benchmark/jobs: the start request's fields plus the queue's. <c>priority</c> is read as raw
+/// Body of POST /api/benchmark/jobs: the start request's fields plus the queue's (and preemption's, docs/pause.md). <c>priority</c> is read as raw
 /// JSON so that a non-integer gets a 422 with a field message instead of a binder 400.
 /// </summary>
 public sealed record EnqueueJobRequest(
@@ -18,7 +18,9 @@ public sealed record EnqueueJobRequest(
     string? Notes,
     JsonElement? Priority,
     string? ConcurrencyKey,
-    bool? CancelInProgress)
+    bool? CancelInProgress,
+    bool? Preempt = null,
+    string? PreemptMode = null)
 {
     internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes);
 }

@@ -32,9 +32,10 @@ internal sealed class JobQueue(JobStore store, JobRunner runner, JobFeeds feeds,
     /// POST /api/benchmark/jobs. The key's older pending job is superseded in the enqueue transaction; with
     /// <paramref name="cancelInProgress"/> the key's running job is cancelled too (reason <c>superseded</c>).
     /// </summary>
-    public JobRow Enqueue(JobConfig config, string? notes, int priority, string? key, bool cancelInProgress)
+    /// <param name="preempt">The pause mode the job preempts a running timing job with (docs/pause.md), null when it does not.</param>
+    public JobRow Enqueue(JobConfig config, string? notes, int priority, string? key, bool cancelInProgress, string? preempt = null)
     {
-        var row = NewRow(config, notes, priority, key);
+        var row = NewRow(config, notes, priority, key) with { Preempt = preempt };
         var (superseded, holding) = store.Enqueue(row);
         foreach (var id in superseded)
         {

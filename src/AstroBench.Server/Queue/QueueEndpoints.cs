@@ -19,6 +19,7 @@ internal static class QueueEndpoints
         group.MapPost("/jobs", Enqueue).AddEndpointFilter(TokenGuard.Filter);
         group.MapGet("/queue", List);
         group.MapPatch("/jobs/{id}", Patch).AddEndpointFilter(TokenGuard.Filter);
+        group.MapPause();
         return app;
     }
 
@@ -28,6 +29,7 @@ internal static class QueueEndpoints
         var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart());
         var priority = request is null ? null : QueueValidator.Priority(request.Priority, errors);
         var key = request is null ? null : QueueValidator.Key(request.ConcurrencyKey, errors);
+        var preempt = request is null ? null : PreemptValidator.Mode(request.Preempt, request.PreemptMode, errors);
         if (config is null || priority is null || errors.Count > 0)
         {
             return Invalid(errors, "Invalid benchmark request");
@@ -37,7 +39,7 @@ internal static class QueueEndpoints
         {
             return StorageEndpoints.InsufficientStorage(estimate);
         }
-        var row = queue.Enqueue(config, notes, priority.Value, key, request!.CancelInProgress ?? false);
+        var row = queue.Enqueue(config, notes, priority.Value, key, request!.CancelInProgress ?? false, preempt);
         return TypedResults.Created($"/api/benchmark/jobs/{row.Id}", view.Dto(row));
     }
 

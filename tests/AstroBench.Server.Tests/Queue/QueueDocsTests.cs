@@ -11,8 +11,8 @@ public sealed partial class QueueDocsTests
     [GeneratedRegex(@"<!-- example: ([a-z-]+) -->\s*```json\s*(.*?)```", RegexOptions.Singleline)]
     private static partial Regex Example();
 
-    private static JsonNode DocExample(string name) =>
-        JsonNode.Parse(Example().Matches(File.ReadAllText(Path.Combine(Lab.RepoRoot, "docs", "queue.md")))
+    internal static JsonNode DocExample(string name, string doc = "queue.md") =>
+        JsonNode.Parse(Example().Matches(File.ReadAllText(Path.Combine(Lab.RepoRoot, "docs", doc)))
             .Single(m => m.Groups[1].Value == name).Groups[2].Value)!;
 
     [Fact]

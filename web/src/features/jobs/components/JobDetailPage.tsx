@@ -15,6 +15,7 @@ import { useJobStream } from '../api/jobStream'
 import { useLiveLog } from '../api/liveLog'
 import { JobProgressPanel } from './JobProgressPanel'
 import { configSummary } from './JobsPage'
+import { PauseControls } from '@/features/pause/components/PauseControls'
 
 const LOG_PAGE = 10_000
 
@@ -66,11 +67,14 @@ export function JobDetailPage() {
           </span>
         }
         actions={
-          live ? (
-            <Link className="text-sm underline" to={`/run?job=${jobId}`}>
-              Watch on the Run page
-            </Link>
-          ) : undefined
+          <span className="flex flex-wrap items-center gap-3">
+            {job && <PauseControls jobId={jobId} status={job.status} />}
+            {live && (
+              <Link className="text-sm underline" to={`/run?job=${jobId}`}>
+                Watch on the Run page
+              </Link>
+            )}
+          </span>
         }
       />
       <QueryState isPending={q.isPending} error={q.error} label="Loading job">
