@@ -25,7 +25,8 @@ public sealed record JobDto(
     string? ConcurrencyKey = null,
     string ResourceClass = Queue.ResourceClass.Timing,
     int? QueuePosition = null,
-    DateTimeOffset? EstimatedStartAt = null)
+    DateTimeOffset? EstimatedStartAt = null,
+    Execution.Limits.JobLimitsDto? Limits = null)
 {
     /// <summary>The job as shown; <paramref name="queue"/> is its place when it is queued (docs/queue.md).</summary>
     internal static JobDto From(JobRow row, Logs.LogFeed? live = null, Queue.QueueEntry? queue = null)
@@ -34,7 +35,8 @@ public sealed record JobDto(
         return new(row.Id, row.Status, row.StartedAt, row.FinishedAt, row.RunId, JobConfigDto.From(row.Config, row.Notes),
             progress.CurrentExperiment, progress.CurrentStep, progress.Percent,
             row.CreatedAt, row.Notes, progress, row.ExitCode, row.Reason, live?.Count ?? row.LogLines,
-            row.Priority, row.ConcurrencyKey, Queue.ResourceClass.Of(row.Config), queue?.Position, queue?.EstimatedStartAt);
+            row.Priority, row.ConcurrencyKey, Queue.ResourceClass.Of(row.Config), queue?.Position, queue?.EstimatedStartAt,
+            row.Limits ?? Execution.Limits.JobLimitsDto.Requested(row.Config.Limits));
     }
 }
 

@@ -1,7 +1,7 @@
 namespace AstroBench.Server.Jobs;
 
 /// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).
-/// Priority and concurrency key are the queue's (docs/queue.md).</summary>
+/// Priority and concurrency key are the queue's (docs/queue.md); limits are those applied at spawn (docs/limits.md).</summary>
 internal sealed record JobRow(
     string Id,
     string Status,
@@ -19,4 +19,5 @@ internal sealed record JobRow(
     long? ProcStartTicks,
     long LogLines,
     int Priority = 0,
-    string? ConcurrencyKey = null);
+    string? ConcurrencyKey = null,
+    Execution.Limits.JobLimitsDto? Limits = null);

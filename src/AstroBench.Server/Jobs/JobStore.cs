@@ -47,6 +47,7 @@ internal sealed partial class JobStore
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             """);
         MigrateQueueColumns(connection);
+        MigrateLimitsColumn(connection);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -443,7 +444,7 @@ internal sealed partial class JobStore
         return new JobRow(S("id")!, S("status")!, config, S("notes"), Parse(S("created_at")!),
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
-            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"));
+            L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), ReadLimits(S("limits")));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);

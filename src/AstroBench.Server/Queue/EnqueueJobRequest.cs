@@ -18,7 +18,11 @@ public sealed record EnqueueJobRequest(
     string? Notes,
     JsonElement? Priority,
     string? ConcurrencyKey,
-    bool? CancelInProgress)
+    bool? CancelInProgress,
+    string? CpuSet = null,
+    int? Nice = null,
+    int? MemoryMb = null,
+    int? TimeoutS = null)
 {
-    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes);
+    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS);
 }
