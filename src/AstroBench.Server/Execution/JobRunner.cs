@@ -201,10 +201,6 @@ internal sealed partial class JobRunner(
     private void Release(ActiveJob job)
     {
         job.Tailer?.Dispose();
-        if (job.Cgroup?.Remove() == false)
-        {
-            logger.LogWarning("job {Id}: its cgroup {Path} could not be removed", job.Id, job.Cgroup.Path);
-        }
         _active.TryRemove(job.Id, out _);
         dispatch.Set();
     }

@@ -190,7 +190,7 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
 
     private void Finish(ActiveJob job, ProgressParser? parser, string to, TransitionUpdate update)
     {
-        // A terminal job holds no cgroup (its OOM count was read above); the runner's release retries if this one failed.
+        // A terminal job holds no cgroup (its OOM count was read above); every settle path ends here.
         if (job.Cgroup?.Remove() == false)
         {
             logger.LogWarning("job {Id}: its cgroup {Path} could not be removed yet", job.Id, job.Cgroup.Path);
