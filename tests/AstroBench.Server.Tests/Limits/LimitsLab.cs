@@ -38,10 +38,6 @@ internal static class LimitsLab
     public static string MemoryCgroupOf(int pid) =>
         File.ReadLines($"/proc/{pid}/cgroup").FirstOrDefault(l => l.Split(':')[1] == "memory") ?? File.ReadLines($"/proc/{pid}/cgroup").First(l => l.StartsWith("0::", StringComparison.Ordinal));
 
-    public static string? AddressSpaceLimit(int pid) =>
-        File.ReadLines($"/proc/{pid}/limits").First(l => l.StartsWith("Max address space", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
-
     private static Dictionary<string, object?> With(Dictionary<string, object?> body, Dictionary<string, object?>? limits)
     {
         foreach (var (k, v) in limits ?? [])

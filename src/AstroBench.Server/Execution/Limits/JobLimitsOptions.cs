@@ -11,6 +11,6 @@ public sealed class JobLimitsOptions
 
     public int? TimeoutSeconds { get; set; }
 
-    /// <summary>False: never make a cgroup, limit memory with RLIMIT_AS (for a machine whose cgroups are not the lab's to change).</summary>
+    /// <summary>False: never make a cgroup (for a machine whose cgroups are not the lab's to change); memory_mb is then not applied.</summary>
     public bool UseCgroup { get; set; } = true;
 }

@@ -6,13 +6,11 @@ namespace AstroBench.Server.Execution.Limits;
 /// How one job's limits are applied at its spawn (docs/limits.md). CPU set and nice go in front of the
 /// orchestrator's argv as exec wrappers (<c>taskset -c … nice -n … --</c>: each execs the next, so the pid, its session
 /// and start time stay the orchestrator's and the limits hold before it runs a single instruction of its own).
-/// Memory: a cgroup where one can be made (<see cref="MemoryCgroup"/>), else <c>prlimit --as=…</c> in the same chain.
+/// Memory: a cgroup where one can be made (<see cref="MemoryCgroup"/>). Without one the limit is not applied
+/// (memory_mechanism null): RLIMIT_AS on the .NET orchestrator made it fail intermittently (docs/limits.md).
 /// </summary>
 internal sealed class LimitedSpawn
 {
-    /// <summary>Address space a .NET orchestrator needs on top of the job's memory limit under RLIMIT_AS (it reserves far more than it uses).</summary>
-    internal const long RlimitAsHeadroomMb = 2048;
-
     private LimitedSpawn(JobLimits? limits, MemoryCgroup? cgroup, IReadOnlyList<string> prefix, string? mechanism)
     {
         Limits = limits;
@@ -29,7 +27,7 @@ internal sealed class LimitedSpawn
 
     public JobLimitsDto Applied { get; }
 
-    /// <summary>Makes the cgroup (if any) and the wrapper argv; <paramref name="useCgroup"/> false forces the RLIMIT_AS fallback.</summary>
+    /// <summary>Makes the cgroup (if any) and the wrapper argv; <paramref name="useCgroup"/> false never makes a cgroup.</summary>
     public static LimitedSpawn Prepare(string jobId, JobLimits? limits, bool useCgroup = true)
     {
         var prefix = new List<string>();
@@ -47,11 +45,6 @@ internal sealed class LimitedSpawn
         {
             cgroup = useCgroup ? MemoryCgroup.TryCreate(jobId, mb * 1024L * 1024L) : null;
             mechanism = cgroup?.Mechanism;
-            if (cgroup is null)
-            {
-                prefix.AddRange([Tool("prlimit"), "--as=" + Inv((mb + RlimitAsHeadroomMb) * 1024L * 1024L), "--"]);
-                mechanism = MemoryMechanisms.RlimitAs;
-            }
         }
         return new LimitedSpawn(limits, cgroup, prefix, mechanism);
     }

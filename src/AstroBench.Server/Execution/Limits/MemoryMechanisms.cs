@@ -5,5 +5,4 @@ public static class MemoryMechanisms
 {
     public const string CgroupV1 = "cgroup-v1";
     public const string CgroupV2 = "cgroup-v2";
-    public const string RlimitAs = "rlimit_as";
 }
