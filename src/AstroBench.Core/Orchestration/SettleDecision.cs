@@ -7,7 +7,9 @@ namespace AstroBench.Core.Orchestration;
 /// The one rule that turns "the orchestrator is gone" into a final status, used by the server's runner
 /// (it watched the process) and by its start-up reconciler (it found the process gone). In order:
 /// <list type="number">
+/// <item>the OOM killer ended a process of the job → failed, <see cref="Oom"/> (a published run stays referenced);</item>
 /// <item>record <c>completed</c> → completed (a run that published its folder wins, even over a late cancel);</item>
+/// <item>stopped by the watcher for a limit → failed with that reason (<see cref="Timeout"/>);</item>
 /// <item>cancel requested → cancelled, with the request's reason (a <c>paused</c> record's checkpoint rides along:
 /// the caller discards it with <c>RunStaging.Discard</c>, nothing is published);</item>
 /// <item>record <c>paused</c> → paused, with the record's checkpoint (the server's job status <c>paused</c>);</item>
@@ -26,13 +28,27 @@ public static class SettleDecision
     /// <summary>The run stopped because the results file system was full (ENOSPC); its staging folder was deleted.</summary>
     public const string DiskFull = "disk_full";
 
+    /// <summary>The job went over its memory limit: the kernel's OOM killer ended one of its processes (docs/limits.md).</summary>
+    public const string Oom = "oom";
+
+    /// <summary>The job went over its <c>timeout_s</c>; the server ended it with SIGTERM → grace → SIGKILL (docs/limits.md).</summary>
+    public const string Timeout = "timeout";
+
     public static SettleVerdict Decide(SettleInput input)
     {
         var record = input.Record;
         var exitCode = record?.ExitCode ?? input.ReapedExitCode;
+        if (input.OomKilled)
+        {
+            return new SettleVerdict(RunStatus.Failed, Oom, exitCode, record?.RunId, false, false);
+        }
         if (record is { Status: RunStatus.Completed })
         {
             return new SettleVerdict(RunStatus.Completed, null, exitCode ?? 0, record.RunId, false, false);
+        }
+        if (input.StoppedBy is { } limit)
+        {
+            return new SettleVerdict(RunStatus.Failed, limit, exitCode, null, false, false);
         }
         if (input.CancelRequested)
         {

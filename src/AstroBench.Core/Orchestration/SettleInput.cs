@@ -6,9 +6,13 @@ namespace AstroBench.Core.Orchestration;
 /// <param name="CancelReason">The reason given with that request (e.g. <c>killed by user</c>).</param>
 /// <param name="ReapedExitCode">The exit code from waitpid, when the watcher is the parent; null after a restart.</param>
 /// <param name="StderrLastLine">The last non-blank line the orchestrator wrote to stderr, if any.</param>
+/// <param name="StoppedBy">A limit the watcher stopped the job for (<see cref="SettleDecision.Timeout"/>), else null.</param>
+/// <param name="OomKilled">The kernel's OOM killer ended a process of the job's memory cgroup.</param>
 public sealed record SettleInput(
     ExitRecord? Record,
     bool CancelRequested,
     string? CancelReason,
     int? ReapedExitCode,
-    string? StderrLastLine);
+    string? StderrLastLine,
+    string? StoppedBy = null,
+    bool OomKilled = false);

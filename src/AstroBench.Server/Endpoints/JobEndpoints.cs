@@ -32,9 +32,9 @@ internal static class JobEndpoints
     }
 
     public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobQueue queue, DrainState drain, QueueView view,
-        JobStore store, StorageEstimator storage)
+        JobStore store, StorageEstimator storage, IOptions<AstroBenchServerOptions> options)
     {
-        var (config, notes, errors) = StartJobValidator.Validate(request);
+        var (config, notes, errors) = StartJobValidator.Validate(request, options.Value.JobLimits);
         if (config is null)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(errors)

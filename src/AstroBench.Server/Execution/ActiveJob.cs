@@ -21,6 +21,15 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
     public string? CancelReason { get; set; }
     public Task<CancelOutcome>? Signals { get; set; }
 
+    /// <summary>The job's memory cgroup, if its limits made one (removed when the job is released).</summary>
+    public Limits.MemoryCgroup? Cgroup { get; set; }
+
+    /// <summary>When the job is over its <c>timeout_s</c>; null without one.</summary>
+    public DateTimeOffset? Deadline { get; set; }
+
+    /// <summary>The limit the monitor stopped the job for (<c>timeout</c>); set with <see cref="CancelRequested"/> so no second signal sequence starts.</summary>
+    public string? StoppedBy { get; set; }
+
     /// <summary>The monitor's tailer while it follows the log (so an internal-error settle can drain it).</summary>
     public LogTailer? Tailer { get; set; }
 

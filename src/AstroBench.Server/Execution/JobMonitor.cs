@@ -31,6 +31,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
             {
                 break;
             }
+            StopIfOverTime(job);
             if (persisted.Elapsed >= PersistEvery && tailer.ProgressDirty)
             {
                 tailer.ProgressDirty = false;
@@ -44,5 +45,27 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
         }
         tailer.Drain();
         await new JobSettler(store, feeds, paths, logger).SettleAsync(job, tailer, parser, options);
+    }
+
+    /// <summary>Over its <c>timeout_s</c>: the cancel sequence (SIGTERM → grace → SIGKILL), settled later as failed/timeout.</summary>
+    private void StopIfOverTime(ActiveJob job)
+    {
+        if (job.Deadline is not { } deadline || DateTimeOffset.UtcNow < deadline)
+        {
+            return;
+        }
+        lock (job.Gate)
+        {
+            if (job.CancelRequested || job.Process is null)
+            {
+                return;
+            }
+            job.CancelRequested = true;
+            job.StoppedBy = Core.Orchestration.SettleDecision.Timeout;
+            job.CancelReason = job.StoppedBy;
+            job.Grace = JobRunner.Seconds(options.CancelGraceSeconds);
+            job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, JobRunner.Seconds(options.KillVerifySeconds)));
+        }
+        logger.LogWarning("job {Id}: over its timeout; stopping it", job.Id);
     }
 }

@@ -102,6 +102,8 @@ internal sealed partial class JobRunner(
         var job = new ActiveJob(row.Id, feeds.CreateLive(row), ownChild: false)
         {
             Process = new SpawnedProcess(row.Pid!.Value, row.Pgid ?? row.Pid!.Value, row.ProcStartTicks ?? 0),
+            Cgroup = Limits.MemoryCgroup.TryOpen(row.Id),
+            Deadline = row.StartedAt is { } started ? Limits.LimitedSpawn.Deadline(row.Config.Limits, started) : null,
         };
         if (row.Status == JobStatus.Cancelling)
         {
@@ -124,13 +126,17 @@ internal sealed partial class JobRunner(
                 return;
             }
             SpawnedProcess process;
+            Limits.JobLimitsDto? applied = null;
             try
             {
                 Directory.CreateDirectory(paths.LogsDir);
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
+                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup);
+                job.Cgroup = limited.Cgroup;
+                applied = limited.Applied;
                 // A job with a checkpoint was paused: it continues from it (docs/pause.md).
-                var argv = new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint);
+                var argv = limited.Wrap(new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint));
                 // Tells a restarted server that this claim may have a process (never requeue it then).
                 await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
                 process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
@@ -148,6 +154,10 @@ internal sealed partial class JobRunner(
                 // Known to the job before anything else can throw, so an internal error still kills the group.
                 job.Process = process;
                 store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
+                // Before the orchestrator (still starting its runtime) forks any adapter: they inherit the cgroup.
+                job.Cgroup?.Add(process.Pid);
+                store.SetLimits(job.Id, applied!);
+                job.Deadline = Limits.LimitedSpawn.Deadline(queued.Config.Limits, DateTimeOffset.UtcNow);
                 File.Delete(paths.SpawnMarkerFile(job.Id));
                 if (job.CancelRequested)
                 {

@@ -130,7 +130,7 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
         tailer.FlushPartial();
         var stderr = ReadStderrTail(paths, job.Id);
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(job.Id)), job.CancelRequested,
-            job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null));
+            job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null, job.StoppedBy, job.Cgroup?.OomKills() > 0));
         await AppendOutcomeLinesAsync(paths, job.Id, verdict, stderr);
         tailer.Drain();
         DiscardCancelledCheckpoint(job.Id, verdict);
@@ -201,6 +201,11 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
 
     private void Finish(ActiveJob job, ProgressParser? parser, string to, TransitionUpdate update)
     {
+        // A terminal job holds no cgroup (its OOM count was read above); every settle path ends here.
+        if (job.Cgroup?.Remove() == false)
+        {
+            logger.LogWarning("job {Id}: its cgroup {Path} could not be removed yet", job.Id, job.Cgroup.Path);
+        }
         var lines = job.Feed.Count;
         update = update with { LogLines = lines, Progress = update.Progress ?? parser?.Current ?? job.Feed.Progress };
         if (!store.TryTransition(job.Id, to, update))

@@ -54,6 +54,8 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
         File.Delete(paths.SpawnMarkerFile(row.Id));
         var stderr = JobSettler.ReadStderrTail(paths, row.Id);
         var cancelling = row.Status == JobStatus.Cancelling;
+        // The job's memory cgroup outlives the server; with the process gone it goes too.
+        Limits.MemoryCgroup.TryOpen(row.Id)?.Remove();
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(row.Id)), cancelling,
             cancelling ? row.Reason : null, null, stderr.Count > 0 ? stderr[^1] : null));
         JobSettler.AppendOutcomeLinesAsync(paths, row.Id, verdict, stderr).GetAwaiter().GetResult();

@@ -42,4 +42,7 @@ public sealed class AstroBenchServerOptions
     public int MonitorIntervalMs { get; set; } = 50;
 
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Default limits of every job (<c>AstroBench:JobLimits</c>, docs/limits.md); a request's own fields win.</summary>
+    public Execution.Limits.JobLimitsOptions JobLimits { get; set; } = new();
 }

@@ -8,4 +8,5 @@ public sealed record JobConfig(
     int Seed,
     int PerfRounds,
     bool NoPerf,
-    bool CiMode);
+    bool CiMode,
+    Execution.Limits.JobLimits? Limits = null);

@@ -30,7 +30,8 @@ public sealed record JobDto(
     string? PauseRequested = null,
     bool Preempt = false,
     string? PreemptMode = null,
-    string? PreemptedBy = null)
+    string? PreemptedBy = null,
+    Execution.Limits.JobLimitsDto? Limits = null)
 {
     /// <summary>The job as shown; <paramref name="queue"/> is its place when it is queued (docs/queue.md).</summary>
     internal static JobDto From(JobRow row, Logs.LogFeed? live = null, Queue.QueueEntry? queue = null)
@@ -42,7 +43,8 @@ public sealed record JobDto(
             row.Priority, row.ConcurrencyKey, Queue.ResourceClass.Of(row.Config), queue?.Position, queue?.EstimatedStartAt,
             // A pause request is news only while the run works towards it (docs/pause.md).
             row.Checkpoint, row.Status == JobStatus.Running ? row.PauseRequested : null,
-            row.Preempt is not null, row.Preempt, row.PreemptedBy);
+            row.Preempt is not null, row.Preempt, row.PreemptedBy,
+            row.Limits ?? Execution.Limits.JobLimitsDto.Requested(row.Config.Limits));
     }
 }
 

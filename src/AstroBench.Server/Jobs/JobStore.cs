@@ -48,6 +48,7 @@ internal sealed partial class JobStore
             """);
         MigrateQueueColumns(connection);
         MigratePauseColumns(connection);
+        MigrateLimitsColumn(connection);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -448,7 +449,7 @@ internal sealed partial class JobStore
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
             L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), S("checkpoint"), S("pause_requested"),
-            S("preempt"), S("preempted_by"));
+            S("preempt"), S("preempted_by"), ReadLimits(S("limits")));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);

@@ -9,4 +9,8 @@ public sealed record StartJobRequest(
     int? PerfRounds,
     bool? NoPerf,
     bool? CiMode,
-    string? Notes);
+    string? Notes,
+    string? CpuSet = null,
+    int? Nice = null,
+    int? MemoryMb = null,
+    int? TimeoutS = null);

@@ -10,7 +10,9 @@ namespace AstroBench.Server.Jobs;
 internal static class StartJobValidator
 {
 
-    public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request)
+    /// <param name="limitDefaults">The server's <c>AstroBench:JobLimits</c>, merged under the request's own limits (docs/limits.md).</param>
+    public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request,
+        Execution.Limits.JobLimitsOptions? limitDefaults = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
@@ -88,11 +90,12 @@ internal static class StartJobValidator
                 Add("notes", "notes must not contain control characters.");
             }
         }
+        var limits = Execution.Limits.JobLimitsValidator.Validate(new(request.CpuSet, request.Nice, request.MemoryMb, request.TimeoutS), limitDefaults, Add);
         if (errors.Count > 0)
         {
             return (null, null, errors);
         }
-        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false), notes, errors);
+        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false, limits), notes, errors);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -20,7 +20,11 @@ public sealed record EnqueueJobRequest(
     string? ConcurrencyKey,
     bool? CancelInProgress,
     bool? Preempt = null,
-    string? PreemptMode = null)
+    string? PreemptMode = null,
+    string? CpuSet = null,
+    int? Nice = null,
+    int? MemoryMb = null,
+    int? TimeoutS = null)
 {
-    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes);
+    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS);
 }

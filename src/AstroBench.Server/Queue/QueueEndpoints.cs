@@ -1,4 +1,5 @@
 using AstroBench.Server.Endpoints;
+using AstroBench.Server.Hosting;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Storage;
 using AstroBench.Server.Security;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace AstroBench.Server.Queue;
 
@@ -24,9 +26,9 @@ internal static class QueueEndpoints
     }
 
     public static Results<Created<JobDto>, ProblemHttpResult> Enqueue(EnqueueJobRequest? request, JobQueue queue, QueueView view,
-        StorageEstimator storage)
+        StorageEstimator storage, IOptions<AstroBenchServerOptions> options)
     {
-        var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart());
+        var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart(), options.Value.JobLimits);
         var priority = request is null ? null : QueueValidator.Priority(request.Priority, errors);
         var key = request is null ? null : QueueValidator.Key(request.ConcurrencyKey, errors);
         var preempt = request is null ? null : PreemptValidator.Mode(request.Preempt, request.PreemptMode, errors);

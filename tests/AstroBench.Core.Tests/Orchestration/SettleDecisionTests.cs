@@ -45,6 +45,14 @@ public sealed class SettleDecisionTests
             new(RunStatus.Cancelled, "cancelled by user", 75, null, true, false, "/r/.staging/C") },
         { "no record, no exit code (restart)", new(null, false, null, null, "stale"),
             new(RunStatus.Failed, SettleDecision.Lost, null, null, false, false) },
+        { "OOM kill in the job's cgroup beats everything, a published run stays referenced", new(Record(RunStatus.Completed, 0, "R"), false, null, 0, null, OomKilled: true),
+            new(RunStatus.Failed, SettleDecision.Oom, 0, "R", false, false) },
+        { "OOM kill of the orchestrator itself (no record)", new(null, false, null, 137, null, OomKilled: true),
+            new(RunStatus.Failed, SettleDecision.Oom, 137, null, false, false) },
+        { "stopped for its timeout: failed, not cancelled", new(Record(RunStatus.Cancelled, 143, reason: "cancelled"), true, "timeout", 143, null, SettleDecision.Timeout),
+            new(RunStatus.Failed, SettleDecision.Timeout, 143, null, false, false) },
+        { "a run that completed while its timeout fired stays completed", new(Record(RunStatus.Completed, 0, "R"), true, "timeout", 0, null, SettleDecision.Timeout),
+            new(RunStatus.Completed, null, 0, "R", false, false) },
     };
 
     [Theory]

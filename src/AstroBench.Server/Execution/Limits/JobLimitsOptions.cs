@@ -1,0 +1,16 @@
+namespace AstroBench.Server.Execution.Limits;
+
+/// <summary>Server-side defaults for jobs that do not give their own limits (config <c>AstroBench:JobLimits</c>).</summary>
+public sealed class JobLimitsOptions
+{
+    public string? CpuSet { get; set; }
+
+    public int? Nice { get; set; }
+
+    public int? MemoryMb { get; set; }
+
+    public int? TimeoutSeconds { get; set; }
+
+    /// <summary>False: never make a cgroup (for a machine whose cgroups are not the lab's to change); memory_mb is then not applied.</summary>
+    public bool UseCgroup { get; set; } = true;
+}

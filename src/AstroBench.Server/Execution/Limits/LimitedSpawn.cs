@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace AstroBench.Server.Execution.Limits;
+
+/// <summary>
+/// How one job's limits are applied at its spawn (docs/limits.md). CPU set and nice go in front of the
+/// orchestrator's argv as exec wrappers (<c>taskset -c … nice -n … --</c>: each execs the next, so the pid, its session
+/// and start time stay the orchestrator's and the limits hold before it runs a single instruction of its own).
+/// Memory: a cgroup where one can be made (<see cref="MemoryCgroup"/>). Without one the limit is not applied
+/// (memory_mechanism null): RLIMIT_AS on the .NET orchestrator made it fail intermittently (docs/limits.md).
+/// </summary>
+internal sealed class LimitedSpawn
+{
+    private LimitedSpawn(JobLimits? limits, MemoryCgroup? cgroup, IReadOnlyList<string> prefix, string? mechanism)
+    {
+        Limits = limits;
+        Cgroup = cgroup;
+        Prefix = prefix;
+        Applied = new JobLimitsDto(limits?.CpuSet, limits?.Nice, limits?.MemoryMb, limits?.TimeoutS, mechanism);
+    }
+
+    public JobLimits? Limits { get; }
+
+    public MemoryCgroup? Cgroup { get; }
+
+    public IReadOnlyList<string> Prefix { get; }
+
+    public JobLimitsDto Applied { get; }
+
+    /// <summary>Makes the cgroup (if any) and the wrapper argv; <paramref name="useCgroup"/> false never makes a cgroup.</summary>
+    public static LimitedSpawn Prepare(string jobId, JobLimits? limits, bool useCgroup = true)
+    {
+        var prefix = new List<string>();
+        if (limits?.CpuSet is { } cpus)
+        {
+            prefix.AddRange([Tool("taskset"), "-c", cpus]);
+        }
+        if (limits?.Nice is { } nice)
+        {
+            prefix.AddRange([Tool("nice"), "-n", Inv(nice), "--"]);
+        }
+        MemoryCgroup? cgroup = null;
+        string? mechanism = null;
+        if (limits?.MemoryMb is { } mb)
+        {
+            cgroup = useCgroup ? MemoryCgroup.TryCreate(jobId, mb * 1024L * 1024L) : null;
+            mechanism = cgroup?.Mechanism;
+        }
+        return new LimitedSpawn(limits, cgroup, prefix, mechanism);
+    }
+
+    public IReadOnlyList<string> Wrap(IReadOnlyList<string> argv) => [.. Prefix, .. argv];
+
+    /// <summary>When the job is over its time (null: no timeout), counted from its start.</summary>
+    public static DateTimeOffset? Deadline(JobLimits? limits, DateTimeOffset startedAt) =>
+        limits?.TimeoutS is { } s ? startedAt.AddSeconds(s) : null;
+
+    /// <summary>The absolute path of a util-linux/coreutils tool (posix_spawn needs one; no shell looks it up).</summary>
+    private static string Tool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':')
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"{name} was not found on PATH (it applies the job's limits)");
+
+    private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
+}

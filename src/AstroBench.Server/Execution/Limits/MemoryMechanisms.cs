@@ -1,0 +1,8 @@
+namespace AstroBench.Server.Execution.Limits;
+
+/// <summary>How a job's memory limit was enforced (JobDto <c>limits.memory_mechanism</c>).</summary>
+public static class MemoryMechanisms
+{
+    public const string CgroupV1 = "cgroup-v1";
+    public const string CgroupV2 = "cgroup-v2";
+}
