@@ -61,17 +61,21 @@ public sealed class JobLimitsRequestTests
     }
 
     [Fact]
-    public async Task WithoutACgroup_TheMemoryLimitIsRecordedAsNotApplied_AndTheJobRuns()
+    public async Task WithoutACgroup_AMemoryLimit_IsRefusedWithItsReason_NeverSilentlyDropped()
     {
         using var lab = new Lab(settings: new() { ["AstroBench:JobLimits:UseCgroup"] = "false" });
         try
         {
             var id = LimitsLab.Id(await lab.Start(LimitsLab.Quick(new() { ["memory_mb"] = 64 })));
             JsonNode job = await lab.WaitTerminal(id);
-            Assert.Equal("completed", LimitsLab.Str(job, "status"));
-            Assert.Equal(64, job["limits"]!["memory_mb"]!.GetValue<int>());
-            Assert.Null(job["limits"]!["memory_mechanism"]);
+            Assert.Equal("failed", LimitsLab.Str(job, "status"));
+            Assert.Equal("start_failed: memory_mb 64 cannot be enforced: AstroBench:JobLimits:UseCgroup is false; the job was not started",
+                LimitsLab.Str(job, "reason"));
+            Assert.Null(job["started_at"]);
+            Assert.Empty(lab.RunFolders());
             Assert.False(Directory.Exists(Path.Combine(Execution.Limits.MemoryCgroup.V1Root, "astrobench", id)));
+            var next = LimitsLab.Id(await lab.Start(LimitsLab.Quick()));
+            Assert.Equal("completed", LimitsLab.Str(await lab.WaitTerminal(next), "status"));
         }
         finally
         {

@@ -44,7 +44,11 @@ internal sealed class LimitedSpawn
         if (limits?.MemoryMb is { } mb)
         {
             cgroup = useCgroup ? MemoryCgroup.TryCreate(jobId, mb * 1024L * 1024L) : null;
-            mechanism = cgroup?.Mechanism;
+            // A limit asked for and not enforceable is refused, never silently dropped (docs/limits.md).
+            mechanism = cgroup?.Mechanism ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"memory_mb {mb} cannot be enforced: ") + (useCgroup
+                    ? "no memory cgroup can be made on this machine (it needs root and a cgroup v1 memory or v2 memory controller)"
+                    : "AstroBench:JobLimits:UseCgroup is false") + "; the job was not started");
         }
         return new LimitedSpawn(limits, cgroup, prefix, mechanism);
     }
