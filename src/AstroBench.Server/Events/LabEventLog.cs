@@ -21,14 +21,7 @@ public sealed class LabEventLog
 
     internal LabEventLog(ServerPaths paths)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = paths.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-            Pooling = true,
-        }.ToString();
+        _connectionString = LabDatabase.ConnectionString(paths);
         using var connection = Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -132,13 +125,5 @@ public sealed class LabEventLog
         await signal.WaitAsync(ct);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        cmd.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => LabDatabase.Open(_connectionString);
 }

@@ -20,15 +20,7 @@ internal sealed partial class JobStore
     public JobStore(ServerPaths paths, LabEventLog? events = null)
     {
         _events = events ?? new LabEventLog(paths);
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = paths.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            DefaultTimeout = 30,
-            Pooling = true,
-        }.ToString();
+        _connectionString = LabDatabase.ConnectionString(paths);
         using var connection = Open();
         Execute(connection, """
             PRAGMA journal_mode=WAL;
@@ -456,13 +448,7 @@ internal sealed partial class JobStore
 
     private static DateTimeOffset Parse(string s) => AstroBench.Core.Results.UtcTimestamp.Parse(s);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
-        return connection;
-    }
+    private SqliteConnection Open() => LabDatabase.Open(_connectionString);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -15,14 +15,7 @@ internal sealed class NotificationDb
     public NotificationDb(ServerPaths paths, Events.LabEventLog events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = paths.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-            Pooling = true,
-        }.ToString();
+        _connectionString = LabDatabase.ConnectionString(paths);
         using var connection = Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -48,15 +41,7 @@ internal sealed class NotificationDb
         cmd.ExecuteNonQuery();
     }
 
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        cmd.ExecuteNonQuery();
-        return connection;
-    }
+    public SqliteConnection Open() => LabDatabase.Open(_connectionString);
 
     /// <summary>A command with <c>$p0…</c> parameters bound in order (null → SQL NULL).</summary>
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params object?[] args)

@@ -19,14 +19,7 @@ internal sealed class ScheduleStore
 
     public ScheduleStore(ServerPaths paths)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Database)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = paths.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-            Pooling = true,
-        }.ToString();
+        _connectionString = LabDatabase.ConnectionString(paths);
         using var connection = Open();
         Run(connection, """
             PRAGMA journal_mode=WAL;
@@ -114,13 +107,7 @@ internal sealed class ScheduleStore
     private static DateTimeOffset Parse(string s) =>
         DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Run(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
-        return connection;
-    }
+    private SqliteConnection Open() => LabDatabase.Open(_connectionString);
 
     private static int Run(SqliteConnection connection, string sql, params object?[] args)
     {
