@@ -18,6 +18,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { runAdapter } from '../common/abp.mjs';
 
 let A;
 try {
@@ -241,130 +242,7 @@ experiments.kepler_solver = {
 };
 
 // ---------------------------------------------------------------- protocol
-function fmt(x) {
-    if (Number.isNaN(x)) return 'nan';
-    if (x === Infinity) return 'inf';
-    if (x === -Infinity) return '-inf';
-    return String(x); // shortest round-trip form
-}
-
-function parseNumber(s) {
-    const l = s.toLowerCase();
-    if (l === 'nan' || l === '+nan' || l === '-nan') return NaN;
-    if (l === 'inf' || l === '+inf' || l === 'infinity' || l === '+infinity') return Infinity;
-    if (l === '-inf' || l === '-infinity') return -Infinity;
-    const v = Number(s);
-    if (s.length === 0 || Number.isNaN(v)) throw new Error(`unparsable number "${s}"`);
-    return v;
-}
-
-function respond(lines) {
-    process.stdout.write(lines.join('\n') + '\n');
-}
-
-function fail(reason) {
-    respond(['ABP 1', 'status error', `reason ${reason.replace(/\s+/g, ' ')}`, 'end']);
-}
-
-function main() {
-    if (process.argv.includes('--version')) {
-        process.stdout.write(`astronomy-engine-adapter ${ADAPTER_VERSION}; astronomy-engine ${libraryVersion()} (node ${process.versions.node})\n`);
-        return;
-    }
-    const lines = readFileSync(0, 'utf8').split('\n');
-    let i = 0;
-    if ((lines[i++] || '').trim() !== 'ABP 1') return fail('expected "ABP 1"');
-    const header = {};
-    for (; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (line === '') continue;
-        const sp = line.indexOf(' ');
-        const key = sp < 0 ? line : line.slice(0, sp);
-        header[key] = sp < 0 ? '' : line.slice(sp + 1).trim();
-        if (key === 'cases') { i++; break; }
-    }
-    const name = header.experiment;
-    const exp = experiments[name];
-    if (!exp) return fail(`unknown experiment ${name}`);
-    const mode = header.mode || 'accuracy';
-    if (mode !== 'accuracy' && mode !== 'perf') return fail(`unknown mode ${mode}`);
-    const nCols = Number(header.columns);
-    const nCases = Number(header.cases);
-    if (nCols !== exp.nIn) return fail(`${name} needs ${exp.nIn} input columns, got ${header.columns}`);
-    if (!Number.isInteger(nCases) || nCases < 0) return fail(`bad cases ${header.cases}`);
-    if (exp.skip) return respond(['ABP 1', 'status skipped', `reason ${exp.skip}`, 'end']);
-
-    const rows = [];
-    for (; rows.length < nCases && i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (line === '') continue;
-        const parts = line.split(/\s+/);
-        if (parts.length !== nCols) return fail(`row ${rows.length + 1} has ${parts.length} numbers, expected ${nCols}`);
-        try {
-            rows.push(Float64Array.from(parts, parseNumber));
-        } catch (e) {
-            return fail(String(e.message || e));
-        }
-    }
-    if (rows.length !== nCases) return fail(`expected ${nCases} cases, got ${rows.length}`);
-    while (i < lines.length && lines[i].trim() === '') i++;
-    if (i >= lines.length || lines[i].trim() !== 'end') return fail('missing end');
-
-    const out = new Float64Array(exp.nOut);
-    if (mode === 'accuracy') {
-        const body = ['ABP 1', 'status ok', `columns ${exp.nOut}`, `cases ${nCases}`];
-        for (const row of rows) {
-            try {
-                exp.compute(row, out);
-            } catch {
-                out.fill(NaN); // the library threw for this input (e.g. a degenerate vector)
-            }
-            body.push(Array.from(out, fmt).join(' '));
-        }
-        body.push('end');
-        return respond(body);
-    }
-
-    const ops = Number(header.ops);
-    const warmup = Number(header.warmup || 0);
-    if (!Number.isInteger(ops) || ops <= 0) return fail(`bad ops ${header.ops}`);
-    if (nCases === 0) return fail('perf needs at least one case');
-    let sink = 0;
-    let k = 0;
-    const step = (row) => {
-        try {
-            exp.compute(row, out);
-        } catch {
-            out.fill(NaN); // same treatment as accuracy mode
-        }
-    };
-    for (let n = 0; n < warmup; n++) {
-        step(rows[k]);
-        for (let j = 0; j < exp.nFold; j++) sink += out[j];
-        if (++k === nCases) k = 0;
-    }
-    k = 0;
-    const t0 = process.hrtime.bigint();
-    for (let n = 0; n < ops; n++) {
-        step(rows[k]);
-        for (let j = 0; j < exp.nFold; j++) sink += out[j];
-        if (++k === nCases) k = 0;
-    }
-    const t1 = process.hrtime.bigint();
-    respond(['ABP 1', 'status ok', `total_ns ${t1 - t0}`, `ops ${ops}`, `sink ${fmt(sink)}`,
-        `clock_res_ns ${clockResolutionNs()}`, 'end']);
-}
-
-// Smallest non-zero step seen between consecutive process.hrtime.bigint() readings.
-function clockResolutionNs() {
-    let best = 1n << 62n;
-    for (let n = 0; n < 1000; n++) {
-        const a = process.hrtime.bigint();
-        let b = process.hrtime.bigint();
-        while (b === a) b = process.hrtime.bigint();
-        if (b - a < best) best = b - a;
-    }
-    return best.toString();
-}
-
-main();
+runAdapter({
+    versionLine: () => `astronomy-engine-adapter ${ADAPTER_VERSION}; astronomy-engine ${libraryVersion()} (node ${process.versions.node})`,
+    experiments,
+});

@@ -8,14 +8,16 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <erfa.h>
 #include <erfaextra.h>
 
 #include "abp.h"
+#include "erfa_apparent.h"
 
 #define J2000 2451545.0
-#define ADAPTER_VERSION "1.1.0"
+#define ADAPTER_VERSION "1.2.0"
 
 /* out[0..2] = r * in[1..3]; out[3..11] = r row-major. */
 static void rotate_and_emit(double r[3][3], const double *in, double *out)
@@ -387,11 +389,19 @@ static const abp_experiment experiments[] = {
     {"saturn_position", 1, 3, 3, saturn_position, NULL},
     {"uranus_position", 1, 3, 3, uranus_position, NULL},
     {"neptune_position", 1, 3, 3, neptune_position, NULL},
+    {"apparent_place", 7, 2, 2, erfa_apparent_place, NULL},
+    {"observed_horizontal", 17, 2, 2, erfa_observed_horizontal, NULL},
+    {"time_scales", 2, 4, 4, erfa_time_scales, NULL},
 };
 
 int main(int argc, char **argv)
 {
     char version[256];
+
+    if (argc > 1 && strcmp(argv[1], "--data-versions") == 0) {
+        erfa_print_data_versions();
+        return 0;
+    }
     snprintf(version, sizeof version, "erfa-adapter %s; liberfa %s (SOFA %s)",
              ADAPTER_VERSION, eraVersion(), eraSofaVersion());
     return abp_main(argc, argv, version, experiments, sizeof experiments / sizeof experiments[0]);

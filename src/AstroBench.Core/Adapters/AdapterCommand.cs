@@ -83,4 +83,22 @@ public static class AdapterCommand
         var first = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return result.ExitCode == 0 && first is not null ? first : $"unknown (version command exited {result.ExitCode})";
     }
+
+    /// <summary>
+    /// The <c>key: value</c> lines of the adapter's data_versions command (leap-second table, EOP, ΔT,
+    /// ephemeris files), or null when it declares none or is unavailable; a failing command is recorded as such.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> DataVersionsAsync(AdapterInfo adapter, CancellationToken ct)
+    {
+        if (adapter.Manifest.DataVersions is not { Count: > 0 } argv || !adapter.Available)
+        {
+            return null;
+        }
+        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(30), ct);
+        if (result.ExitCode != 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal) { ["error"] = $"data_versions command exited {result.ExitCode}" };
+        }
+        return DataVersionLines.Parse(result.Output);
+    }
 }

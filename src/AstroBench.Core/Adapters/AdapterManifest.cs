@@ -1,6 +1,7 @@
 namespace AstroBench.Core.Adapters;
 
 /// <summary><c>adapters/&lt;name&gt;/adapter.json</c>, as documented in docs/adapter-protocol.md.</summary>
+/// <remarks><c>DataVersions</c>: optional command printing <c>key: value</c> lines (leap seconds, EOP, ΔT, ephemeris files; docs/libraries.md).</remarks>
 public sealed record AdapterManifest(
     string Name,
     int Protocol,
@@ -11,7 +12,8 @@ public sealed record AdapterManifest(
     IReadOnlyList<string> Run,
     IReadOnlyList<string>? Version,
     IReadOnlyList<AdapterRequirement>? Requires,
-    IReadOnlyDictionary<string, ExperimentSupport> Experiments);
+    IReadOnlyDictionary<string, ExperimentSupport> Experiments,
+    IReadOnlyList<string>? DataVersions = null);
 
 public sealed record AdapterRequirement(string Path, string? InstallHint);
 

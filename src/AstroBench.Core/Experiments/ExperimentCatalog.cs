@@ -7,7 +7,7 @@ namespace AstroBench.Core.Experiments;
 public static class ExperimentCatalog
 {
     public static IReadOnlyList<ExperimentDefinition> All { get; } =
-        [.. CoreExperiments.All, .. FrameTransformExperiments.All, .. PlanetExperiments.All];
+        [.. CoreExperiments.All, .. FrameTransformExperiments.All, .. PlanetExperiments.All, .. ApparentPlaceExperiments.All];
 
     private static readonly Dictionary<string, ExperimentDefinition> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -14,13 +14,13 @@ public static class RunAdapters
         foreach (var a in adapters)
         {
             captured.Add(new CheckpointAdapter(a.Name, a.Manifest.Library, a.Manifest.Language, await AdapterCommand.VersionAsync(a, ct),
-                AdapterFingerprint.Compute(a)));
+                AdapterFingerprint.Compute(a), await AdapterCommand.DataVersionsAsync(a, ct)));
         }
         return captured;
     }
 
     public static IReadOnlyList<AdapterVersion> Versions(IEnumerable<CheckpointAdapter> adapters) =>
-        adapters.Select(a => new AdapterVersion(a.Name, a.Library, a.Language, a.Version)).ToList();
+        adapters.Select(a => new AdapterVersion(a.Name, a.Library, a.Language, a.Version, a.DataVersions)).ToList();
 
     /// <summary>Each experiment with its libraries, reference first (the order results are written and listed in).</summary>
     public static IReadOnlyList<CheckpointExperiment> Plan(RunPlan plan) =>

@@ -1,4 +1,5 @@
 namespace AstroBench.Core.Results.Checkpoints;
 
 /// <summary>An adapter the run uses: what the manifest records, plus a fingerprint of its files (see <c>AdapterFingerprint</c>).</summary>
-public sealed record CheckpointAdapter(string Name, string Library, string Language, string Version, string Fingerprint);
+public sealed record CheckpointAdapter(string Name, string Library, string Language, string Version, string Fingerprint,
+    IReadOnlyDictionary<string, string>? DataVersions = null);

@@ -37,7 +37,9 @@ public sealed record RunEnvironment(
     string? GitSha,
     bool? GitDirty);
 
-public sealed record AdapterVersion(string Name, string Library, string Language, string Version);
+/// <summary>One library of a run. <c>DataVersions</c>: the leap-second, EOP, ΔT and ephemeris data it used (null when the adapter declares no data_versions command).</summary>
+public sealed record AdapterVersion(string Name, string Library, string Language, string Version,
+    IReadOnlyDictionary<string, string>? DataVersions = null);
 
 public sealed record RunCompleteness(
     IReadOnlyList<string> Requested,
