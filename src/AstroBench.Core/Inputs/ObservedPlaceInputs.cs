@@ -23,12 +23,11 @@ public sealed class ObservedPlaceInputs : EdgeThenRandomGenerator
 
     private static double[][] BuildEdges()
     {
-        var rows = new List<double[]>
-        {
-            // t_atco13
+        var rows = new List<double[]>();
+        // t_atco13
+        rows.Add(
             [2456385.469254051, 2.71, 0.174, 1e-5, 5e-6, 0.1, 55.0, 0.1550675, -0.527800806, -1.2345856, 2738.0,
-                2.47230737e-7, 1.82640464e-6, 731.0, 12.8, 0.59, 0.55],
-        };
+                2.47230737e-7, 1.82640464e-6, 731.0, 12.8, 0.59, 0.55]);
         foreach (var alt in new[] { 0.0, 0.5, 2, 5, 15, 90 })
         {
             rows.Add(Place(Epochs.J2000, alt * Deg, az: 100 * Deg, lat: 0.7, lon: 0.3, height: 0, pressure: 1013.25, temperature: 10));
