@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AstroBench.Core.Results.Model;
 
 /// <summary><c>manifest.json</c> of a run folder (schema <c>astrobench.run/1</c>, docs/run-folder.md).</summary>
@@ -39,7 +41,7 @@ public sealed record RunEnvironment(
 
 /// <summary>One library of a run. <c>DataVersions</c>: the leap-second, EOP, ΔT and ephemeris data it used (null when the adapter declares no data_versions command).</summary>
 public sealed record AdapterVersion(string Name, string Library, string Language, string Version,
-    IReadOnlyDictionary<string, string>? DataVersions = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? DataVersions = null);
 
 public sealed record RunCompleteness(
     IReadOnlyList<string> Requested,
