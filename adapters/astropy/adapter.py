@@ -63,8 +63,10 @@ import numpy as np  # noqa: E402
 # `python3 -I` leaves the script's folder off sys.path, so the common folder is added
 # explicitly; no bytecode is written into the checkout for it.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 _dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
 import abp  # noqa: E402
+import apparent  # noqa: E402  (the issue-13 experiments, next to this file)
 sys.dont_write_bytecode = _dont_write_bytecode
 
 import astropy  # noqa: E402
@@ -348,8 +350,9 @@ EXPERIMENTS.update({
 })
 for _planet in ("mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune"):
     EXPERIMENTS[_planet + "_position"] = Body(_planet)
+EXPERIMENTS.update(apparent.EXPERIMENTS)
 
-INPUT_COLUMNS = {"gmst_era": 2, "equ_ecl": 3, "inv_equ_ecl": 3, "equ_horizontal": 6, "horiz_to_equ": 6}
+INPUT_COLUMNS = {"gmst_era": 2, "equ_ecl": 3, "inv_equ_ecl": 3, "equ_horizontal": 6, "horiz_to_equ": 6, **apparent.INPUT_COLUMNS}
 
 
 def input_columns(name):
@@ -377,6 +380,9 @@ def version_line():
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--data-versions":
+        print("\n".join("%s: %s" % kv for kv in apparent.data_versions()))
+        return 0
     return abp.main(sys.argv, version_line(), EXPERIMENTS, input_columns, prepare_cases)
 
 

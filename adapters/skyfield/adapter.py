@@ -25,8 +25,10 @@ import numpy as np  # noqa: E402
 # `python3 -I` leaves the script's folder off sys.path, so the common folder is added
 # explicitly; no bytecode is written into the checkout for it.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 _dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
 import abp  # noqa: E402
+import timescales  # noqa: E402  (time_scales, next to this file)
 sys.dont_write_bytecode = _dont_write_bytecode
 
 import skyfield  # noqa: E402
@@ -355,8 +357,13 @@ EXPERIMENTS.update({
 })
 for _planet in ("mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune"):
     EXPERIMENTS[_planet + "_position"] = Skipped(NO_EPHEMERIS)
+# Star reduction needs the Earth's barycentric position, i.e. an ephemeris file.
+EXPERIMENTS["apparent_place"] = Skipped(NO_EPHEMERIS)
+EXPERIMENTS["observed_horizontal"] = Skipped(NO_EPHEMERIS)
+EXPERIMENTS["time_scales"] = timescales.TimeScales(TS)
 
-INPUT_COLUMNS = {"gmst_era": 2, "equ_ecl": 3, "inv_equ_ecl": 3, "equ_horizontal": 6, "horiz_to_equ": 6, "kepler_solver": 2}
+INPUT_COLUMNS = {"gmst_era": 2, "equ_ecl": 3, "inv_equ_ecl": 3, "equ_horizontal": 6, "horiz_to_equ": 6, "kepler_solver": 2,
+                 "apparent_place": 7, "observed_horizontal": 17, "time_scales": 2}
 
 
 def input_columns(name):
@@ -381,6 +388,9 @@ def version_line():
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--data-versions":
+        print("\n".join("%s: %s" % kv for kv in timescales.data_versions(TS, skyfield.__version__)))
+        return 0
     return abp.main(sys.argv, version_line(), EXPERIMENTS, input_columns, prepare_cases)
 
 
