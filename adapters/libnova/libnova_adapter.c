@@ -38,6 +38,7 @@
 #include <libnova/libnova.h>
 
 #include "abp.h"
+#include "libnova_apparent.h"
 
 #define ADAPTER_VERSION "1.1.0"
 #define JD2000_TT 2451545.0
@@ -617,6 +618,8 @@ static void uranus_position(const double *in, double *out) { planet_position(ln_
 static void neptune_position(const double *in, double *out) { planet_position(ln_get_neptune_rect_helio, in, out); }
 
 static const abp_experiment experiments[] = {
+    {"apparent_place", 7, 2, 2, libnova_apparent_place, NULL},
+    {"observed_horizontal", 17, 2, 2, libnova_observed_horizontal, NULL},
     {"frame_rotation_bpn", 4, 12, 3, frame_rotation_bpn, NULL},
     {"gmst_era", 2, 2, 1, gmst_era, NULL},
     {"equ_ecl", 3, 4, 4, equ_ecl, NULL},

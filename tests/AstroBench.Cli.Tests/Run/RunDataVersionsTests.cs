@@ -27,5 +27,19 @@ public sealed class RunDataVersionsTests : IDisposable
         Assert.Null(Assert.Single(manifest.Adapters, a => a.Name == "libnova").DataVersions);
         var json = File.ReadAllText(Path.Combine(Assert.Single(_lab.Runs()), "manifest.json"));
         Assert.Contains("\"data_versions\"", json, StringComparison.Ordinal);
+
+        // docs/libraries.md shows the erfa entry of a real manifest: same fields, same data_versions keys.
+        var doc = DocumentedErfaEntry();
+        var real = System.Text.Json.Nodes.JsonNode.Parse(json)!["adapters"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "erfa")!.AsObject();
+        Assert.Equal(doc.Select(p => p.Key).Order(StringComparer.Ordinal), real.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(doc["data_versions"]!.AsObject().Select(p => p.Key), real["data_versions"]!.AsObject().Select(p => p.Key));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject DocumentedErfaEntry()
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "docs", "libraries.md"));
+        var start = text.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var end = text.IndexOf("```", start, StringComparison.Ordinal);
+        return System.Text.Json.Nodes.JsonNode.Parse(text[start..end])!.AsObject();
     }
 }
