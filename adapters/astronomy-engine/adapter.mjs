@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runAdapter } from '../common/abp.mjs';
+import { addApparentExperiments } from './apparent.mjs';
 
 let A;
 try {
@@ -240,6 +241,8 @@ experiments.kepler_solver = {
     nIn: 2, nOut: 2,
     skip: 'Astronomy Engine exposes no Kepler equation solver (its orbit code is internal)',
 };
+
+addApparentExperiments(experiments, A, timeTT, timeUT1);
 
 // ---------------------------------------------------------------- protocol
 runAdapter({
