@@ -185,9 +185,31 @@ experiments.kepler_solver = {
     },
 };
 
-for (const name of ['inv_equ_ecl', 'horiz_to_equ'])
-    experiments[name] = { nIn: name === 'inv_equ_ecl' ? 3 : 6, nOut: 2 + (name === 'inv_equ_ecl' ? 2 : 0),
-        skip: 'not wired in the astronomia adapter yet (see docs/libraries.md)' };
+// inv_equ_ecl: mean ecliptic of date -> equator of date (IAU 1980 mean obliquity) -> inverse IAU 1976
+// precession to J2000 (taken as ICRS); closure with the forward path.
+experiments.inv_equ_ecl = {
+    nIn: 3, nOut: 4, nFold: 4,
+    compute(inp, out) {
+        const t = inp[0];
+        const equ = new coord.Ecliptic(inp[1], inp[2]).toEquatorial(nutation.meanObliquity(t));
+        const j2000 = sphericalFrom(apply(transpose(precessionMatrix(t)), unit(equ.ra, equ.dec)));
+        out[0] = j2000[0]; out[1] = j2000[1];
+        const back = new coord.Equatorial(...sphericalFrom(apply(precessionMatrix(t), unit(j2000[0], j2000[1])))).toEcliptic(nutation.meanObliquity(t));
+        out[2] = norm2pi(back.lon); out[3] = back.lat;
+    },
+};
+
+// horiz_to_equ: az (from north) alt -> ra dec of date with Horizontal.toEquatorial (Meeus 13.5/13.6
+// inverted) and the apparent sidereal time, as equ_horizontal.
+experiments.horiz_to_equ = {
+    nIn: 6, nOut: 2, nFold: 2,
+    compute(inp, out) {
+        const st = sidereal.apparent(inp[0]);
+        const eq = new coord.Horizontal(inp[2] - Math.PI, inp[3]).toEquatorial(new globe.Coord(inp[4], -inp[5]), st);
+        out[0] = norm2pi(eq.ra);
+        out[1] = eq.dec;
+    },
+};
 
 runAdapter({
     versionLine: () => `astronomia-adapter ${ADAPTER_VERSION}; astronomia ${libraryVersion()} (node ${process.versions.node})`,

@@ -42,6 +42,18 @@ public sealed class AstronomiaPublishedValuesTests
     }
 
     [Fact]
+    public async Task HorizontalToEquatorial_IsMeeus13b_Inverted()
+    {
+        // 13.b the other way: A = 68.0337° (from the south), h = 15.1249° at Washington -> α 23h09m16.641s, δ -6°43'11.61"
+        // (Meeus's A and h are rounded to 1e-4°: 2e-4° tolerance).
+        var row = (await AdapterCall.AccuracyAsync(Adapter, "horiz_to_equ",
+            [2446896.30625, 2446896.30625, (68.0337 + 180) * Deg, 15.1249 * Deg, Dms(38, 55, 17), -Dms(77, 3, 56)]))[0];
+
+        Assert.Equal((23 + 9 / 60.0 + 16.641 / 3600) * 15 * Deg, row[0], 2e-4 * Deg);
+        Assert.Equal(-Dms(6, 43, 11.61), row[1], 2e-4 * Deg);
+    }
+
+    [Fact]
     public async Task Nutation_IsMeeus22a()
     {
         // 22.a: 1987 April 10, 0h TD: Δψ = -3.788", Δε = +9.443", ε0 = 23°26'27.407".
