@@ -132,7 +132,7 @@ internal sealed partial class JobRunner(
                 Directory.CreateDirectory(paths.LogsDir);
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
-                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup);
+                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup, _options.JobLimits.UseRlimit);
                 job.Cgroup = limited.Cgroup;
                 applied = limited.Applied;
                 // A job with a checkpoint was paused: it continues from it (docs/pause.md).

@@ -33,7 +33,7 @@ internal sealed class LimitedSpawn
     public JobLimitsDto Applied { get; }
 
     /// <summary>Makes the cgroup (if any) and the wrapper argv; <paramref name="useCgroup"/> false never makes a cgroup (RLIMIT_AS then).</summary>
-    public static LimitedSpawn Prepare(string jobId, JobLimits? limits, bool useCgroup = true)
+    public static LimitedSpawn Prepare(string jobId, JobLimits? limits, bool useCgroup = true, bool useRlimit = true)
     {
         var prefix = new List<string>();
         if (limits?.CpuSet is { } cpus)
@@ -50,10 +50,12 @@ internal sealed class LimitedSpawn
         {
             cgroup = useCgroup ? MemoryCgroup.TryCreate(jobId, mb * 1024L * 1024L) : null;
             // A limit asked for and not enforceable is refused, never silently dropped (docs/limits.md).
-            mechanism = cgroup?.Mechanism ?? (AstroBench.Core.Adapters.AddressSpaceLimit.FindPrlimit() is not null ? MemoryMechanisms.RlimitAs
+            mechanism = cgroup?.Mechanism ?? (useRlimit && AstroBench.Core.Adapters.AddressSpaceLimit.FindPrlimit() is not null ? MemoryMechanisms.RlimitAs
                 : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"memory_mb {mb} cannot be enforced: ") + (useCgroup
                     ? "no memory cgroup can be made on this machine (it needs root and a cgroup v1 memory or v2 memory controller)"
-                    : "AstroBench:JobLimits:UseCgroup is false") + " and prlimit (util-linux) is not on PATH for RLIMIT_AS; the job was not started"));
+                    : "AstroBench:JobLimits:UseCgroup is false") + (useRlimit
+                    ? " and prlimit (util-linux) is not on PATH for RLIMIT_AS"
+                    : " and AstroBench:JobLimits:UseRlimit is false") + "; the job was not started"));
         }
         return new LimitedSpawn(limits, cgroup, prefix, mechanism);
     }
