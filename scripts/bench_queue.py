@@ -28,6 +28,13 @@ def ms(values):
     return f"p50 {pct(values, 50):.1f} ms, p99 {pct(values, 99):.1f} ms, max {max(values):.1f} ms (n = {len(values)})"
 
 
+def cpu_seconds(pid):
+    """utime + stime of a process (/proc/<pid>/stat fields 14, 15): what the server itself spent, whatever the load."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def ts(s):
     return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
 
@@ -69,12 +76,15 @@ def main():
         eight = enqueue_many(base, a.queued - a.queued // 2, 8)
         print(f"1. enqueue throughput: {one:.0f} jobs/s (1 client), {eight:.0f} jobs/s (8 clients)")
         times = []
+        cpu0 = cpu_seconds(server.pid)
         for i in range(a.gets):
             t = time.perf_counter()
             status, body = call(base, "GET", "/api/benchmark/queue")
             times.append((time.perf_counter() - t) * 1000)
+        cpu_ms = (cpu_seconds(server.pid) - cpu0) * 1000 / a.gets
         assert status == 200 and len(json.loads(body)) == a.queued
-        print(f"2. GET /api/benchmark/queue with {a.queued} queued ({len(body) // 1024} KiB): {ms(times[5:])} (cold first {times[0]:.1f} ms)")
+        print(f"2. GET /api/benchmark/queue with {a.queued} queued ({len(body) // 1024} KiB): {ms(times[5:])} (cold first {times[0]:.1f} ms); "
+              f"server CPU {cpu_ms:.1f} ms per request")
         # Keep >= --queued jobs waiting while --dispatches of them run: top up, then undrain.
         enqueue_many(base, a.dispatches + 1, 4)
         call(base, "POST", "/api/admin/undrain")

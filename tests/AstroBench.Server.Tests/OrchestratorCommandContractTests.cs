@@ -38,7 +38,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         var paths = new ServerPaths(options);
         var command = new OrchestratorCommand(options, paths);
 
-        var argv = command.Build("0123456789ab", config, notes);
+        var argv = command.Build("0123456789ab", config, notes, adapterMemoryMb: 300);
         var program = command.Program();
         Assert.Equal(program, argv.Take(program.Count));
         var invocation = Parse(argv.Skip(program.Count).ToArray());
@@ -56,6 +56,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         Assert.Equal(paths.AdapterDirs, run.AdapterDirs);
         Assert.Equal(paths.LogFile("0123456789ab"), invocation.LogFile);
         Assert.Equal(paths.ExitRecordFile("0123456789ab"), invocation.ExitRecord);
+        Assert.Equal(300, run.AdapterMemoryMb);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         {
             Experiments = ["gmst_era"], Libraries = ["libnova"], N = 1, Seed = 1, PerfRounds = 1, NoPerf = true, CiMode = true,
             ResultsDir = "/r", AdapterDirs = ["/a"], Notes = "n", LogFile = "/l", ExitRecord = "/e", TimeoutSeconds = 1,
-            Resume = "/c", Discard = "/d",
+            Resume = "/c", Discard = "/d", AdapterMemoryMb = 256,
         });
 
         Assert.Equal(RunCommandLine.Command, all[0]);

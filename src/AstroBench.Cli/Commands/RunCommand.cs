@@ -36,6 +36,7 @@ internal static class RunCommand
     };
 
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
+    private static readonly Option<int?> AdapterMemoryMb = new(RunCommandLine.AdapterMemoryMb) { Description = "RLIMIT_AS of every adapter process, in MB (docs/limits.md)" };
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
 
     /// <summary>Options that configure a run: a resume takes all of them from its checkpoint.</summary>
@@ -47,7 +48,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard, AdapterMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -90,7 +91,7 @@ internal static class RunCommand
             if (parse.GetValue(Resume) is { } checkpoint)
             {
                 resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
-                (options, plan) = (resume.Options, resume.Plan);
+                (options, plan) = (resume.Options with { AdapterMemoryMb = AdapterMemory(parse) }, resume.Plan);
             }
             else
             {
@@ -178,6 +179,7 @@ internal static class RunCommand
             ResultsDir = Path.GetFullPath(parse.GetValue(ResultsDir) ?? "results"),
             AdapterDirs = RepoLocator.AdapterDirs(parse.GetValue(AdaptersDir)),
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),
+            AdapterMemoryMb = AdapterMemory(parse),
         };
         var errors = RunOptionsValidator.Validate(options);
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));
@@ -191,6 +193,13 @@ internal static class RunCommand
             ExitRecordFile.Write(path, new Core.Orchestration.ExitRecord(status, exitCode, runId, runPath, reason, Environment.ProcessId, DateTimeOffset.UtcNow, checkpoint));
         }
     }
+
+    private static int? AdapterMemory(ParseResult parse) => parse.GetValue(AdapterMemoryMb) switch
+    {
+        null => null,
+        < RunLimits.MinAdapterMemoryMb and var mb => throw new CliException(RunCommandSupport.Inv($"{RunCommandLine.AdapterMemoryMb} must be at least {RunLimits.MinAdapterMemoryMb} (got {mb})")),
+        var mb => mb,
+    };
 
     private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 }

@@ -11,7 +11,7 @@ namespace AstroBench.Core.Adapters;
 /// adapter's whole process tree before returning. <see cref="Timeout"/> is a silence limit: the call
 /// times out when stdout stays quiet that long, so a slow library streaming many rows is never cut off.
 /// </summary>
-public sealed class AdapterProcessRunner(TimeSpan timeout)
+public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? memoryLimit = null)
 {
     private const int StderrLimit = 4096;
 
@@ -21,6 +21,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
 
     private long _callTicks;
     private int _calls;
+    private int _outOfMemory;
 
     public TimeSpan Timeout { get; } = timeout;
 
@@ -29,9 +30,22 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Calls that ended <see cref="CallOutcome.OutOfMemory"/> (over the run's address-space limit).</summary>
+    public int OutOfMemoryCalls => Volatile.Read(ref _outOfMemory);
+
+    /// <summary>The address-space limit every adapter process runs under (null: none).</summary>
+    public AddressSpaceLimit? MemoryLimit { get; } = memoryLimit;
+
     public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
     {
         var result = await CallCoreAsync(adapter, request, outputColumns, ct);
+        // Under an address-space limit a refused allocation ends the adapter like any crash; its runtime's message tells.
+        if (MemoryLimit is not null && result.Outcome is CallOutcome.NonZeroExit or CallOutcome.InvalidOutput
+            && AddressSpaceLimit.LooksOutOfMemory(result.Stderr))
+        {
+            result = result with { Outcome = CallOutcome.OutOfMemory, Detail = $"over its memory limit of {MemoryLimit.MemoryMb.ToString(System.Globalization.CultureInfo.InvariantCulture)} MB (RLIMIT_AS): {result.Detail}" };
+            Interlocked.Increment(ref _outOfMemory);
+        }
         Interlocked.Add(ref _callTicks, result.Elapsed.Ticks);
         Interlocked.Increment(ref _calls);
         return result;
@@ -114,9 +128,9 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
         }
     }
 
-    private static Process? Start(AdapterInfo adapter)
+    private Process? Start(AdapterInfo adapter)
     {
-        var argv = adapter.ResolveCommand(adapter.Manifest.Run);
+        IReadOnlyList<string> argv = adapter.ResolveCommand(adapter.Manifest.Run);
         var psi = new ProcessStartInfo(argv[0])
         {
             WorkingDirectory = adapter.Directory,
@@ -127,6 +141,11 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
             StandardOutputEncoding = Encoding.ASCII,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (MemoryLimit is not null)
+        {
+            argv = MemoryLimit.Apply(adapter.Manifest.Language, argv, psi);
+            psi.FileName = argv[0];
+        }
         foreach (var a in argv.Skip(1))
         {
             psi.ArgumentList.Add(a);

@@ -17,6 +17,9 @@ public sealed record RunArguments
     public string? ExitRecord { get; init; }
     public double? TimeoutSeconds { get; init; }
 
+    /// <summary>RLIMIT_AS of every adapter process in MB (docs/limits.md); passed with a resume too.</summary>
+    public int? AdapterMemoryMb { get; init; }
+
     /// <summary>A paused run's checkpoint folder to continue (docs/checkpoints.md); its config comes from the checkpoint.</summary>
     public string? Resume { get; init; }
 

@@ -25,6 +25,7 @@ public static class RunCommandLine
     public const string Timeout = "--timeout";
     public const string Resume = "--resume";
     public const string Discard = "--discard";
+    public const string AdapterMemoryMb = "--adapter-memory-mb";
 
     public const char ListSeparator = ',';
 
@@ -63,6 +64,7 @@ public static class RunCommandLine
         Add(LogFile, a.LogFile);
         Add(ExitRecord, a.ExitRecord);
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);
+        Add(AdapterMemoryMb, a.AdapterMemoryMb is { } mb ? FormatInt(mb) : null);
         Add(Resume, a.Resume);
         Add(Discard, a.Discard);
         return argv;

@@ -10,6 +10,9 @@ public enum CallOutcome
     TimedOut,
     Cancelled,
     Unavailable,
+
+    /// <summary>The adapter failed because an allocation was refused under its address-space limit (docs/limits.md).</summary>
+    OutOfMemory,
 }
 
 public static class CallOutcomeNames
@@ -24,6 +27,7 @@ public static class CallOutcomeNames
         CallOutcome.TimedOut => "timed_out",
         CallOutcome.Cancelled => "cancelled",
         CallOutcome.Unavailable => "unavailable",
+        CallOutcome.OutOfMemory => "out_of_memory",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

@@ -59,7 +59,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         try
         {
             var adapters = resume?.Adapters ?? await RunAdapters.CaptureAsync(plan, ct);
-            var processes = new AdapterProcessRunner(options.CallTimeout);
+            var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
             var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
             RunOutcome Paused(PauseMode mode, string reason)
             {
@@ -108,7 +108,8 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 {
                     // A failed run is never published (DESIGN.md), so stop here instead of spending time on results nobody will see.
                     staging.Abandon();
-                    var reason = $"{id} failed: {result.FailureReason}";
+                    // Over the adapters' memory limit: the one reason the server reads as failed/oom (docs/limits.md).
+                    var reason = processes.OutOfMemoryCalls > 0 ? SettleDecision.Oom : $"{id} failed: {result.FailureReason}";
                     return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, [(id, result.FailureReason ?? "unknown failure")], reason));
                 }
                 completed.Add(id);

@@ -22,4 +22,7 @@ public static class RunLimits
     public const int MaxExperiments = 50;
     public const int MaxLibraries = 20;
     public const int MaxNotesLength = 2000;
+
+    /// <summary>The smallest <c>--adapter-memory-mb</c>: the JobLimits minimum of memory_mb (docs/limits.md).</summary>
+    public const int MinAdapterMemoryMb = 64;
 }

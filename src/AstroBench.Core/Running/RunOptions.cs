@@ -18,6 +18,10 @@ public sealed record RunOptions
     public required IReadOnlyList<string> AdapterDirs { get; init; }
     public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
 
+    /// <summary>RLIMIT_AS for every adapter process (<c>--adapter-memory-mb</c>; docs/limits.md); null: none. Not part of the
+    /// run's config (a checkpoint does not keep it): it is how this process runs, like its log file.</summary>
+    public int? AdapterMemoryMb { get; init; }
+
     /// <summary>Per adapter call: the longest an adapter may stay silent on stdout (docs/cli.md <c>--timeout</c>).</summary>
     public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(120);
 

@@ -132,11 +132,11 @@ internal sealed partial class JobRunner(
                 Directory.CreateDirectory(paths.LogsDir);
                 Directory.CreateDirectory(paths.ResultsDir);
                 File.Delete(paths.ExitRecordFile(job.Id));
-                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup);
+                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup, _options.JobLimits.UseRlimit);
                 job.Cgroup = limited.Cgroup;
                 applied = limited.Applied;
                 // A job with a checkpoint was paused: it continues from it (docs/pause.md).
-                var argv = limited.Wrap(new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint));
+                var argv = limited.Wrap(new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint, limited.AdapterMemoryMb));
                 // Tells a restarted server that this claim may have a process (never requeue it then).
                 await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
                 process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),

@@ -8,12 +8,13 @@ namespace AstroBench.Server.Execution;
 internal sealed class OrchestratorCommand(AstroBenchServerOptions options, ServerPaths paths)
 {
     /// <param name="checkpoint">A paused job's checkpoint: <c>run --resume</c> takes the whole config from it.</param>
-    public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes, string? checkpoint = null)
+    /// <param name="adapterMemoryMb">RLIMIT_AS for the adapters (the memory limit without a cgroup, docs/limits.md).</param>
+    public IReadOnlyList<string> Build(string jobId, JobConfig config, string? notes, string? checkpoint = null, int? adapterMemoryMb = null)
     {
         var argv = new List<string>(Program());
         argv.AddRange(RunCommandLine.Build(checkpoint is null
-            ? Arguments(jobId, config, notes)
-            : new RunArguments { Resume = checkpoint, LogFile = paths.LogFile(jobId), ExitRecord = paths.ExitRecordFile(jobId) }));
+            ? Arguments(jobId, config, notes) with { AdapterMemoryMb = adapterMemoryMb }
+            : new RunArguments { Resume = checkpoint, LogFile = paths.LogFile(jobId), ExitRecord = paths.ExitRecordFile(jobId), AdapterMemoryMb = adapterMemoryMb }));
         return argv;
     }
 

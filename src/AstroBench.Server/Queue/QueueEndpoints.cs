@@ -46,11 +46,11 @@ internal static class QueueEndpoints
     }
 
     /// <summary>Queued jobs in dispatch order with position and estimated start; the count in <c>X-Total-Count</c>.</summary>
-    public static Ok<List<JobDto>> List(QueueView view, HttpResponse response)
+    public static JsonHttpResult<List<QueueEntryDto>> List(QueueView view, HttpResponse response)
     {
         var list = view.List();
         response.Headers["X-Total-Count"] = list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(list);
+        return TypedResults.Json(list, QueueJsonContext.Default.ListQueueEntryDto);
     }
 
     public static Results<Ok<JobDto>, ProblemHttpResult> Patch(string id, PatchJobRequest? request, JobQueue queue, JobStore store, QueueView view)

@@ -95,8 +95,17 @@ internal static class QueueEstimator
             }
         }
 
-        public TimeSpan? Of(JobConfig config) =>
-            Median(_byConfig.GetValueOrDefault(Key(config))) ?? Median(_byClass.GetValueOrDefault(ResourceClass.Of(config)));
+        // Per request most queued jobs share a few configs: each config's duration is worked out once.
+        private readonly Dictionary<JobConfig, TimeSpan?> _of = new(ReferenceEqualityComparer.Instance);
+
+        public TimeSpan? Of(JobConfig config)
+        {
+            if (!_of.TryGetValue(config, out var d))
+            {
+                _of[config] = d = Median(_byConfig.GetValueOrDefault(Key(config))) ?? Median(_byClass.GetValueOrDefault(ResourceClass.Of(config)));
+            }
+            return d;
+        }
 
         private static string Key(JobConfig c) =>
             string.Join(',', c.Experiments) + "|" + c.N.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (c.NoPerf ? "1" : "0");

@@ -14,8 +14,8 @@ internal sealed class QueueView(JobStore store, JobFeeds feeds, QueueLimits limi
 
     public (IReadOnlyList<JobRow> Queued, IReadOnlyDictionary<string, QueueEntry> Entries) Snapshot()
     {
-        var queued = store.ListQueued(-1);
-        var estimates = QueueEstimator.Estimate(time.GetUtcNow(), store.ListHolding(), queued, store.ListRecentCompleted(RecentForEstimates),
+        var queued = store.ListQueuedForView();
+        var estimates = QueueEstimator.Estimate(time.GetUtcNow(), store.ListHolding(), queued, store.ListRecentCompletedTimings(RecentForEstimates),
             limits.MaxParallelAccuracy);
         var entries = new Dictionary<string, QueueEntry>(queued.Count, StringComparer.Ordinal);
         for (var i = 0; i < queued.Count; i++)
@@ -25,10 +25,11 @@ internal sealed class QueueView(JobStore store, JobFeeds feeds, QueueLimits limi
         return (queued, entries);
     }
 
-    public List<JobDto> List()
+    /// <summary>The queue listing: compact entries (<see cref="QueueEntryDto"/>), estimates computed once for all of them.</summary>
+    public List<QueueEntryDto> List()
     {
         var (queued, entries) = Snapshot();
-        return [.. queued.Select(r => JobDto.From(r, feeds.GetLive(r.Id), entries[r.Id]))];
+        return [.. queued.Select(r => QueueEntryDto.From(r, entries[r.Id]))];
     }
 
     /// <summary>Job representations; the queue is looked at once, and only when one of them is queued.</summary>

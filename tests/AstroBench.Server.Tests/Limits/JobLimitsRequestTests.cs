@@ -61,15 +61,15 @@ public sealed class JobLimitsRequestTests
     }
 
     [Fact]
-    public async Task WithoutACgroup_AMemoryLimit_IsRefusedWithItsReason_NeverSilentlyDropped()
+    public async Task WithoutACgroupOrRlimit_AMemoryLimit_IsRefusedWithItsReason_NeverSilentlyDropped()
     {
-        using var lab = new Lab(settings: new() { ["AstroBench:JobLimits:UseCgroup"] = "false" });
+        using var lab = new Lab(settings: new() { ["AstroBench:JobLimits:UseCgroup"] = "false", ["AstroBench:JobLimits:UseRlimit"] = "false" });
         try
         {
             var id = LimitsLab.Id(await lab.Start(LimitsLab.Quick(new() { ["memory_mb"] = 64 })));
             JsonNode job = await lab.WaitTerminal(id);
             Assert.Equal("failed", LimitsLab.Str(job, "status"));
-            Assert.Equal("start_failed: memory_mb 64 cannot be enforced: AstroBench:JobLimits:UseCgroup is false; the job was not started",
+            Assert.Equal("start_failed: memory_mb 64 cannot be enforced: AstroBench:JobLimits:UseCgroup is false and AstroBench:JobLimits:UseRlimit is false; the job was not started",
                 LimitsLab.Str(job, "reason"));
             Assert.Null(job["started_at"]);
             Assert.Empty(lab.RunFolders());

@@ -29,7 +29,13 @@ public sealed partial class QueueDocsTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/benchmark/jobs/{job!["job_id"]}", created.Headers.Location?.ToString());
         SeedShape.AssertMatches(DocExample("enqueue-response"), job);
-        SeedShape.AssertMatches(DocExample("queue"), await lab.GetJson("/api/benchmark/queue"));
+        var queue = await lab.GetJson("/api/benchmark/queue");
+        SeedShape.AssertMatches(DocExample("queue"), queue);
+        // A queue entry is the compact projection of docs/queue.md: exactly its fields, not the full job.
+        Assert.Equal(DocExample("queue")[0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal),
+            queue[0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(1, queue[0]!["queue_position"]!.GetValue<int>());
+        Assert.NotNull(queue[0]!["estimated_start_at"]); // a comparable job completed: the estimate is known
         SeedShape.AssertMatches(DocExample("drain"), await lab.GetJson("/api/admin/drain"));
         await lab.PostJson($"/api/benchmark/jobs/{job["job_id"]}/cancel", null);
         lab.DeleteRoot();

@@ -23,7 +23,7 @@ describe('JobsPage', () => {
       }),
     })
     renderRoute('/jobs', '/jobs', <JobsPage />)
-    const rows = await screen.findAllByRole('row')
+    const rows = within(await screen.findByRole('table', { name: 'Benchmark jobs' })).getAllByRole('row')
     const body = rows.slice(1)
     expect(body.map((r) => r.getAttribute('data-job-id'))).toEqual(['000000000003', '000000000002', '000000000001'])
     expect(within(body[0]).getByText('Running')).toHaveAttribute('data-tone', 'blue')
@@ -72,5 +72,38 @@ describe('JobsPage', () => {
     mockFetch({ 'GET /api/benchmark/jobs': () => ({ body: [job()] }) })
     renderRoute('/jobs', '/jobs', <JobsPage />)
     expect(await screen.findByText(/X-Total-Count should be a whole number/)).toBeInTheDocument()
+  })
+
+  it('has Pause and Pause now on a running job and Resume on a paused one, in the history rows', async () => {
+    const m = mockFetch({
+      'GET /api/benchmark/jobs': () => ({
+        body: [
+          job({ job_id: '000000000003', status: 'running', started_at: '2026-11-29T01:00:00.000Z' }),
+          job({ job_id: '000000000002', status: 'paused', started_at: '2026-11-29T00:50:00.000Z' }),
+          job({ job_id: '000000000001', status: 'completed', started_at: '2026-11-29T00:40:00.000Z', finished_at: '2026-11-29T00:41:30.000Z' }),
+        ],
+        headers: { 'X-Total-Count': '3' },
+      }),
+      'POST /api/benchmark/jobs/000000000003/pause': () => ({
+        status: 202,
+        body: { ...job({ job_id: '000000000003', status: 'running' }), checkpoint: null, pause_requested: 'boundary', preempted_by: null },
+      }),
+      'POST /api/benchmark/jobs/000000000002/resume': () => ({
+        body: { ...job({ job_id: '000000000002', status: 'queued' }), checkpoint: '/lab/results/.staging/x', pause_requested: null, preempted_by: null },
+      }),
+    })
+    const user = userEvent.setup()
+    renderRoute('/jobs', '/jobs', <JobsPage />)
+    const history = await screen.findByRole('table', { name: 'Benchmark jobs' })
+    const [running, paused, completed] = within(history).getAllByRole('row').slice(1)
+    expect(within(running).getByRole('button', { name: 'Pause now job 000000000003' })).toBeEnabled()
+    expect(within(running).queryByRole('button', { name: /Resume/ })).toBeNull()
+    expect(within(completed).queryByRole('button')).toBeNull()
+    await user.click(within(running).getByRole('button', { name: 'Pause job 000000000003' }))
+    expect(await within(running).findByRole('status')).toHaveTextContent('Pausing after the current experiment')
+    expect(m.calls.find((c) => c.url.pathname.endsWith('/pause'))?.url.searchParams.get('mode')).toBe('boundary')
+    expect(within(paused).queryByRole('button', { name: /^Pause/ })).toBeNull()
+    await user.click(within(paused).getByRole('button', { name: 'Resume job 000000000002' }))
+    expect(m.calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/benchmark/jobs/000000000002/resume')).toBe(true)
   })
 })

@@ -10,10 +10,11 @@ import { fmtDate, fmtDuration } from '@/lib/format'
 import type { Job } from '@/lib/types'
 import { useJobs } from '../api/getJobs'
 import { QueuePanel } from '@/features/queue/components/QueuePanel'
+import { PauseControls } from '@/features/pause/components/PauseControls'
 
 const PAGE = 50
 
-export function configSummary(job: Job): string {
+export function configSummary(job: Pick<Job, 'config'>): string {
   const c = job.config
   if (!c) return '—'
   const exps = c.experiments?.length === 1 && c.experiments[0] === 'all' ? 'all experiments' : `${c.experiments?.length ?? 0} experiment(s): ${c.experiments?.join(', ')}`
@@ -81,12 +82,15 @@ export function JobsPage() {
                         )}
                       </Td>
                       <Td>
+                        <div className="flex flex-wrap items-center gap-2">
+                        <PauseControls jobId={j.job_id} status={j.status} inRow />
                         <Link
                           to={`/jobs/${j.job_id}`}
                           className="inline-flex items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
                         >
                           <ScrollText aria-hidden className="h-3.5 w-3.5" /> View Logs
                         </Link>
+                        </div>
                       </Td>
                     </tr>
                   ))}

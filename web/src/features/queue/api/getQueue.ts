@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api'
 import { queueKeys } from './keys'
-import { parseQueue } from './parseQueuedJob'
+import { parseQueue } from './parseQueueEntry'
 
 /** GET /api/benchmark/queue: queued jobs in dispatch order, with position and estimated start. */
 export const getQueue = () => apiFetch('/api/benchmark/queue', { parse: parseQueue })

@@ -1,11 +1,11 @@
-import { arr, int, matching, nullable, obj, oneOf, timestamp } from '@/lib/decode'
+import { int, matching, nullable, obj, oneOf, timestamp } from '@/lib/decode'
 import type { Job } from '@/lib/types'
 import { parseJob } from '@/features/jobs/api/parseJob'
 
 export const RESOURCE_CLASSES = ['timing', 'accuracy'] as const
 export type ResourceClass = (typeof RESOURCE_CLASSES)[number]
 
-/** A job with the queue's fields (docs/queue.md), as POST /api/benchmark/jobs and GET /api/benchmark/queue send it. */
+/** A job with the queue's fields (docs/queue.md), as POST /api/benchmark/jobs and PATCH /api/benchmark/jobs/{id} send it. */
 export interface QueuedJob extends Job {
   priority: number
   concurrency_key: string | null
@@ -28,6 +28,3 @@ export function parseQueuedJob(v: unknown, path = 'job'): QueuedJob {
     estimated_start_at: nullable(timestamp)(o.estimated_start_at, `${path}.estimated_start_at`),
   }
 }
-
-/** GET /api/benchmark/queue answers a plain array in dispatch order. */
-export const parseQueue = (v: unknown): QueuedJob[] => arr(v, 'queue', parseQueuedJob)

@@ -3,16 +3,22 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch, renderRoute } from '@/test/utils'
 import { job } from '@/test/fixtures'
-import type { QueuedJob } from '../api/parseQueuedJob'
+import type { QueueEntry } from '../api/parseQueueEntry'
 import { QueuePanel } from './QueuePanel'
 
 afterEach(() => vi.unstubAllGlobals())
 
-const queued = (id: string, position: number, over: Partial<QueuedJob> = {}): QueuedJob => ({
-  ...job({ job_id: id, status: 'queued' }),
+/** A compact queue entry exactly as GET /api/benchmark/queue writes it (docs/queue.md). */
+const queued = (id: string, position: number, over: Partial<QueueEntry> = {}): QueueEntry => ({
+  job_id: id,
+  status: 'queued',
+  created_at: '2026-11-29T01:02:03.000Z',
+  config: job().config,
   priority: 0,
   concurrency_key: null,
   resource_class: 'timing',
+  preempt: false,
+  checkpoint: null,
   queue_position: position,
   estimated_start_at: null,
   ...over,
@@ -47,7 +53,8 @@ describe('QueuePanel', () => {
       'GET /api/benchmark/queue': () => ({ body: [queued('00000000000a', 1, { priority })] }),
       'PATCH /api/benchmark/jobs/00000000000a': ({ body }) => {
         priority = (body as { priority: number }).priority
-        return { body: queued('00000000000a', 1, { priority }) }
+        // PATCH answers the full job with its queue fields.
+        return { body: { ...job({ job_id: '00000000000a' }), ...queued('00000000000a', 1, { priority }) } }
       },
     })
     const user = userEvent.setup()
@@ -100,5 +107,40 @@ describe('QueuePanel', () => {
     mockFetch({ 'GET /api/benchmark/queue': () => ({ body: [job({ job_id: '00000000000a' })] }) })
     renderRoute('/run', '/run', <QueuePanel />)
     expect(await screen.findByText(/queue\[0\]\.priority/)).toBeInTheDocument()
+  })
+
+  it('shows the running and paused jobs above the queue with their Pause and Resume buttons', async () => {
+    const m = mockFetch({
+      'GET /api/benchmark/queue': () => ({ body: [queued('00000000000a', 1)] }),
+      'GET /api/benchmark/jobs': () => ({
+        body: [
+          job({ job_id: '00000000000a', status: 'queued' }),
+          job({ job_id: '00000000000b', status: 'running', started_at: '2026-11-29T01:00:00.000Z' }),
+          job({ job_id: '00000000000c', status: 'paused', started_at: '2026-11-29T00:50:00.000Z' }),
+          job({ job_id: '00000000000d', status: 'completed', started_at: '2026-11-29T00:40:00.000Z', finished_at: '2026-11-29T00:41:00.000Z' }),
+        ],
+        headers: { 'X-Total-Count': '4' },
+      }),
+      'POST /api/benchmark/jobs/00000000000b/pause': () => ({
+        status: 202,
+        body: { ...job({ job_id: '00000000000b', status: 'running' }), checkpoint: null, pause_requested: 'now', preempted_by: null },
+      }),
+    })
+    const user = userEvent.setup()
+    renderRoute('/run', '/run', <QueuePanel />)
+    const table = await screen.findByRole('table', { name: 'Running and paused jobs' })
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.map((r) => r.getAttribute('data-job-id'))).toEqual(['00000000000b', '00000000000c'])
+    expect(within(rows[1]).getByRole('button', { name: 'Resume job 00000000000c' })).toBeEnabled()
+    await user.click(within(rows[0]).getByRole('button', { name: 'Pause now job 00000000000b' }))
+    expect(await within(rows[0]).findByRole('status')).toHaveTextContent('Pausing now')
+    expect(m.calls.find((c) => c.url.pathname.endsWith('/pause'))?.url.searchParams.get('mode')).toBe('now')
+    expect(within(screen.getByRole('table', { name: 'Queued jobs in dispatch order' })).queryByRole('button', { name: /Pause|Resume/ })).toBeNull()
+  })
+
+  it('rejects a queue entry of another shape: a full job with a null position is not an entry', async () => {
+    mockFetch({ 'GET /api/benchmark/queue': () => ({ body: [{ ...queued('00000000000a', 1), queue_position: null }] }) })
+    renderRoute('/run', '/run', <QueuePanel />)
+    expect(await screen.findByText(/queue\[0\]\.queue_position/)).toBeInTheDocument()
   })
 })

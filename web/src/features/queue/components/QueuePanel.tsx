@@ -12,8 +12,12 @@ import { configSummary } from '@/features/jobs/components/JobsPage'
 import { useQueue } from '../api/getQueue'
 import { queueKeys } from '../api/keys'
 import { PriorityEditor } from './PriorityEditor'
+import { RunningAndPaused } from './RunningAndPaused'
 
-/** The queue in dispatch order: position, editable priority, estimated start and cancel (Run Benchmarks and Job history). */
+/**
+ * The queue in dispatch order: position, editable priority, estimated start and cancel (Run Benchmarks and Job history),
+ * below the running and paused jobs with their Pause and Resume buttons.
+ */
 export function QueuePanel() {
   const q = useQueue()
   const qc = useQueryClient()
@@ -21,6 +25,7 @@ export function QueuePanel() {
   const count = q.data?.length ?? 0
   return (
     <Card title={`Queue${q.data ? ` (${count})` : ''}`}>
+      <RunningAndPaused />
       <QueryState isPending={q.isPending} error={q.error} label="Loading the queue">
         {() =>
           count === 0 ? (
@@ -43,7 +48,7 @@ export function QueuePanel() {
               <tbody>
                 {q.data!.map((j) => (
                   <tr key={j.job_id} data-job-id={j.job_id}>
-                    <Td className="tabular-nums">{j.queue_position ?? '—'}</Td>
+                    <Td className="tabular-nums">{j.queue_position}</Td>
                     <Td className="font-mono text-xs">
                       <div className="flex flex-wrap items-center gap-2">
                         <StatusBadge status={j.status} />
