@@ -35,7 +35,11 @@ public sealed record RunEnvironment(
     string Dotnet,
     string Compiler,
     string? GitSha,
-    bool? GitDirty);
+    bool? GitDirty,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SlurmJobId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SlurmNode = null);
 
 public sealed record AdapterVersion(string Name, string Library, string Language, string Version);
 
