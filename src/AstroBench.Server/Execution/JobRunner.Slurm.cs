@@ -45,7 +45,8 @@ internal sealed partial class JobRunner
         lock (job.Gate)
         {
             job.Slurm = handle;
-            store.SetSlurm(job.Id, new SlurmJobInfo(handle.JobId, partition, null, SlurmJobState.Pending, null));
+            // Its state is null until Slurm is first asked (the job reads `starting` until then).
+            store.SetSlurm(job.Id, new SlurmJobInfo(handle.JobId, partition, null, null, null));
             File.Delete(paths.SpawnMarkerFile(job.Id));
             job.Deadline = Limits.LimitedSpawn.Deadline(queued.Config.Limits, DateTimeOffset.UtcNow);
             if (job.CancelRequested)

@@ -17,6 +17,8 @@ internal sealed partial class JobSettler
                 await SlurmCancel.EnsureEndedAsync(slurm, logger, job.Id);
             }
         }
+        // Slurm's final word into the store (slurm_state), read while confirming the end.
+        SlurmStatusMirror.Apply(job, slurm, store);
         // The batch script execs the orchestrator: its exit code is the orchestrator's (what waitpid gives a local job).
         job.ReapedExitCode ??= slurm.Last?.ExitCode;
         // Slurm ended it (node failure, time limit…): failed with Slurm's reason, unless the run completed.

@@ -10,7 +10,7 @@ internal static class SlurmCluster
     public static void AssertUp()
     {
         var (code, output) = Run("sinfo", "-h", "-o", "%t");
-        Assert.True(code == 0 && output.Split('\n').Any(s => s.Trim() is "idle" or "mix" or "alloc"),
+        Assert.True(code == 0 && output.Split('\n').Any(s => s.Trim() is "idle" or "mix" or "alloc" or "comp"),
             $"the Slurm cluster is not up (run scripts/slurm-up.sh): sinfo exit {code}: {output}");
     }
 

@@ -100,6 +100,7 @@ public sealed class SlurmExecutorTests
             var pending = await lab.WaitFor(id, j => j["slurm_reason"]?.GetValue<string>() == "Resources");
             Assert.Equal("queued", pending["status"]!.GetValue<string>());
             Assert.Equal("PENDING", pending["slurm_state"]!.GetValue<string>());
+            SeedContract.SeedShape.AssertMatches(Queue.QueueDocsTests.DocExample("slurm-job", "slurm.md"), pending);
             SlurmCluster.Cancel(holder);
             var done = await lab.WaitTerminal(id);
 
@@ -146,6 +147,26 @@ public sealed class SlurmExecutorTests
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.Equal([done["run_id"]!.GetValue<string>()], lab.RunFolders());
         Assert.Empty(Procs.OfJob(id));
+        lab.DeleteRoot();
+    }
+
+    [SlurmFact]
+    public async Task ATimingJob_BesideARunningAccuracyJob_GoesToSlurmAtOnce_TheClusterSchedulesIt_NotTheLocalSlots()
+    {
+        using var lab = new Lab(settings: SlurmLab);
+        var accuracy = (await lab.Start(new { experiments = new[] { "gmst_era" }, libraries = new[] { "gate" }, n = 10, no_perf = true }))["job_id"]!.GetValue<string>();
+        await lab.WaitHeld("gmst_era");
+        var (created, timing) = await lab.PostJson("/api/benchmark/jobs",
+            new { experiments = new[] { "kepler_solver" }, libraries = new[] { "erfa" }, n = 10, perf_rounds = 1, ci_mode = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = timing!["job_id"]!.GetValue<string>();
+
+        // Locally a timing job never starts beside an accuracy one; here it is submitted and waits in Slurm (--exclusive).
+        var pending = await lab.WaitFor(id, j => j["slurm_job_id"] is not null && j["slurm_state"]?.GetValue<string>() == "PENDING");
+        Assert.Equal("queued", pending["status"]!.GetValue<string>());
+        lab.Open("all");
+        Assert.Equal("completed", (await lab.WaitTerminal(accuracy))["status"]!.GetValue<string>());
+        Assert.Equal("completed", (await lab.WaitTerminal(id))["status"]!.GetValue<string>());
         lab.DeleteRoot();
     }
 

@@ -40,6 +40,7 @@ public sealed class SlurmPlacementTests
         Assert.True(executors["slurm_configured"]!.GetValue<bool>());
         Assert.Contains("debug", executors["partitions"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal("debug", executors["default_partition"]!.GetValue<string>());
+        SeedContract.SeedShape.AssertMatches(Queue.QueueDocsTests.DocExample("executors", "slurm.md"), executors);
         var (unknown, body) = await lab.PostJson("/api/benchmark/start", new { experiments = new[] { "gmst_era" }, n = 10, partition = "gpu-nope" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Contains("gpu-nope", body!["errors"]!["partition"]![0]!.GetValue<string>(), StringComparison.Ordinal);

@@ -20,6 +20,9 @@ internal sealed class SlurmJobHandle(long slurmJobId, SlurmClient client, TimeSp
     /// <summary>The last state read (null: never read yet, or Slurm knows nothing of the job).</summary>
     public SlurmJobState? Last { get; private set; }
 
+    /// <summary>The state last written to the job store (<see cref="SlurmStatusMirror"/>).</summary>
+    public SlurmJobState? Mirrored { get; set; }
+
     /// <summary>True once a read found the job ended or unknown.</summary>
     public bool HasEnded { get; private set; }
 

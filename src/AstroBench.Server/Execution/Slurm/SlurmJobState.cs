@@ -4,10 +4,10 @@ namespace AstroBench.Server.Execution.Slurm;
 
 /// <summary>
 /// What Slurm says of one job: its state (<c>PENDING</c>, <c>RUNNING</c>, <c>COMPLETED</c>…), the reason it waits or
-/// ended, the node and the exit code (of the batch script). Parsed from <c>scontrol show job -o</c> or a jobcomp/filetxt line,
+/// ended, the node, the exit code (of the batch script) and the partition it went to. Parsed from <c>scontrol show job -o</c> or a jobcomp/filetxt line,
 /// which share the <c>Key=Value</c> form.
 /// </summary>
-internal sealed record SlurmJobState(string State, string? Reason, string? Node, int? ExitCode, int? Signal)
+internal sealed record SlurmJobState(string State, string? Reason, string? Node, int? ExitCode, int? Signal, string? Partition = null)
 {
     public const string Pending = "PENDING";
     public const string Running = "RUNNING";
@@ -55,6 +55,6 @@ internal sealed record SlurmJobState(string State, string? Reason, string? Node,
             code = int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var cv) ? cv : null;
             signal = int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var sv) ? sv : null;
         }
-        return new SlurmJobState(state, fields.GetValueOrDefault("Reason"), node, code, signal);
+        return new SlurmJobState(state, fields.GetValueOrDefault("Reason"), node, code, signal, fields.GetValueOrDefault("Partition"));
     }
 }
