@@ -26,6 +26,21 @@ internal static class SlurmCluster
 
     public static void Cancel(long jobId) => Run("scancel", jobId.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Cancels every job the tests left in the cluster (AstroBench's are named <c>astrobench-&lt;job&gt;</c>): a Slurm job outlives
+    /// the test server by design, and one left running would hold the node for the next test.
+    /// </summary>
+    public static void CancelTestJobs()
+    {
+        foreach (var line in Run("squeue", "-h", "-o", "%i %j").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Split(' ') is [var id, var name] && (name.StartsWith("astrobench-", StringComparison.Ordinal) || name == "node-holder"))
+            {
+                Run("scancel", "--signal=KILL", "--full", id);
+            }
+        }
+    }
+
     public static string Hostname() => Run("hostname", "-s").Output.Trim();
 
     public static (int Code, string Output) Run(string command, params string[] args)

@@ -11,7 +11,7 @@ namespace AstroBench.Server.Tests.Slurm;
 /// executor: a run is published only when it completed, a cancel ends only once Slurm confirms the job is gone (no process of
 /// it left, even one ignoring SIGTERM), a restarted server reattaches by the Slurm job id, and a job Slurm holds back shows queued.
 /// </summary>
-public sealed class SlurmExecutorTests
+public sealed class SlurmExecutorTests : IDisposable
 {
     internal static readonly Dictionary<string, string> SlurmLab = new()
     {
@@ -21,6 +21,8 @@ public sealed class SlurmExecutorTests
     };
 
     public SlurmExecutorTests() => SlurmCluster.AssertUp();
+
+    public void Dispose() => SlurmCluster.CancelTestJobs();
 
     [SlurmFact]
     public async Task ASlurmJob_Completes_PublishesItsRun_AndTheManifestNamesTheSlurmJobAndNode()

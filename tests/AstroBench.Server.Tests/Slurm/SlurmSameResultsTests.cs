@@ -4,9 +4,11 @@ using AstroBench.Core.Orchestration;
 namespace AstroBench.Server.Tests.Slurm;
 
 /// <summary>Issue 12: the CLI on this machine and a job through Slurm give byte-identical accuracy results for one config.</summary>
-public sealed class SlurmSameResultsTests
+public sealed class SlurmSameResultsTests : IDisposable
 {
     public SlurmSameResultsTests() => SlurmCluster.AssertUp();
+
+    public void Dispose() => SlurmCluster.CancelTestJobs();
 
     [SlurmFact]
     public async Task CliLocalAndSlurmJob_GiveByteIdenticalAccuracyResults()
