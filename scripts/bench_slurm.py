@@ -47,14 +47,17 @@ def main():
     os.makedirs(gates)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, ASTROBENCH_GATE_DIR=gates, Logging__LogLevel__Default="Warning")
-    server = subprocess.Popen([a.cli, "serve", "--executor", "slurm", "--root", root, "--port", str(port),
-                               "--AstroBench:AdapterDirs:0=" + os.path.join(a.repo, "adapters"),
-                               "--AstroBench:AdapterDirs:1=" + os.path.join(a.repo, "tests", "fixtures", "adapters"),
-                               "--AstroBench:Slurm:PollMs=50", f"--AstroBench:CancelGraceSeconds={a.grace}"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Settings `serve` has no option for go through the environment (AstroBench__Key).
+    env = dict(os.environ, ASTROBENCH_GATE_DIR=gates, Logging__LogLevel__Default="Warning",
+               AstroBench__AdapterDirs__0=os.path.join(a.repo, "adapters"),
+               AstroBench__AdapterDirs__1=os.path.join(a.repo, "tests", "fixtures", "adapters"),
+               AstroBench__Slurm__PollMs="50", AstroBench__CancelGraceSeconds=str(a.grace))
+    server = subprocess.Popen([a.cli, "serve", "--executor", "slurm", "--root", root, "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         def healthy():
+            if server.poll() is not None:
+                sys.exit("bench-slurm: the server exited: " + server.stderr.read().decode(errors="replace")[-2000:])
             try:
                 return call(base, "GET", "/api/health")["status"] == "ok"
             except OSError:
