@@ -12,7 +12,10 @@ skipped=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The Slurm executor's tests run against a real one-node cluster on this machine (docs/slurm.md): up before the
+# tests, down afterwards whatever happens. A cluster that does not come up makes those tests fail, never skip.
+trap 'rm -f "$log"; ./scripts/slurm-down.sh >/dev/null 2>&1' EXIT
+./scripts/slurm-up.sh || { echo "test: the Slurm cluster did not come up" >&2; status=1; }
 # Release, like setup: the tests drive the same astrobench binary a user runs.
 dotnet test AstroBench.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -18,7 +18,8 @@ internal static class ServeCommand
         var root = new Option<DirectoryInfo?>("--root") { Description = "lab root holding results/, logs/ and the job store (default: current directory)" };
         var webDir = new Option<DirectoryInfo?>("--web-dir") { Description = "built web app to serve at / (default: <repo>/web/dist)" };
         var token = new Option<string?>("--token") { Description = "require this token on mutating endpoints and the WebSocket (or env ASTROBENCH_TOKEN)" };
-        var command = new Command("serve", "Start the web server: REST + WebSocket API and the web app") { host, port, root, webDir, token };
+        var executor = new Option<string?>("--executor") { Description = "where jobs run: local (default) or slurm (docs/slurm.md)" };
+        var command = new Command("serve", "Start the web server: REST + WebSocket API and the web app") { host, port, root, webDir, token, executor };
         command.SetAction(async (parse, ct) =>
         {
             var p = parse.GetValue(port);
@@ -34,6 +35,14 @@ internal static class ServeCommand
             if (parse.GetValue(webDir) is { } w)
             {
                 args.Add($"--{AstroBenchServerOptions.Section}:WebDir={w.FullName}");
+            }
+            if (parse.GetValue(executor) is { } e)
+            {
+                if (e is not ("local" or "slurm"))
+                {
+                    throw new CliException("--executor must be local or slurm");
+                }
+                args.Add($"--{AstroBenchServerOptions.Section}:Executor={e}");
             }
             if (parse.GetValue(token) is { Length: > 0 } t)
             {

@@ -19,8 +19,13 @@ public static class EnvironmentProbe
             RuntimeInformation.FrameworkDescription,
             FirstLine("cc", ["--version"]) ?? "unknown",
             sha,
-            dirty);
+            dirty,
+            // Set by Slurm in a batch job's environment (docs/slurm.md): which cluster job and node produced the run.
+            Slurm("SLURM_JOB_ID"),
+            Slurm("SLURMD_NODENAME"));
     }
+
+    private static string? Slurm(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } v ? v : null;
 
     private static string CpuModel()
     {

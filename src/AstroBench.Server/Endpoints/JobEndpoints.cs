@@ -32,9 +32,9 @@ internal static class JobEndpoints
     }
 
     public static Results<Ok<JobDto>, ProblemHttpResult> Start(StartJobRequest? request, JobQueue queue, DrainState drain, QueueView view,
-        JobStore store, StorageEstimator storage, IOptions<AstroBenchServerOptions> options)
+        JobStore store, StorageEstimator storage, IOptions<AstroBenchServerOptions> options, Execution.Slurm.SlurmCatalog slurm)
     {
-        var (config, notes, errors) = StartJobValidator.Validate(request, options.Value.JobLimits);
+        var (config, notes, errors) = StartJobValidator.Validate(request, options.Value.JobLimits, slurm);
         if (config is null)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(errors)

@@ -14,6 +14,9 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
     public bool OwnChild { get; } = ownChild;
 
     public SpawnedProcess? Process { get; set; }
+
+    /// <summary>The Slurm job when the Slurm executor runs it (then <see cref="Process"/> stays null): docs/slurm.md.</summary>
+    public Slurm.SlurmJobHandle? Slurm { get; set; }
     public int? ReapedExitCode { get; set; }
 
     public bool CancelRequested { get; set; }
@@ -43,6 +46,7 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
         }
     }
 
-    public bool IsProcessAlive =>
-        Process is { } p && ReapedExitCode is null && ProcStat.IsAlive(p.Pid, p.StartTicks);
+    public bool IsProcessAlive => Slurm is { } s
+        ? !s.HasEnded
+        : Process is { } p && ReapedExitCode is null && ProcStat.IsAlive(p.Pid, p.StartTicks);
 }

@@ -27,6 +27,10 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
             onPoll?.Invoke(job.Id);
             var lines = tailer.Poll();
             job.TryReap();
+            if (job.Slurm is { } slurm)
+            {
+                Slurm.SlurmStatusMirror.Apply(job, slurm, store);
+            }
             if (!job.IsProcessAlive)
             {
                 break;
@@ -56,7 +60,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
         }
         lock (job.Gate)
         {
-            if (job.CancelRequested || job.Process is null)
+            if (job.CancelRequested || (job.Process is null && job.Slurm is null))
             {
                 return;
             }

@@ -55,7 +55,7 @@ internal sealed partial class JobRunner
                 job.Grace = grace;
                 job.CancelReason = reason;
                 job.Feed.SetStatus(JobStatus.Cancelling, reason);
-                if (job.Process is not null)
+                if (job.Process is not null || job.Slurm is not null)
                 {
                     job.Signals = Task.Run(() => SignalSequence.RunAsync(job, grace, Seconds(_options.KillVerifySeconds)));
                 }

@@ -20,6 +20,7 @@ internal sealed partial class JobRunner(
     ServerPaths paths,
     IOptions<AstroBenchServerOptions> options,
     Queue.DispatchSignal dispatch,
+    Slurm.SlurmClient slurm,
     ILogger<JobRunner> logger)
 {
     private readonly ConcurrentDictionary<string, ActiveJob> _active = new(StringComparer.Ordinal);
@@ -123,6 +124,11 @@ internal sealed partial class JobRunner(
             if (job.CancelRequested)
             {
                 await Settler().SettleCancelledBeforeStartAsync(job);
+                return;
+            }
+            if (IsSlurm(queued))
+            {
+                await LaunchSlurmAsync(job, queued);
                 return;
             }
             SpawnedProcess process;

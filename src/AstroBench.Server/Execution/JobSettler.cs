@@ -12,7 +12,7 @@ namespace AstroBench.Server.Execution;
 /// start-up reconciler uses), writes it (compare-and-set), then completes the feed so subscribers get
 /// the last lines and <c>done</c>.
 /// </summary>
-internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths paths, ILogger logger)
+internal sealed partial class JobSettler(JobStore store, JobFeeds feeds, ServerPaths paths, ILogger logger)
 {
     public const string CancelledLine = "Benchmark execution cancelled by user.";
     public const string CancelledMarker = "__CANCELLED__";
@@ -59,7 +59,11 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
     {
         try
         {
-            if (job.Process is { } process)
+            if (job.Slurm is { } slurm)
+            {
+                await Slurm.SlurmCancel.KillAsync(slurm, slurm.KillConfirm, logger, job.Id);
+            }
+            else if (job.Process is { } process)
             {
                 ProcessGroup.Signal(process.Pgid, LibC.SIGKILL, out _);
                 var left = await ProcessGroup.WaitEmptyAsync(process.Pgid, killVerify, job.TryReap);
@@ -106,6 +110,11 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
 
     public async Task SettleAsync(ActiveJob job, LogTailer tailer, ProgressParser parser, AstroBenchServerOptions options)
     {
+        if (job.Slurm is { } slurm)
+        {
+            await SettleSlurmAsync(job, slurm, tailer, parser);
+            return;
+        }
         var pgid = job.Process!.Pgid;
         if (job.CancelRequested)
         {
@@ -126,11 +135,17 @@ internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths pat
             await ProcessGroup.WaitEmptyAsync(pgid, TimeSpan.FromSeconds(5), job.TryReap);
         }
         job.TryReap();
+        await SettleExitedAsync(job, tailer, parser, job.StoppedBy, job.Cgroup?.OomKills() > 0);
+    }
+
+    /// <summary>The process (or Slurm job) is gone and nothing of it is left: the exit record and what the watcher knows decide.</summary>
+    private async Task SettleExitedAsync(ActiveJob job, LogTailer tailer, ProgressParser parser, string? stoppedBy, bool oomKilled)
+    {
         tailer.Drain();
         tailer.FlushPartial();
         var stderr = ReadStderrTail(paths, job.Id);
         var verdict = SettleDecision.Decide(new SettleInput(ExitRecordFile.TryRead(paths.ExitRecordFile(job.Id)), job.CancelRequested,
-            job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null, job.StoppedBy, job.Cgroup?.OomKills() > 0));
+            job.CancelReason, job.ReapedExitCode, stderr.Count > 0 ? stderr[^1] : null, stoppedBy, oomKilled));
         await AppendOutcomeLinesAsync(paths, job.Id, verdict, stderr);
         tailer.Drain();
         DiscardCancelledCheckpoint(job.Id, verdict);

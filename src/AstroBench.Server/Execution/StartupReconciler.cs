@@ -25,6 +25,13 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
                 Requeue(row);
                 continue;
             }
+            if (row.Slurm is { } slurm)
+            {
+                // Slurm keeps the job (and its processes) whatever happened here: follow it again by its Slurm job id.
+                logger.LogInformation("job {Id}: reattaching Slurm job {Slurm}", row.Id, slurm.JobId);
+                runner.ReattachSlurm(row, slurm);
+                continue;
+            }
             if (row.Pid is { } pid && row.ProcStartTicks is { } ticks && ProcStat.IsAlive(pid, ticks))
             {
                 logger.LogInformation("job {Id}: process {Pid} still alive, reattaching", row.Id, pid);

@@ -97,6 +97,7 @@ public static class AstroBenchServerApp
         app.MapNotifications();
         app.MapStorage();
         app.MapSchedules();
+        app.MapExecutors();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -45,4 +45,10 @@ public sealed class AstroBenchServerOptions
 
     /// <summary>Default limits of every job (<c>AstroBench:JobLimits</c>, docs/limits.md); a request's own fields win.</summary>
     public Execution.Limits.JobLimitsOptions JobLimits { get; set; } = new();
+
+    /// <summary>Where jobs run unless a job says otherwise: <c>local</c> (default) or <c>slurm</c> (docs/slurm.md).</summary>
+    public string Executor { get; set; } = Jobs.JobPlacement.Local;
+
+    /// <summary>The Slurm executor's settings (<c>AstroBench:Slurm</c>, docs/slurm.md).</summary>
+    public Execution.Slurm.SlurmOptions Slurm { get; set; } = new();
 }

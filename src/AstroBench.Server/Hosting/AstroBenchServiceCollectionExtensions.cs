@@ -28,6 +28,8 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddSingleton(sp => new LabEventLog(sp.GetRequiredService<ServerPaths>()));
         services.AddSingleton(sp => new JobStore(sp.GetRequiredService<ServerPaths>(), sp.GetRequiredService<LabEventLog>()));
         services.AddSingleton<JobFeeds>();
+        services.AddSingleton<Execution.Slurm.SlurmClient>();
+        services.AddSingleton<Execution.Slurm.SlurmCatalog>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<StartupReconciler>();
         services.AddSingleton<LegacyJobImporter>();

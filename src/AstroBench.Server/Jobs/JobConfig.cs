@@ -9,4 +9,5 @@ public sealed record JobConfig(
     int PerfRounds,
     bool NoPerf,
     bool CiMode,
-    Execution.Limits.JobLimits? Limits = null);
+    Execution.Limits.JobLimits? Limits = null,
+    JobPlacement? Placement = null);

@@ -31,7 +31,14 @@ public sealed record JobDto(
     bool Preempt = false,
     string? PreemptMode = null,
     string? PreemptedBy = null,
-    Execution.Limits.JobLimitsDto? Limits = null)
+    Execution.Limits.JobLimitsDto? Limits = null,
+    string Executor = JobPlacement.Local,
+    string? Partition = null,
+    string? Constraint = null,
+    long? SlurmJobId = null,
+    string? SlurmNode = null,
+    string? SlurmState = null,
+    string? SlurmReason = null)
 {
     /// <summary>The job as shown; <paramref name="queue"/> is its place when it is queued (docs/queue.md).</summary>
     internal static JobDto From(JobRow row, Logs.LogFeed? live = null, Queue.QueueEntry? queue = null)
@@ -44,7 +51,11 @@ public sealed record JobDto(
             // A pause request is news only while the run works towards it (docs/pause.md).
             row.Checkpoint, row.Status == JobStatus.Running ? row.PauseRequested : null,
             row.Preempt is not null, row.Preempt, row.PreemptedBy,
-            row.Limits ?? Execution.Limits.JobLimitsDto.Requested(row.Config.Limits));
+            row.Limits ?? Execution.Limits.JobLimitsDto.Requested(row.Config.Limits),
+            // Where it runs (docs/slurm.md): a job stored before executors existed ran locally.
+            row.Slurm is not null ? JobPlacement.Slurm : row.Config.Placement?.Executor ?? JobPlacement.Local,
+            row.Slurm?.Partition ?? row.Config.Placement?.Partition, row.Config.Placement?.Constraint,
+            row.Slurm?.JobId, row.Slurm?.Node, row.Slurm?.State, row.Slurm?.Reason);
     }
 }
 

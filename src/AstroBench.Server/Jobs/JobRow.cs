@@ -2,7 +2,7 @@ namespace AstroBench.Server.Jobs;
 
 /// <summary>A job as stored (one row of <c>jobs</c>). Process identity: pid, pgid and the start time in clock ticks (/proc/pid/stat field 22).
 /// Priority and concurrency key are the queue's (docs/queue.md); checkpoint and pause request are pause's (docs/pause.md);
-/// limits are those applied at spawn (docs/limits.md).</summary>
+/// limits are those applied at spawn (docs/limits.md); slurm is the Slurm executor's (docs/slurm.md).</summary>
 internal sealed record JobRow(
     string Id,
     string Status,
@@ -25,4 +25,5 @@ internal sealed record JobRow(
     string? PauseRequested = null,
     string? Preempt = null,
     string? PreemptedBy = null,
-    Execution.Limits.JobLimitsDto? Limits = null);
+    Execution.Limits.JobLimitsDto? Limits = null,
+    SlurmJobInfo? Slurm = null);

@@ -45,13 +45,13 @@ internal sealed partial class JobStore
 
     /// <summary>Queued jobs in dispatch order; <paramref name="limit"/> −1 = all (one indexed query).</summary>
     public IReadOnlyList<JobRow> ListQueued(int limit) =>
-        Query($"SELECT * FROM jobs WHERE status = '{JobStatus.Queued}' {QueueOrder} LIMIT $limit", ("$limit", limit));
+        Query($"SELECT * FROM jobs WHERE status = '{JobStatus.Queued}' AND slurm IS NULL {QueueOrder} LIMIT $limit", ("$limit", limit));
 
     public int CountQueued()
     {
         using var connection = Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT COUNT(*) FROM jobs WHERE status = '{JobStatus.Queued}'";
+        cmd.CommandText = $"SELECT COUNT(*) FROM jobs WHERE status = '{JobStatus.Queued}' AND slurm IS NULL";
         return (int)(long)cmd.ExecuteScalar()!;
     }
 

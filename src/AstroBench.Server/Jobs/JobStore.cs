@@ -41,6 +41,7 @@ internal sealed partial class JobStore
         MigrateQueueColumns(connection);
         MigratePauseColumns(connection);
         MigrateLimitsColumn(connection);
+        MigrateSlurmColumn(connection);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -245,7 +246,7 @@ internal sealed partial class JobStore
     public IReadOnlyList<JobRow> ListActive() => Query($"SELECT * FROM jobs WHERE status IN ({ActiveList})");
 
     /// <summary>Jobs with a process (or about to have one): what start-up reattaches or settles, and the dispatcher's slots.</summary>
-    public IReadOnlyList<JobRow> ListHolding() => Query($"SELECT * FROM jobs WHERE status IN ({HoldingList})");
+    public IReadOnlyList<JobRow> ListHolding() => Query($"SELECT * FROM jobs WHERE status IN ({HoldingList}) OR {SubmittedQueued}");
 
     /// <summary>Jobs in creation order (insertion order breaks ties within a millisecond); <paramref name="limit"/> −1 = all.</summary>
     public IReadOnlyList<JobRow> List(int limit, int offset, bool newestFirst) =>
@@ -441,7 +442,7 @@ internal sealed partial class JobStore
             S("started_at") is { } st ? Parse(st) : null, S("finished_at") is { } fi ? Parse(fi) : null,
             S("run_id"), progress, (int?)L("exit_code"), S("reason"), (int?)L("pid"), (int?)L("pgid"), L("proc_start_ticks"),
             L("log_lines") ?? 0, (int)(L("priority") ?? 0), S("concurrency_key"), S("checkpoint"), S("pause_requested"),
-            S("preempt"), S("preempted_by"), ReadLimits(S("limits")));
+            S("preempt"), S("preempted_by"), ReadLimits(S("limits")), ReadSlurm(S("slurm")));
     }
 
     internal static string Format(DateTimeOffset t) => AstroBench.Core.Results.UtcTimestamp.Format(t);

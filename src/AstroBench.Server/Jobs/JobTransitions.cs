@@ -10,7 +10,9 @@ public static class JobTransitions
     {
         // Claimed by the dispatcher (compare-and-set); a user cancel (through cancelling, as for a started job);
         // superseded by a newer job of its concurrency key (directly: it never started); an internal error.
-        [JobStatus.Queued] = Set(JobStatus.Starting, JobStatus.Cancelling, JobStatus.Cancelled, JobStatus.Failed),
+        // A job pending in Slurm (submitted, queued there) starts running or ends there (docs/slurm.md).
+        [JobStatus.Queued] = Set(JobStatus.Starting, JobStatus.Cancelling, JobStatus.Cancelled, JobStatus.Failed, JobStatus.Running,
+            JobStatus.Completed),
         // The process is up; cancel requested; the spawn failed; settled after a restart that found the process gone;
         // back to the queue after a restart that found the claim was never spawned (docs/queue.md).
         [JobStatus.Starting] = Set(JobStatus.Running, JobStatus.Cancelling, JobStatus.Completed, JobStatus.Failed, JobStatus.Cancelled,

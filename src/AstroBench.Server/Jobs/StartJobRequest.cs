@@ -13,4 +13,7 @@ public sealed record StartJobRequest(
     string? CpuSet = null,
     int? Nice = null,
     int? MemoryMb = null,
-    int? TimeoutS = null);
+    int? TimeoutS = null,
+    string? Executor = null,
+    string? Partition = null,
+    string? Constraint = null);

@@ -11,8 +11,9 @@ internal static class StartJobValidator
 {
 
     /// <param name="limitDefaults">The server's <c>AstroBench:JobLimits</c>, merged under the request's own limits (docs/limits.md).</param>
+    /// <param name="slurm">The lab's executors (docs/slurm.md); null where placement is not asked for (the lab's default applies).</param>
     public static (JobConfig? Config, string? Notes, Dictionary<string, string[]> Errors) Validate(StartJobRequest? request,
-        Execution.Limits.JobLimitsOptions? limitDefaults = null)
+        Execution.Limits.JobLimitsOptions? limitDefaults = null, Execution.Slurm.SlurmCatalog? slurm = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
@@ -91,11 +92,18 @@ internal static class StartJobValidator
             }
         }
         var limits = Execution.Limits.JobLimitsValidator.Validate(new(request.CpuSet, request.Nice, request.MemoryMb, request.TimeoutS), limitDefaults, Add);
+        var placement = slurm?.Validate(request.Executor, request.Partition, request.Constraint, Add);
+        if (placement is { IsSlurm: true } && limits is { CpuSet: not null } or { Nice: not null } or { MemoryMb: not null })
+        {
+            // On a cluster the node's resources are Slurm's to give (cgroups, --exclusive); only timeout_s is the server's.
+            Add("executor", "cpu_set, nice and memory_mb apply to the local executor only.");
+        }
         if (errors.Count > 0)
         {
             return (null, null, errors);
         }
-        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false, limits), notes, errors);
+        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false, limits, placement),
+            notes, errors);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

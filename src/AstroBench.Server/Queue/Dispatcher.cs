@@ -56,8 +56,14 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
             while (true)
             {
                 RequeuePreempted();
-                var holding = store.ListHolding();
-                var queued = store.ListQueued(HeadSize);
+                // Slurm jobs are the cluster's to schedule (docs/slurm.md): they hold no local slot and are submitted at once.
+                var holding = store.ListHolding().Where(j => !runner.IsSlurm(j)).ToList();
+                var all = store.ListQueued(HeadSize);
+                var queued = all.Where(j => !runner.IsSlurm(j)).ToList();
+                foreach (var submit in drain.Draining ? [] : all.Where(runner.IsSlurm))
+                {
+                    started += runner.TryLaunch(submit) ? 1 : 0;
+                }
                 if (PreemptionPolicy.Pick(holding, queued, drain.Draining) is { } preemption)
                 {
                     runner.Preempt(preemption);

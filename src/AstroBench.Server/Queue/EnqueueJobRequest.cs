@@ -24,7 +24,11 @@ public sealed record EnqueueJobRequest(
     string? CpuSet = null,
     int? Nice = null,
     int? MemoryMb = null,
-    int? TimeoutS = null)
+    int? TimeoutS = null,
+    string? Executor = null,
+    string? Partition = null,
+    string? Constraint = null)
 {
-    internal StartJobRequest ToStart() => new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS);
+    internal StartJobRequest ToStart() =>
+        new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS, Executor, Partition, Constraint);
 }

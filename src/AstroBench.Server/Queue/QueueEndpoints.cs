@@ -26,9 +26,9 @@ internal static class QueueEndpoints
     }
 
     public static Results<Created<JobDto>, ProblemHttpResult> Enqueue(EnqueueJobRequest? request, JobQueue queue, QueueView view,
-        StorageEstimator storage, IOptions<AstroBenchServerOptions> options)
+        StorageEstimator storage, IOptions<AstroBenchServerOptions> options, Execution.Slurm.SlurmCatalog slurm)
     {
-        var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart(), options.Value.JobLimits);
+        var (config, notes, errors) = StartJobValidator.Validate(request?.ToStart(), options.Value.JobLimits, slurm);
         var priority = request is null ? null : QueueValidator.Priority(request.Priority, errors);
         var key = request is null ? null : QueueValidator.Key(request.ConcurrencyKey, errors);
         var preempt = request is null ? null : PreemptValidator.Mode(request.Preempt, request.PreemptMode, errors);

@@ -8,6 +8,7 @@ import { QueryState } from '@/components/ui/QueryState'
 import { StatusBadge } from '@/components/ui/StatusBadge'
 import { fmtDate, fmtDuration } from '@/lib/format'
 import { isTerminal } from '@/lib/types'
+import { SlurmJobInfo } from '@/features/slurm'
 import { useJob } from '../api/getJob'
 import { useJobHistory } from '../api/getJobHistory'
 import { useJobLogPage } from '../api/getJobLogs'
@@ -116,6 +117,7 @@ export function JobDetailPage() {
                   </div>
                 )}
               </Card>
+              <SlurmJobInfo jobId={jobId} />
               <Card title="Timeline">
                 <QueryState isPending={history.isPending} error={history.error}>
                   {() => (

@@ -25,6 +25,7 @@ import { defaultRunForm, toStartRequest, validateRunForm, type RunFormErrors, ty
 import { JobProgressPanel } from './JobProgressPanel'
 import { EnqueueControls } from '@/features/queue/components/EnqueueControls'
 import { QueuePanel } from '@/features/queue/components/QueuePanel'
+import { PlacementFields, type Placement } from '@/features/slurm'
 import { RunForm } from './RunForm'
 
 export const REDIRECT_DELAY_MS = 2000
@@ -58,6 +59,9 @@ export function RunBenchmarksPage() {
   const [edited, setForm] = useState<RunFormValues | null>(null)
   const form = edited ?? (limits.data ? defaultRunForm(limits.data) : null)
   const [errors, setErrors] = useState<RunFormErrors>({})
+  // Executor and partition (docs/slurm.md): only sent when the user chose them; the form shows them only with Slurm.
+  const [placement, setPlacement] = useState<Placement>({})
+  const request = (f: RunFormValues) => ({ ...toStartRequest(f), ...placement })
 
   // Coming back without ?job= re-attaches to whatever is running.
   const active = useActiveJob(!jobId)
@@ -95,7 +99,7 @@ export function RunBenchmarksPage() {
     if (Object.keys(e).length) return
     cancel.reset()
     kill.reset()
-    start.mutate(toStartRequest(form), {
+    start.mutate(request(form), {
       onSuccess: (j) => setParams({ job: j.job_id }),
       onError: (err) => {
         if (err instanceof ApiError && err.status === 422) setErrors(err.fieldErrors as RunFormErrors)
@@ -108,7 +112,7 @@ export function RunBenchmarksPage() {
     if (!form || !limits.data) return null
     const e = validateRunForm(form, limits.data)
     setErrors(e)
-    return Object.keys(e).length ? null : toStartRequest(form)
+    return Object.keys(e).length ? null : request(form)
   }
 
   const startError = start.error instanceof ApiError ? start.error : start.error ? new ApiError(0, null, String(start.error)) : null
@@ -158,7 +162,12 @@ export function RunBenchmarksPage() {
             runDisabled={controls.runDisabled}
             spinner={controls.spinner}
             runLabel={controls.runLabel}
-            notice={<StorageEstimate query={estimateQuery(toStartRequest(form))} />}
+            notice={
+              <>
+                <PlacementFields value={placement} onChange={setPlacement} />
+                <StorageEstimate query={estimateQuery(request(form))} />
+              </>
+            }
             actions={
               <>
                 {cancelButton}

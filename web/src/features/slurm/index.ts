@@ -1,0 +1,2 @@
+export { PlacementFields, type Placement } from './components/PlacementFields'
+export { SlurmJobInfo } from './components/SlurmJobInfo'
