@@ -35,6 +35,9 @@ internal static class RunCommand
         CustomParser = RunCommandSupport.ParseSeconds,
     };
 
+    private static readonly Option<int> Jobs = new(RunCommandLine.Jobs) { Description = RunCommandSupport.Inv($"accuracy calls at once, across experiments and libraries ({RunLimits.MinJobs}..{RunLimits.MaxJobs}; default: the processor count); timing rounds always run alone"), DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs in results/.cache (docs/engine.md)" };
+    private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal or hex", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
 
@@ -47,7 +50,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard })
         {
             command.Options.Add(option);
         }
@@ -90,7 +93,8 @@ internal static class RunCommand
             if (parse.GetValue(Resume) is { } checkpoint)
             {
                 resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
-                (options, plan) = (resume.Options, resume.Plan);
+                // How the accuracy work runs is not part of a run's config: a resume may choose it afresh.
+                (options, plan) = (WithEngine(resume.Options, parse), resume.Plan);
             }
             else
             {
@@ -179,8 +183,16 @@ internal static class RunCommand
             AdapterDirs = RepoLocator.AdapterDirs(parse.GetValue(AdaptersDir)),
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),
         };
+        options = WithEngine(options, parse);
         var errors = RunOptionsValidator.Validate(options);
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));
+    }
+
+    private static RunOptions WithEngine(RunOptions options, ParseResult parse)
+    {
+        var transport = AccuracyTransports.Parse(parse.GetValue(Transport))
+            ?? throw new CliException($"--transport must be one of {string.Join(", ", AccuracyTransports.Names)} (got '{parse.GetValue(Transport)}')");
+        return options with { Jobs = parse.GetValue(Jobs), UseReferenceCache = !parse.GetValue(NoCache), Transport = transport };
     }
 
     /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>

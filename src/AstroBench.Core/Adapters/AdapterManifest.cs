@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+using AstroBench.Core.Protocol;
+
 namespace AstroBench.Core.Adapters;
 
 /// <summary><c>adapters/&lt;name&gt;/adapter.json</c>, as documented in docs/adapter-protocol.md.</summary>
 public sealed record AdapterManifest(
     string Name,
-    int Protocol,
+    [property: JsonConverter(typeof(ProtocolVersionsConverter))] IReadOnlyList<int> Protocol,
     string Language,
     string Library,
     string? License,
@@ -11,7 +14,15 @@ public sealed record AdapterManifest(
     IReadOnlyList<string> Run,
     IReadOnlyList<string>? Version,
     IReadOnlyList<AdapterRequirement>? Requires,
-    IReadOnlyDictionary<string, ExperimentSupport> Experiments);
+    IReadOnlyDictionary<string, ExperimentSupport> Experiments,
+    IReadOnlyList<string>? Encodings = null)
+{
+    /// <summary>Protocol v2: one persistent process serves every accuracy request of a run.</summary>
+    public bool SpeaksV2 => Protocol.Contains(ProtocolConstants.Version2);
+
+    /// <summary>The best v2 number encoding the adapter declares (decimal when it lists none).</summary>
+    public WireEncoding BestEncoding => Encodings?.Contains("hex") == true ? WireEncoding.Hex : WireEncoding.Decimal;
+}
 
 public sealed record AdapterRequirement(string Path, string? InstallHint);
 

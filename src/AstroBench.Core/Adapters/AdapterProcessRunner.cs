@@ -13,18 +13,18 @@ namespace AstroBench.Core.Adapters;
 /// </summary>
 public sealed class AdapterProcessRunner(TimeSpan timeout)
 {
-    private const int StderrLimit = 4096;
+    internal const int StderrLimit = 4096;
 
     // A process killed by signal N exits with 128 + N (as the shell and .NET report it).
-    private const int TerminatedBySigterm = 128 + 15;
-    private const int TerminatedBySigint = 128 + 2;
+    internal const int TerminatedBySigterm = 128 + 15;
+    internal const int TerminatedBySigint = 128 + 2;
 
     private long _callTicks;
     private int _calls;
 
     public TimeSpan Timeout { get; } = timeout;
 
-    /// <summary>Wall time spent inside adapter calls so far (calls are sequential), to tell the lab's own overhead from the libraries'.</summary>
+    /// <summary>Wall time spent inside adapter calls so far (summed over calls, which may overlap), to tell the lab's own overhead from the libraries'.</summary>
     public TimeSpan TotalCallTime => TimeSpan.FromTicks(Interlocked.Read(ref _callTicks));
 
     public int Calls => Volatile.Read(ref _calls);
@@ -32,9 +32,15 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
     public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
     {
         var result = await CallCoreAsync(adapter, request, outputColumns, ct);
+        Record(result);
+        return result;
+    }
+
+    /// <summary>Counts a call made elsewhere (a v2 session) in the same totals.</summary>
+    public void Record(AdapterCallResult result)
+    {
         Interlocked.Add(ref _callTicks, result.Elapsed.Ticks);
         Interlocked.Increment(ref _calls);
-        return result;
     }
 
     private async Task<AdapterCallResult> CallCoreAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
@@ -114,7 +120,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
         }
     }
 
-    private static Process? Start(AdapterInfo adapter)
+    internal static Process? Start(AdapterInfo adapter)
     {
         var argv = adapter.ResolveCommand(adapter.Manifest.Run);
         var psi = new ProcessStartInfo(argv[0])
@@ -161,7 +167,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
         }
     }
 
-    private static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken ct)
+    internal static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken ct)
     {
         var kept = new StringBuilder();
         var buffer = new char[4096];
@@ -182,13 +188,13 @@ public sealed class AdapterProcessRunner(TimeSpan timeout)
         return kept.ToString();
     }
 
-    private static string StderrHint(string stderr)
+    internal static string StderrHint(string stderr)
     {
         var line = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return line is null ? "" : $" (stderr: {(line.Length > 120 ? line[..120] + "…" : line)})";
     }
 
-    private static void Kill(Process process)
+    internal static void Kill(Process process)
     {
         try
         {

@@ -25,6 +25,9 @@ public static class RunCommandLine
     public const string Timeout = "--timeout";
     public const string Resume = "--resume";
     public const string Discard = "--discard";
+    public const string Jobs = "--jobs";
+    public const string NoCache = "--no-cache";
+    public const string Transport = "--transport";
 
     public const char ListSeparator = ',';
 

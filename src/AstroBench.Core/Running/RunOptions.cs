@@ -18,6 +18,16 @@ public sealed record RunOptions
     public required IReadOnlyList<string> AdapterDirs { get; init; }
     public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
 
+    /// <summary>Accuracy calls at once (docs/engine.md <c>--jobs</c>); timing rounds always run alone.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public AccuracyTransport Transport { get; init; } = AccuracyTransport.Auto;
+
+    /// <summary>Reuse and store reference outputs in <c>results/.cache/reference</c> (<c>--no-cache</c> turns it off).</summary>
+    public bool UseReferenceCache { get; init; } = true;
+
+    public long ReferenceCacheMaxBytes { get; init; } = Caching.ReferenceCache.DefaultMaxBytes;
+
     /// <summary>Per adapter call: the longest an adapter may stay silent on stdout (docs/cli.md <c>--timeout</c>).</summary>
     public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(120);
 

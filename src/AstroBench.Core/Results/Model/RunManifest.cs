@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AstroBench.Core.Results.Model;
 
 /// <summary><c>manifest.json</c> of a run folder (schema <c>astrobench.run/1</c>, docs/run-folder.md).</summary>
@@ -12,7 +14,8 @@ public sealed record RunManifest(
     RunCompleteness Completeness,
     IReadOnlyList<ResultEntry> Results,
     RunTiming Timing,
-    IReadOnlyList<RunSegment>? Segments = null)
+    IReadOnlyList<RunSegment>? Segments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }
@@ -47,7 +50,11 @@ public sealed record RunCompleteness(
 
 public sealed record FailedExperiment(string Experiment, string Reason);
 
-public sealed record ResultEntry(string Experiment, string Library, string Role, string Outcome, string Parity, string File);
+public sealed record ResultEntry(string Experiment, string Library, string Role, string Outcome, string Parity, string File,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CachedFromRun = null);
+
+/// <summary>How the accuracy work ran (docs/engine.md): it may differ between runs whose results are byte-identical.</summary>
+public sealed record RunEngine(int Jobs, IReadOnlyDictionary<string, string> Transport, bool ReferenceCache, int CacheHits);
 
 /// <summary>Where the wall time went: inside adapter processes vs the lab's own work (generation, scoring, writing).</summary>
 public sealed record RunTiming(double WallS, double AdapterCallsS, int AdapterCalls, double OverheadS);
