@@ -1,4 +1,4 @@
-// adapter.mjs - AstroBench adapter (protocol "ABP 1", docs/adapter-protocol.md) for the
+// adapter.mjs - AstroBench adapter (protocol "ABP 1", and "ABP 2" through wire.mjs; docs/adapter-protocol.md) for the
 // Astronomy Engine npm package (astronomy-engine, Don Cross, MIT).
 //
 // Time scales. Astronomy Engine's AstroTime is built from UT days since J2000 and derives TT
@@ -16,7 +16,8 @@
 //
 // Angles cross the library in degrees and hours; they are converted from/to radians here.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { LineReader, serve } from './wire.mjs';
 import { createRequire } from 'node:module';
 
 let A;
@@ -271,7 +272,16 @@ function main() {
         process.stdout.write(`astronomy-engine-adapter ${ADAPTER_VERSION}; astronomy-engine ${libraryVersion()} (node ${process.versions.node})\n`);
         return;
     }
-    const lines = readFileSync(0, 'utf8').split('\n');
+    const reader = new LineReader();
+    const first = reader.next();
+    if ((first ?? '').trim() === 'ABP 2') {
+        // Protocol 2 (wire.mjs): synchronous writes, so a response is out before the next request is read.
+        process.exitCode = serve(reader, experiments, (text) => writeSync(1, text));
+        return;
+    }
+    const rest = [];
+    for (let line = reader.next(); line !== null; line = reader.next()) rest.push(line);
+    const lines = [first ?? '', ...rest];
     let i = 0;
     if ((lines[i++] || '').trim() !== 'ABP 1') return fail('expected "ABP 1"');
     const header = {};
