@@ -99,7 +99,7 @@ public sealed class EngineRunTests : IDisposable
     /// <summary>A copy of the run without its cache provenance (the <c>cached</c> blocks, <c>cached_from_run</c>): what remains must equal a cold run.</summary>
     private string StripCached(string run)
     {
-        var copy = Path.Combine(_lab.Dir, "stripped-" + Path.GetFileName(run));
+        var copy = Path.Combine(_lab.Dir, "stripped-" + Guid.NewGuid().ToString("N"), Path.GetFileName(run));
         CopyDirectory(run, copy);
         foreach (var file in Directory.GetFiles(copy, "*.json", SearchOption.AllDirectories))
         {
