@@ -14,7 +14,10 @@ public sealed class AccuracyPrefetch : IAsyncDisposable
     private readonly CancellationTokenSource _cts;
     private readonly Task<AccuracySet>?[] _tasks;
     private readonly bool[] _begun;
-    private readonly List<Task> _started = [];
+
+    // One settled-or-not marker per started stage, holding no results: a finished experiment's arrays must not
+    // stay reachable from here for the rest of the run.
+    private readonly List<Task> _settled = [];
 
     public AccuracyPrefetch(IReadOnlyList<PlannedExperiment> experiments, Func<PlannedExperiment, CancellationToken, Task<AccuracySet>> stage,
         int window, CancellationToken ct)
@@ -39,7 +42,7 @@ public sealed class AccuracyPrefetch : IAsyncDisposable
                 var token = _cts.Token;
                 var task = Task.Run(() => _stage(experiment, token), token);
                 _tasks[j] = task;
-                _started.Add(task);
+                _settled.Add(SettleAsync(task));
             }
         }
         var taken = _tasks[index] ?? throw new InvalidOperationException("experiment taken twice");
@@ -47,20 +50,35 @@ public sealed class AccuracyPrefetch : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>Completes when the stage and every call it started have ended, whatever way.</summary>
+    private static async Task SettleAsync(Task<AccuracySet> stage)
+    {
+        try
+        {
+            var set = await stage;
+            foreach (var call in set.Calls)
+            {
+                try
+                {
+                    await call;
+                }
+                catch (Exception)
+                {
+                    // Dropped or failed: the experiment's runner reports what matters.
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A stage cancelled before it started (pause, failure, cancel).
+        }
+    }
+
+    /// <summary>Cancels what is still running, ahead or not yet awaited (a failed reference leaves its candidates running), and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {
         await _cts.CancelAsync();
-        foreach (var task in _started)
-        {
-            try
-            {
-                await task;
-            }
-            catch (Exception)
-            {
-                // Dropped work: its outcome no longer matters (the run paused, failed or was cancelled).
-            }
-        }
+        await Task.WhenAll(_settled);
         _cts.Dispose();
     }
 }

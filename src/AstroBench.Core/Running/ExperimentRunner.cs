@@ -50,8 +50,9 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         Report(RunSteps.Inputs, $"generated {inputs.Rows} cases ({inputs.EdgeCases} edge cases, fingerprint {fingerprint[..19]}…)");
 
         var runs = new List<LibraryRun>();
-        foreach (var (adapter, call, cached) in set.Calls)
+        foreach (var pending in set.Calls)
         {
+            var (adapter, call, cached) = await pending;
             ThrowIfCancelled(call.Outcome, ct);
             runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call) { Cached = cached });
             var what = cached is not null
