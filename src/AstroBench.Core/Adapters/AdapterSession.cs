@@ -18,8 +18,7 @@ public sealed class AdapterSession : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamReader _stdout;
     private readonly StreamWriter _stdin;
-    private readonly Task _stderrPump;
-    private readonly StringBuilder _stderr = new();
+    private readonly StderrTail _stderr;
     private readonly TimeSpan _timeout;
     private CancellationTokenSource? _silence;
 
@@ -33,7 +32,7 @@ public sealed class AdapterSession : IAsyncDisposable
         _stdin = process.StandardInput;
         _stdin.AutoFlush = false;
         _stdin.NewLine = "\n";
-        _stderrPump = PumpStderrAsync(process.StandardError);
+        _stderr = new StderrTail(process.StandardError);
     }
 
     public WireFormat Format { get; }
@@ -56,10 +55,7 @@ public sealed class AdapterSession : IAsyncDisposable
             throw new InvalidOperationException("the session's process is gone");
         }
         var watch = Stopwatch.StartNew();
-        lock (_stderr)
-        {
-            _stderr.Clear();
-        }
+        _stderr.Clear();
         using var silence = new CancellationTokenSource(_timeout);
         _silence = silence;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, silence.Token);
@@ -75,9 +71,9 @@ public sealed class AdapterSession : IAsyncDisposable
             }
             return response.Status switch
             {
-                "skipped" => AdapterCallResult.Failed(CallOutcome.Skipped, response.Reason!, watch.Elapsed, TakeStderr()),
-                "error" => AdapterCallResult.Failed(CallOutcome.InvalidOutput, "adapter reported an error: " + response.Reason, watch.Elapsed, TakeStderr()),
-                _ => new AdapterCallResult(CallOutcome.Completed, null, response.Outputs, response.Columns, response.Perf, watch.Elapsed, TakeStderr()),
+                "skipped" => AdapterCallResult.Failed(CallOutcome.Skipped, response.Reason!, watch.Elapsed, _stderr.Take()),
+                "error" => AdapterCallResult.Failed(CallOutcome.InvalidOutput, "adapter reported an error: " + response.Reason, watch.Elapsed, _stderr.Take()),
+                _ => new AdapterCallResult(CallOutcome.Completed, null, response.Outputs, response.Columns, response.Perf, watch.Elapsed, _stderr.Take()),
             };
         }
         catch (ProtocolException ex)
@@ -92,8 +88,8 @@ public sealed class AdapterSession : IAsyncDisposable
         {
             Kill();
             return ct.IsCancellationRequested
-                ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed, TakeStderr())
-                : AdapterCallResult.Failed(CallOutcome.TimedOut, string.Create(CultureInfo.InvariantCulture, $"no output for {_timeout.TotalSeconds:0.#} s"), watch.Elapsed, TakeStderr());
+                ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed, _stderr.Take())
+                : AdapterCallResult.Failed(CallOutcome.TimedOut, string.Create(CultureInfo.InvariantCulture, $"no output for {_timeout.TotalSeconds:0.#} s"), watch.Elapsed, _stderr.Take());
         }
         finally
         {
@@ -113,8 +109,8 @@ public sealed class AdapterSession : IAsyncDisposable
         {
             return await FailAsync(CallOutcome.InvalidOutput, problem, watch);
         }
-        await DrainStderrAsync();
-        var stderr = TakeStderr();
+        await _stderr.DrainAsync();
+        var stderr = _stderr.Take();
         Alive = false;
         var code = _process.ExitCode;
         if (code is AdapterProcessRunner.TerminatedBySigterm or AdapterProcessRunner.TerminatedBySigint)
@@ -130,8 +126,8 @@ public sealed class AdapterSession : IAsyncDisposable
     private async Task<AdapterCallResult> FailAsync(CallOutcome outcome, string detail, Stopwatch watch)
     {
         Kill();
-        await DrainStderrAsync();
-        var stderr = TakeStderr();
+        await _stderr.DrainAsync();
+        var stderr = _stderr.Take();
         return AdapterCallResult.Failed(outcome, detail + AdapterProcessRunner.StderrHint(stderr), watch.Elapsed, stderr);
     }
 
@@ -150,48 +146,6 @@ public sealed class AdapterSession : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private async Task PumpStderrAsync(StreamReader reader)
-    {
-        var buffer = new char[4096];
-        try
-        {
-            int n;
-            while ((n = await reader.ReadAsync(buffer)) > 0)
-            {
-                lock (_stderr)
-                {
-                    _stderr.Append(buffer, 0, Math.Min(n, Math.Max(0, AdapterProcessRunner.StderrLimit - _stderr.Length)));
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task DrainStderrAsync()
-    {
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await _stderrPump.WaitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private string TakeStderr()
-    {
-        lock (_stderr)
-        {
-            return _stderr.ToString();
         }
     }
 
@@ -217,7 +171,7 @@ public sealed class AdapterSession : IAsyncDisposable
             }
         }
         Kill();
-        await DrainStderrAsync();
+        await _stderr.DrainAsync();
         _process.Dispose();
     }
 }
