@@ -66,6 +66,12 @@ public static class RunCommandLine
         Add(LogFile, a.LogFile);
         Add(ExitRecord, a.ExitRecord);
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);
+        Add(Jobs, a.Jobs is { } j ? FormatInt(j) : null);
+        if (a.NoCache)
+        {
+            argv.Add(NoCache);
+        }
+        Add(Transport, a.Transport);
         Add(Resume, a.Resume);
         Add(Discard, a.Discard);
         return argv;
