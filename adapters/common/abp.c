@@ -1,5 +1,5 @@
 /*
- * abp.c - shared helper for C adapters speaking "ABP 1".
+ * abp.c - shared helper for C adapters speaking "ABP 1" and "ABP 2".
  * See abp.h and docs/adapter-protocol.md.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -7,12 +7,16 @@
 #include "abp.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------------ */
 /* Output: our own buffer, so that an error found before the first     */
@@ -21,6 +25,10 @@
 
 #define OUT_CAP (1u << 20)          /* 1 MiB */
 #define OUT_SLACK 4096u             /* flush when less than this is free */
+
+/* Protocol v2 (abp_serve): many framed requests per process; see the v2 section below. */
+static int v2_session = 0;
+static const char *magic_line = "ABP 1";
 
 static char out_buf[OUT_CAP];
 static size_t out_len = 0;
@@ -102,11 +110,12 @@ int abp_kepler_in_domain(const double *in, double *out)
 
 static char *in_line = NULL;
 static size_t in_cap = 0;
+static FILE *in_file = NULL;   /* NULL: stdin; a v2 request child reads a fresh FILE on fd 0 */
 
 /* Reads one line without its trailing "\n" / "\r\n". Returns -1 at EOF. */
 static long read_line(void)
 {
-    ssize_t n = getline(&in_line, &in_cap, stdin);
+    ssize_t n = getline(&in_line, &in_cap, in_file != NULL ? in_file : stdin);
     if (n < 0)
         return -1;
     while (n > 0 && (in_line[n - 1] == '\n' || in_line[n - 1] == '\r'))
@@ -117,6 +126,12 @@ static long read_line(void)
 static void drain_stdin(void)
 {
     char buf[65536];
+    if (v2_session) {
+        /* v2: consume only the rest of this request, up to its "end" line; the next request follows. */
+        while (read_line() >= 0 && strcmp(in_line, "end") != 0) {
+        }
+        return;
+    }
     while (fread(buf, 1, sizeof buf, stdin) > 0) {
     }
 }
@@ -188,7 +203,7 @@ static int respond_status(const char *status, const char *fmt, ...)
     va_end(ap);
     sanitize_reason(reason, sizeof reason, raw);
     out_len = 0; /* discard anything not yet flushed */
-    out_printf("ABP 1\nstatus %s\nreason %s\nend\n", status, reason);
+    out_printf("%s\nstatus %s\nreason %s\nend\n", magic_line, status, reason);
     out_flush();
     drain_stdin();
     return 0;
@@ -340,27 +355,124 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, lo
 /* Entry point                                                         */
 /* ------------------------------------------------------------------ */
 
-int abp_main(int argc, char **argv, const char *version_line,
-             const abp_experiment *table, size_t table_len)
+/* The header of one request: "key value" lines after the magic line, up to and including "cases". */
+typedef struct {
+    char experiment[256];
+    char mode[64];
+    char encoding[16];
+    int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup;
+    long long columns, cases, ops, warmup;
+} abp_header;
+
+/* Reads the header; returns NULL, or the reason the request is bad (the caller answers "status error"). */
+static const char *read_header(abp_header *h, char *why, size_t why_cap)
 {
-    char experiment[256] = "";
-    char mode[64] = "";
-    int have_experiment = 0, have_mode = 0, have_columns = 0, have_cases = 0;
-    int have_ops = 0, have_warmup = 0;
-    long long columns = 0, cases = 0, ops = 0, warmup = 0;
-    const abp_experiment *ex = NULL;
-    size_t i, c;
+    size_t c;
     /* header keys whose value is a non-negative count */
     const struct {
         const char *key;
         long long *value;
         int *seen;
     } counts[] = {
-        {"columns", &columns, &have_columns},
-        {"cases", &cases, &have_cases},
-        {"ops", &ops, &have_ops},
-        {"warmup", &warmup, &have_warmup},
+        {"columns", &h->columns, &h->have_columns},
+        {"cases", &h->cases, &h->have_cases},
+        {"ops", &h->ops, &h->have_ops},
+        {"warmup", &h->warmup, &h->have_warmup},
     };
+    memset(h, 0, sizeof *h);
+    while (!h->have_cases) {
+        char *key, *value, *space;
+        if (read_line() < 0)
+            return "request header ended before 'cases'";
+        if (in_line[0] == '\0')
+            continue;
+        key = in_line;
+        space = strchr(in_line, ' ');
+        if (space == NULL) {
+            if (strcmp(key, "end") == 0)
+                return "'end' before 'cases' in request header";
+            continue; /* a key without value: unknown, ignore */
+        }
+        *space = '\0';
+        value = space + 1;
+        if (strcmp(key, "experiment") == 0) {
+            if (strlen(value) >= sizeof h->experiment)
+                return "experiment name too long";
+            strcpy(h->experiment, value);
+            h->have_experiment = 1;
+        } else if (strcmp(key, "mode") == 0) {
+            if (strlen(value) >= sizeof h->mode)
+                return "mode too long";
+            strcpy(h->mode, value);
+            h->have_mode = 1;
+        } else if (strcmp(key, "encoding") == 0) {
+            if (strlen(value) >= sizeof h->encoding)
+                return "encoding too long";
+            strcpy(h->encoding, value);
+        } else {
+            /* the four count keys; other keys: ignored, as the protocol requires */
+            for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+                if (strcmp(key, counts[c].key) != 0)
+                    continue;
+                if (!parse_count(value, counts[c].value)) {
+                    snprintf(why, why_cap, "bad %s value '%.60s'", counts[c].key, value);
+                    return why;
+                }
+                *counts[c].seen = 1;
+                break;
+            }
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Checks a parsed header against the table. Returns the experiment, or NULL after answering the
+ * request ("status error" / "skipped"), with the exit code in *rc.
+ */
+static const abp_experiment *resolve(const abp_header *h, const abp_experiment *table, size_t table_len, int *rc)
+{
+    const abp_experiment *ex = NULL;
+    size_t i;
+    if (!h->have_experiment) {
+        *rc = respond_status("error", "request has no experiment line");
+        return NULL;
+    }
+    for (i = 0; i < table_len; i++) {
+        if (strcmp(table[i].name, h->experiment) == 0) {
+            ex = &table[i];
+            break;
+        }
+    }
+    if (ex == NULL)
+        *rc = respond_status("error", "unknown experiment %.100s", h->experiment);
+    else if (ex->skip_reason != NULL)
+        *rc = respond_status("skipped", "%s", ex->skip_reason);
+    else if (!h->have_mode)
+        *rc = respond_status("error", "request has no mode line");
+    else if (!h->have_columns)
+        *rc = respond_status("error", "request has no columns line");
+    else if (h->columns != ex->n_in)
+        *rc = respond_status("error", "experiment %s expects %d input columns, request declares %lld",
+                             ex->name, ex->n_in, h->columns);
+    else if (ex->compute == NULL || ex->n_in > ABP_MAX_COLUMNS || ex->n_out > ABP_MAX_COLUMNS
+             || ex->n_fold > ex->n_out)
+        *rc = respond_status("error", "adapter table entry for %s is inconsistent", ex->name);
+    else
+        return ex;
+    return NULL;
+}
+
+static int abp_serve(const abp_experiment *table, size_t table_len);
+
+int abp_main(int argc, char **argv, const char *version_line,
+             const abp_experiment *table, size_t table_len)
+{
+    abp_header h;
+    const abp_experiment *ex;
+    const char *problem;
+    char why[160];
+    int rc = 0;
 
     if (argc > 1) {
         if (strcmp(argv[1], "--version") == 0) {
@@ -373,79 +485,227 @@ int abp_main(int argc, char **argv, const char *version_line,
 
     if (read_line() < 0)
         return respond_status("error", "empty request");
+    if (strcmp(in_line, "ABP 2") == 0)
+        return abp_serve(table, table_len);
     if (strcmp(in_line, "ABP 1") != 0)
         return respond_status("error", "bad magic line, expected 'ABP 1'");
 
-    /* header: "key value" lines up to and including "cases" */
-    while (!have_cases) {
-        char *key, *value, *space;
-        if (read_line() < 0)
-            return respond_status("error", "request header ended before 'cases'");
-        if (in_line[0] == '\0')
-            continue;
-        key = in_line;
-        space = strchr(in_line, ' ');
-        if (space == NULL) {
-            if (strcmp(key, "end") == 0)
-                return respond_status("error", "'end' before 'cases' in request header");
-            continue; /* a key without value: unknown, ignore */
-        }
-        *space = '\0';
-        value = space + 1;
-        if (strcmp(key, "experiment") == 0) {
-            if (strlen(value) >= sizeof experiment)
-                return respond_status("error", "experiment name too long");
-            strcpy(experiment, value);
-            have_experiment = 1;
-        } else if (strcmp(key, "mode") == 0) {
-            if (strlen(value) >= sizeof mode)
-                return respond_status("error", "mode too long");
-            strcpy(mode, value);
-            have_mode = 1;
-        } else {
-            /* the four count keys; other keys: ignored, as the protocol requires */
-            for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
-                if (strcmp(key, counts[c].key) != 0)
-                    continue;
-                if (!parse_count(value, counts[c].value))
-                    return respond_status("error", "bad %s value '%.60s'", counts[c].key, value);
-                *counts[c].seen = 1;
-                break;
-            }
-        }
-    }
+    problem = read_header(&h, why, sizeof why);
+    if (problem != NULL)
+        return respond_status("error", "%s", problem);
+    ex = resolve(&h, table, table_len, &rc);
+    if (ex == NULL)
+        return rc;
 
-    if (!have_experiment)
-        return respond_status("error", "request has no experiment line");
-    for (i = 0; i < table_len; i++) {
-        if (strcmp(table[i].name, experiment) == 0) {
-            ex = &table[i];
+    if (strcmp(h.mode, "accuracy") == 0)
+        return run_accuracy(ex, h.cases);
+    if (strcmp(h.mode, "perf") == 0) {
+        if (!h.have_ops || h.ops < 1)
+            return respond_status("error", "perf request needs ops >= 1");
+        if (!h.have_warmup)
+            h.warmup = 0;
+        return run_perf(ex, h.cases, h.ops, h.warmup);
+    }
+    return respond_status("error", "unknown mode %.60s", h.mode);
+}
+
+/* ------------------------------------------------------------------ */
+/* Protocol v2: one process serves framed accuracy requests until the */
+/* end of stdin. Perf stays v1 (a fresh process per timing call), so  */
+/* run_perf is not reachable from here.                                */
+/* ------------------------------------------------------------------ */
+
+/* Hex float, exact: [-]0x1.<hex>p<+-e>, [-]0x0.<hex>p-1022, [-]0x0p+0; nan/inf as in decimal. */
+static void out_hex(double x)
+{
+    static const char digits[] = "0123456789abcdef";
+    uint64_t bits;
+    unsigned expfield;
+    uint64_t frac;
+    int e, nib;
+    char *p;
+    if (isnan(x) || isinf(x)) {
+        out_double(x);
+        return;
+    }
+    out_reserve();
+    p = out_buf + out_len;
+    memcpy(&bits, &x, sizeof bits);
+    expfield = (unsigned)((bits >> 52) & 0x7FF);
+    frac = bits & 0xFFFFFFFFFFFFFULL;
+    if (bits >> 63)
+        *p++ = '-';
+    *p++ = '0';
+    *p++ = 'x';
+    if (expfield == 0) {
+        *p++ = '0';
+        e = frac == 0 ? 0 : -1022;
+    } else {
+        *p++ = '1';
+        e = (int)expfield - 1023;
+    }
+    if (frac != 0) {
+        nib = 13;
+        *p++ = '.';
+        while ((frac & 0xF) == 0) {
+            frac >>= 4;
+            nib--;
+        }
+        while (nib-- > 0)
+            *p++ = digits[(frac >> (4 * nib)) & 0xF];
+    }
+    *p++ = 'p';
+    *p++ = e < 0 ? '-' : '+';
+    if (e < 0)
+        e = -e;
+    if (e >= 1000)
+        *p++ = (char)('0' + e / 1000);
+    if (e >= 100)
+        *p++ = (char)('0' + e / 100 % 10);
+    if (e >= 10)
+        *p++ = (char)('0' + e / 10 % 10);
+    *p++ = (char)('0' + e % 10);
+    out_len = (size_t)(p - out_buf);
+}
+
+/* One v2 accuracy request: like run_accuracy, but in the requested encoding and without draining stdin. */
+static int serve_accuracy(const abp_experiment *ex, long long cases, int hex)
+{
+    double in[ABP_MAX_COLUMNS];
+    double out[ABP_MAX_COLUMNS];
+    long long row;
+    int j;
+
+    out_printf("ABP 2\nstatus ok\nencoding %s\ncolumns %d\ncases %lld\n", hex ? "hex" : "decimal", ex->n_out, cases);
+    for (row = 0; row < cases; row++) {
+        const char *problem;
+        if (read_line() < 0)
+            return fail_midstream("input ended after %lld of %lld rows", row, cases);
+        if (strcmp(in_line, "end") == 0)
+            return fail_midstream("'end' after %lld rows, header declared %lld", row, cases);
+        /* strtod reads hex floats and decimals alike */
+        problem = parse_row(in_line, ex->n_in, in);
+        if (problem != NULL)
+            return fail_midstream("row %lld: %s (expected %d numbers)", row + 1, problem, ex->n_in);
+        for (j = 0; j < ex->n_out; j++)
+            out[j] = NAN;
+        ex->compute(in, out);
+        for (j = 0; j < ex->n_out; j++) {
+            if (j > 0)
+                out_printf(" ");
+            if (hex)
+                out_hex(out[j]);
+            else
+                out_double(out[j]);
+        }
+        out_printf("\n");
+    }
+    if (read_line() < 0 || strcmp(in_line, "end") != 0)
+        return fail_midstream("expected 'end' after %lld rows", cases);
+    out_printf("end\n");
+    out_flush();
+    return 0;
+}
+
+/* One v2 request whose magic line has been read; 0 to go on serving, else the exit code. */
+static int serve_one(const abp_experiment *table, size_t table_len)
+{
+    abp_header h;
+    const abp_experiment *ex;
+    const char *problem;
+    char why[160];
+    int rc = 0;
+
+    out_len = 0;
+    out_flushed = 0;
+    problem = read_header(&h, why, sizeof why);
+    if (problem != NULL) {
+        /* respond_status skips to this request's 'end', so the next request can still be served */
+        return respond_status("error", "%s", problem);
+    }
+    ex = resolve(&h, table, table_len, &rc);
+    if (ex == NULL)
+        return rc;
+    if (strcmp(h.mode, "accuracy") != 0)
+        return respond_status("error", "protocol 2 serves accuracy requests only (perf: one ABP 1 process per call)");
+    if (h.encoding[0] != '\0' && strcmp(h.encoding, "hex") != 0 && strcmp(h.encoding, "decimal") != 0)
+        return respond_status("error", "unknown encoding %.15s", h.encoding);
+    return serve_accuracy(ex, h.cases, strcmp(h.encoding, "hex") == 0);
+}
+
+/*
+ * Reads the next v2 magic line straight from fd 0, one byte at a time, so that nothing of the
+ * request after it is buffered here (the request child reads it). Returns 1, 0 at end of input,
+ * -1 for a line that is not "ABP 2".
+ */
+static int read_magic_raw(void)
+{
+    char line[16];
+    size_t n = 0;
+    char c;
+    for (;;) {
+        ssize_t r = read(0, &c, 1);
+        if (r == 0)
+            return n == 0 ? 0 : -1;
+        if (r < 0)
+            return 0;
+        if (c == '\n') {
+            if (n > 0 && line[n - 1] == '\r')
+                n--;
+            if (n == 0)
+                continue; /* blank line between requests */
+            line[n] = '\0';
+            return strcmp(line, "ABP 2") == 0 ? 1 : -1;
+        }
+        if (n + 1 >= sizeof line)
+            return -1;
+        line[n++] = c;
+    }
+}
+
+/*
+ * The v2 serve loop. Each request is served by a fork() of this process as it was after start-up,
+ * so no library state (libnova's nutation cache, an ephemeris file position) carries from one
+ * request to the next: a request's answer is what a fresh v1 process gives. A child that crashes
+ * ends the session with its status; the orchestrator then fails that request alone.
+ */
+static int abp_serve(const abp_experiment *table, size_t table_len)
+{
+    int first = 1;
+    v2_session = 1;
+    magic_line = "ABP 2";
+    fflush(stdout);
+    for (;;) {
+        int status;
+        pid_t pid = fork();
+        if (pid < 0) {
+            fprintf(stderr, "abp: fork failed: %s\n", strerror(errno));
+            return 2;
+        }
+        if (pid == 0) {
+            int rc;
+            /* After the first request stdin's buffer holds stale bytes of it: read fd 0 afresh. */
+            if (!first)
+                in_file = fdopen(0, "r");
+            rc = serve_one(table, table_len);
+            out_flush();
+            _exit(rc);
+        }
+        if (waitpid(pid, &status, 0) < 0)
+            return 2;
+        if (WIFSIGNALED(status))
+            return 128 + WTERMSIG(status);
+        if (WEXITSTATUS(status) != 0)
+            return WEXITSTATUS(status);
+        first = 0;
+        switch (read_magic_raw()) {
+        case 0:
+            return 0; /* end of stdin: the run is over */
+        case -1:
+            respond_status("error", "bad magic line, expected 'ABP 2'");
+            return 2;
+        default:
             break;
         }
     }
-    if (ex == NULL)
-        return respond_status("error", "unknown experiment %.100s", experiment);
-    if (ex->skip_reason != NULL)
-        return respond_status("skipped", "%s", ex->skip_reason);
-    if (!have_mode)
-        return respond_status("error", "request has no mode line");
-    if (!have_columns)
-        return respond_status("error", "request has no columns line");
-    if (columns != ex->n_in)
-        return respond_status("error", "experiment %s expects %d input columns, request declares %lld",
-                              ex->name, ex->n_in, columns);
-    if (ex->compute == NULL || ex->n_in > ABP_MAX_COLUMNS || ex->n_out > ABP_MAX_COLUMNS
-        || ex->n_fold > ex->n_out)
-        return respond_status("error", "adapter table entry for %s is inconsistent", ex->name);
-
-    if (strcmp(mode, "accuracy") == 0)
-        return run_accuracy(ex, cases);
-    if (strcmp(mode, "perf") == 0) {
-        if (!have_ops || ops < 1)
-            return respond_status("error", "perf request needs ops >= 1");
-        if (!have_warmup)
-            warmup = 0;
-        return run_perf(ex, cases, ops, warmup);
-    }
-    return respond_status("error", "unknown mode %.60s", mode);
 }

@@ -1,9 +1,10 @@
-// abp.mjs - the AstroBench adapter protocol "ABP 1" (docs/adapter-protocol.md) for JavaScript
+// abp.mjs - the AstroBench adapter protocol "ABP 1", and "ABP 2" through wire.mjs (docs/adapter-protocol.md), for JavaScript
 // adapters: request parsing, accuracy and perf modes, number formatting. An adapter describes its
 // experiments as { name: { nIn, nOut, nFold, compute(inp, out) } or { nIn, nOut, skip: reason } }
 // and calls runAdapter().
 
-import { readFileSync } from 'node:fs';
+import { writeSync } from 'node:fs';
+import { LineReader, serve } from './wire.mjs';
 
 function fmt(x) {
     if (Number.isNaN(x)) return 'nan';
@@ -39,7 +40,16 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
         process.stdout.write(dataVersions().map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
         return;
     }
-    const lines = readFileSync(0, 'utf8').split('\n');
+    const reader = new LineReader();
+    const first = reader.next();
+    if ((first ?? '').trim() === 'ABP 2') {
+        // Protocol 2 (wire.mjs), for adapters whose manifest declares it: synchronous writes, so a response
+        // is out before the next request is read.
+        process.exitCode = serve(reader, experiments, (text) => writeSync(1, text));
+        return;
+    }
+    const lines = [first ?? ''];
+    for (let line = reader.next(); line !== null; line = reader.next()) lines.push(line);
     let i = 0;
     if ((lines[i++] || '').trim() !== 'ABP 1') return fail('expected "ABP 1"');
     const header = {};

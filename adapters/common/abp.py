@@ -1,4 +1,5 @@
 """abp.py - shared helper for Python adapters speaking the AstroBench adapter protocol "ABP 1"
+(and "ABP 2", the persistent accuracy session: serve() at the end)
 (see docs/adapter-protocol.md; adapters/common/abp.c is the C counterpart).
 
 An adapter describes its experiments as objects in a dict {name: experiment} and hands control
@@ -67,17 +68,22 @@ def write(text):
     sys.stdout.flush()
 
 
-def write_status(status, reason):
+def write_status(status, reason, magic="ABP 1"):
     """A complete "status error" / "status skipped" response; the reason is put on one line
     and cut to 500 characters."""
-    write("ABP 1\nstatus %s\nreason %s\nend\n" % (status, " ".join(str(reason).split())[:500]))
+    write("%s\nstatus %s\nreason %s\nend\n" % (magic, status, " ".join(str(reason).split())[:500]))
 
 
-def write_accuracy(out):
-    """An accuracy response for the 2-D array out (cases x columns); numbers as repr(float)."""
-    parts = ["ABP 1\nstatus ok\ncolumns %d\ncases %d\n" % (out.shape[1], out.shape[0])]
+def write_accuracy(out, magic="ABP 1", encoding=None):
+    """An accuracy response for the 2-D array out (cases x columns); numbers as repr(float), or
+    float.hex for protocol 2's hex encoding."""
+    parts = [magic + "\nstatus ok\n"]
+    if encoding is not None:
+        parts.append("encoding %s\n" % encoding)
+    parts.append("columns %d\ncases %d\n" % (out.shape[1], out.shape[0]))
+    spell = float.hex if encoding == "hex" else repr
     for row in out.tolist():
-        parts.append(" ".join(repr(float(v)) for v in row))
+        parts.append(" ".join(spell(float(v)) for v in row))
         parts.append("\n")
     parts.append("end\n")
     write("".join(parts))
@@ -121,8 +127,12 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
     if len(argv) > 1 and argv[1] == "--version":
         print(version_line)
         return 0
+    stdin = sys.stdin.buffer
+    first = stdin.readline()
+    if first.strip() == b"ABP 2":
+        return serve(stdin, experiments, input_columns)
     try:
-        headers, rows = read_request(sys.stdin.buffer.read())
+        headers, rows = read_request(first + stdin.read())
     except (ProtocolError, ValueError, UnicodeDecodeError) as exc:
         write_status("error", "bad request: %s" % exc)
         return 0
@@ -158,3 +168,89 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
     except Exception as exc:  # a library failure is reported, not a traceback
         write_status("error", "%s: %s" % (type(exc).__name__, exc))
     return 0
+
+
+# --------------------------------------------------------------------------------------------
+# Protocol 2 (docs/adapter-protocol.md): one process serves framed accuracy requests until the
+# end of stdin; the client sends the next request after reading the previous response. Perf
+# stays protocol 1 (a fresh process per timing call), so perf() is not reachable from here.
+# --------------------------------------------------------------------------------------------
+
+
+def read_request_v2(stdin):
+    """Reads one request after its magic line: (headers, rows); rows are parsed in the request's
+    encoding (float.fromhex reads hex floats, nan and inf). Raises ProtocolError."""
+    headers = {}
+    while True:
+        line = stdin.readline()
+        if not line:
+            raise ProtocolError("input ended inside a request header")
+        key, _, value = line.decode("ascii").strip().partition(" ")
+        if key == "end":
+            raise ProtocolError("'end' before 'cases'")
+        if key == "cases":
+            break
+        if key:
+            headers[key] = value.strip()
+    count = int(value)
+    parse = float.fromhex if headers.get("encoding") == "hex" else float
+    rows = []
+    for _ in range(count):
+        line = stdin.readline()
+        if not line or line.strip() == b"end":
+            raise ProtocolError("fewer case lines than announced")
+        rows.append([parse(tok) for tok in line.decode("ascii").split()])
+    if stdin.readline().strip() != b"end":
+        raise ProtocolError("missing 'end' after the cases")
+    headers["cases"] = count
+    return headers, rows
+
+
+def answer_v2(headers, rows, experiments, input_columns):
+    """Answers one v2 request on stdout; every problem is a "status error" response."""
+    magic = "ABP 2"
+    name = headers.get("experiment", "")
+    experiment = experiments.get(name)
+    if experiment is None:
+        write_status("error", "unknown experiment %s" % name, magic)
+        return
+    skip_reason = getattr(experiment, "skip_reason", None)
+    if skip_reason is not None:
+        write_status("skipped", skip_reason, magic)
+        return
+    encoding = headers.get("encoding", "decimal")
+    width = int(headers.get("columns", "0"))
+    if headers.get("mode", "accuracy") != "accuracy":
+        write_status("error", "protocol 2 serves accuracy requests only (perf: one ABP 1 process per call)", magic)
+    elif encoding not in ("decimal", "hex"):
+        write_status("error", "unknown encoding %s" % encoding, magic)
+    elif width != input_columns(name) or any(len(r) != width for r in rows):
+        write_status("error", "experiment %s expects %d input columns" % (name, input_columns(name)), magic)
+    elif not rows:
+        write_accuracy(np.empty((0, experiment.columns)), magic, encoding)
+    else:
+        try:
+            out = np.asarray(experiment.accuracy(columns_of(rows, width)), dtype=float)
+            write_accuracy(out.reshape(len(rows), experiment.columns), magic, encoding)
+        except Exception as exc:  # a library failure is reported, not a traceback
+            write_status("error", "%s: %s" % (type(exc).__name__, exc), magic)
+
+
+def serve(stdin, experiments, input_columns):
+    """The v2 loop; its first magic line has been read. Returns the exit code."""
+    while True:
+        try:
+            headers, rows = read_request_v2(stdin)
+        except (ProtocolError, ValueError, UnicodeDecodeError) as exc:
+            # The stream cannot be trusted after a malformed request: answer, then end the session.
+            write_status("error", "bad request: %s" % exc, "ABP 2")
+            return 2
+        answer_v2(headers, rows, experiments, input_columns)
+        line = stdin.readline()
+        while line and not line.strip():
+            line = stdin.readline()
+        if not line:
+            return 0
+        if line.strip() != b"ABP 2":
+            write_status("error", "bad magic line, expected 'ABP 2'", "ABP 2")
+            return 2

@@ -11,7 +11,12 @@ if (args is ["--version"])
 
 var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.ASCII, false, 1 << 16);
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-var request = Protocol.ReadHeader(stdin, out var error);
+var first = stdin.ReadLine();
+if (first?.Trim() == "ABP 2")
+{
+    return Serve.Run(stdin, stdout);
+}
+var request = Protocol.ReadHeader(stdin, first, out var error);
 if (request is null)
 {
     Protocol.WriteStatus(stdout, "error", error!);

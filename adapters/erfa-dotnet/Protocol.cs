@@ -8,10 +8,10 @@ internal static class Protocol
 {
     public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows);
 
-    public static Request? ReadHeader(TextReader reader, out string? error)
+    public static Request? ReadHeader(TextReader reader, string? firstLine, out string? error)
     {
         error = null;
-        if (reader.ReadLine()?.Trim() != "ABP 1")
+        if (firstLine?.Trim() != "ABP 1")
         {
             error = "first line must be 'ABP 1'";
             return null;
@@ -59,7 +59,7 @@ internal static class Protocol
         return c == values.Length;
     }
 
-    private static bool TryParse(ReadOnlySpan<char> token, out double value)
+    internal static bool TryParse(ReadOnlySpan<char> token, out double value)
     {
         if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {

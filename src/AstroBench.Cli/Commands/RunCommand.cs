@@ -35,6 +35,9 @@ internal static class RunCommand
         CustomParser = RunCommandSupport.ParseSeconds,
     };
 
+    private static readonly Option<int> Jobs = new(RunCommandLine.Jobs) { Description = RunCommandSupport.Inv($"accuracy calls at once, across experiments and libraries ({RunLimits.MinJobs}..{RunLimits.MaxJobs}; default: the processor count); timing rounds always run alone"), DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs in results/.cache (docs/engine.md)" };
+    private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal or hex", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
     private static readonly Option<int?> AdapterMemoryMb = new(RunCommandLine.AdapterMemoryMb) { Description = "RLIMIT_AS of every adapter process, in MB (docs/limits.md)" };
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
@@ -48,7 +51,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Resume, Discard, AdapterMemoryMb })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -91,7 +94,8 @@ internal static class RunCommand
             if (parse.GetValue(Resume) is { } checkpoint)
             {
                 resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
-                (options, plan) = (resume.Options with { AdapterMemoryMb = AdapterMemory(parse) }, resume.Plan);
+                // How the accuracy work runs and the adapters' memory limit are not part of a run's config: a resume may choose them afresh.
+                (options, plan) = (WithEngine(resume.Options, parse) with { AdapterMemoryMb = AdapterMemory(parse) }, resume.Plan);
             }
             else
             {
@@ -181,8 +185,16 @@ internal static class RunCommand
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),
             AdapterMemoryMb = AdapterMemory(parse),
         };
+        options = WithEngine(options, parse);
         var errors = RunOptionsValidator.Validate(options);
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));
+    }
+
+    private static RunOptions WithEngine(RunOptions options, ParseResult parse)
+    {
+        var transport = AccuracyTransports.Parse(parse.GetValue(Transport))
+            ?? throw new CliException($"--transport must be one of {string.Join(", ", AccuracyTransports.Names)} (got '{parse.GetValue(Transport)}')");
+        return options with { Jobs = parse.GetValue(Jobs), UseReferenceCache = !parse.GetValue(NoCache), Transport = transport };
     }
 
     /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+using AstroBench.Core.Protocol;
+
 namespace AstroBench.Core.Adapters;
 
 /// <summary><c>adapters/&lt;name&gt;/adapter.json</c>, as documented in docs/adapter-protocol.md.</summary>
 /// <remarks><c>DataVersions</c>: optional command printing <c>key: value</c> lines (leap seconds, EOP, ΔT, ephemeris files; docs/libraries.md).</remarks>
 public sealed record AdapterManifest(
     string Name,
-    int Protocol,
+    [property: JsonConverter(typeof(ProtocolVersionsConverter))] IReadOnlyList<int> Protocol,
     string Language,
     string Library,
     string? License,
@@ -13,7 +16,15 @@ public sealed record AdapterManifest(
     IReadOnlyList<string>? Version,
     IReadOnlyList<AdapterRequirement>? Requires,
     IReadOnlyDictionary<string, ExperimentSupport> Experiments,
-    IReadOnlyList<string>? DataVersions = null);
+    IReadOnlyList<string>? DataVersions = null,
+    IReadOnlyList<string>? Encodings = null)
+{
+    /// <summary>Protocol v2: one persistent process serves every accuracy request of a run.</summary>
+    public bool SpeaksV2 => Protocol.Contains(ProtocolConstants.Version2);
+
+    /// <summary>The best v2 number encoding the adapter declares (decimal when it lists none).</summary>
+    public WireEncoding BestEncoding => Encodings?.Contains("hex") == true ? WireEncoding.Hex : WireEncoding.Decimal;
+}
 
 public sealed record AdapterRequirement(string Path, string? InstallHint);
 

@@ -13,11 +13,11 @@ namespace AstroBench.Core.Adapters;
 /// </summary>
 public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? memoryLimit = null)
 {
-    private const int StderrLimit = 4096;
+    internal const int StderrLimit = 4096;
 
     // A process killed by signal N exits with 128 + N (as the shell and .NET report it).
-    private const int TerminatedBySigterm = 128 + 15;
-    private const int TerminatedBySigint = 128 + 2;
+    internal const int TerminatedBySigterm = 128 + 15;
+    internal const int TerminatedBySigint = 128 + 2;
 
     private long _callTicks;
     private int _calls;
@@ -25,7 +25,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
 
     public TimeSpan Timeout { get; } = timeout;
 
-    /// <summary>Wall time spent inside adapter calls so far (calls are sequential), to tell the lab's own overhead from the libraries'.</summary>
+    /// <summary>Wall time spent inside adapter calls so far (summed over calls, which may overlap), to tell the lab's own overhead from the libraries'.</summary>
     public TimeSpan TotalCallTime => TimeSpan.FromTicks(Interlocked.Read(ref _callTicks));
 
     public int Calls => Volatile.Read(ref _calls);
@@ -39,7 +39,15 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
     public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
     {
         var result = await CallCoreAsync(adapter, request, outputColumns, ct);
-        // Under an address-space limit a refused allocation ends the adapter like any crash; its runtime's message tells.
+        return Settle(result);
+    }
+
+    /// <summary>
+    /// Classifies and counts a finished call, made here or in a v2 session: under an address-space limit a refused
+    /// allocation ends the adapter like any crash, and its runtime's message tells it was out of memory.
+    /// </summary>
+    public AdapterCallResult Settle(AdapterCallResult result)
+    {
         if (MemoryLimit is not null && result.Outcome is CallOutcome.NonZeroExit or CallOutcome.InvalidOutput
             && AddressSpaceLimit.LooksOutOfMemory(result.Stderr))
         {
@@ -58,7 +66,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         {
             return AdapterCallResult.Failed(CallOutcome.Unavailable, adapter.UnavailableReason ?? "unavailable", watch.Elapsed);
         }
-        using var process = Start(adapter);
+        using var process = Start(adapter, MemoryLimit);
         if (process is null)
         {
             return AdapterCallResult.Failed(CallOutcome.Unavailable, "the run command could not be started", watch.Elapsed);
@@ -128,7 +136,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         }
     }
 
-    private Process? Start(AdapterInfo adapter)
+    internal static Process? Start(AdapterInfo adapter, AddressSpaceLimit? memoryLimit)
     {
         IReadOnlyList<string> argv = adapter.ResolveCommand(adapter.Manifest.Run);
         var psi = new ProcessStartInfo(argv[0])
@@ -141,9 +149,9 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
             StandardOutputEncoding = Encoding.ASCII,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        if (MemoryLimit is not null)
+        if (memoryLimit is not null)
         {
-            argv = MemoryLimit.Apply(adapter.Manifest.Language, argv, psi);
+            argv = memoryLimit.Apply(adapter.Manifest.Language, argv, psi);
             psi.FileName = argv[0];
         }
         foreach (var a in argv.Skip(1))
@@ -180,7 +188,7 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         }
     }
 
-    private static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken ct)
+    internal static async Task<string> ReadLimitedAsync(StreamReader reader, CancellationToken ct)
     {
         var kept = new StringBuilder();
         var buffer = new char[4096];
@@ -201,13 +209,13 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         return kept.ToString();
     }
 
-    private static string StderrHint(string stderr)
+    internal static string StderrHint(string stderr)
     {
         var line = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return line is null ? "" : $" (stderr: {(line.Length > 120 ? line[..120] + "…" : line)})";
     }
 
-    private static void Kill(Process process)
+    internal static void Kill(Process process)
     {
         try
         {

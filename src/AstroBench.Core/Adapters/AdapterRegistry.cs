@@ -98,9 +98,16 @@ public sealed class AdapterRegistry
         {
             throw new AdapterManifestException($"{file}: name '{manifest.Name}' must match the folder name and ^[a-z][a-z0-9_-]{{0,39}}$");
         }
-        if (manifest.Protocol != ProtocolConstants.Version)
+        // Every adapter answers a v1 request (timing always uses one fresh process per call); v2 is optional on top.
+        if (manifest.Protocol is null || !manifest.Protocol.Contains(ProtocolConstants.Version)
+            || manifest.Protocol.Any(v => v is not (ProtocolConstants.Version or ProtocolConstants.Version2)))
         {
-            throw new AdapterManifestException($"{file}: protocol {manifest.Protocol} is not supported (this lab speaks {ProtocolConstants.Version})");
+            throw new AdapterManifestException(
+                $"{file}: protocol {string.Join(",", manifest.Protocol ?? [])} is not supported (this lab speaks 1, or [1, 2])");
+        }
+        if (manifest.Encodings?.FirstOrDefault(e => WireEncodingNames.Parse(e) is null) is { } unknown)
+        {
+            throw new AdapterManifestException($"{file}: unknown encoding '{unknown}' (known: decimal, hex)");
         }
         return manifest;
     }

@@ -19,6 +19,10 @@ public sealed record RunArguments
 
     /// <summary>RLIMIT_AS of every adapter process in MB (docs/limits.md); passed with a resume too.</summary>
     public int? AdapterMemoryMb { get; init; }
+    /// <summary>Accuracy engine (docs/engine.md): <c>--jobs</c>, <c>--no-cache</c>, <c>--transport</c>; not part of a run's config.</summary>
+    public int? Jobs { get; init; }
+    public bool NoCache { get; init; }
+    public string? Transport { get; init; }
 
     /// <summary>A paused run's checkpoint folder to continue (docs/checkpoints.md); its config comes from the checkpoint.</summary>
     public string? Resume { get; init; }

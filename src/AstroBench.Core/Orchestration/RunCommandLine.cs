@@ -26,6 +26,9 @@ public static class RunCommandLine
     public const string Resume = "--resume";
     public const string Discard = "--discard";
     public const string AdapterMemoryMb = "--adapter-memory-mb";
+    public const string Jobs = "--jobs";
+    public const string NoCache = "--no-cache";
+    public const string Transport = "--transport";
 
     public const char ListSeparator = ',';
 
@@ -65,6 +68,12 @@ public static class RunCommandLine
         Add(ExitRecord, a.ExitRecord);
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);
         Add(AdapterMemoryMb, a.AdapterMemoryMb is { } mb ? FormatInt(mb) : null);
+        Add(Jobs, a.Jobs is { } j ? FormatInt(j) : null);
+        if (a.NoCache)
+        {
+            argv.Add(NoCache);
+        }
+        Add(Transport, a.Transport);
         Add(Resume, a.Resume);
         Add(Discard, a.Discard);
         return argv;

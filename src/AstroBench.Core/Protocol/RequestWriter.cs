@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Writes a request in the v1 text format, streaming rows so a million cases need no big buffer.</summary>
+/// <summary>Writes a request in the text format (v1, or v2 with its encoding), streaming rows so a million cases need no big buffer.</summary>
 public static class RequestWriter
 {
-    public static async Task WriteAsync(TextWriter writer, AdapterRequest request, CancellationToken ct)
+    public static Task WriteAsync(TextWriter writer, AdapterRequest request, CancellationToken ct) => WriteAsync(writer, request, WireFormat.V1, ct);
+
+    public static async Task WriteAsync(TextWriter writer, AdapterRequest request, WireFormat format, CancellationToken ct)
     {
         var inputs = request.Inputs;
+        var encoding = format.Version == ProtocolConstants.Version ? "" : $"encoding {format.Encoding.ToWire()}\n";
         var header = string.Create(CultureInfo.InvariantCulture,
-            $"{ProtocolConstants.HeaderLine}\nexperiment {request.Experiment}\nmode {(request.Mode == AdapterMode.Perf ? "perf" : "accuracy")}\ncolumns {inputs.Width}\n");
+            $"{format.HeaderLine}\nexperiment {request.Experiment}\nmode {(request.Mode == AdapterMode.Perf ? "perf" : "accuracy")}\n{encoding}columns {inputs.Width}\n");
         await writer.WriteAsync(header.AsMemory(), ct);
         if (request.Mode == AdapterMode.Perf)
         {
@@ -21,19 +24,19 @@ public static class RequestWriter
         var used = 0;
         for (var r = request.FirstRow; r < request.FirstRow + request.RowCount; r++)
         {
-            if (buffer.Length - used < inputs.Width * 32 + 1)
+            if (buffer.Length - used < inputs.Width * (format.MaxNumberLength + 1) + 1)
             {
                 await writer.WriteAsync(buffer.AsMemory(0, used), ct);
                 used = 0;
             }
-            used += FormatRow(inputs.Row(r), buffer.AsSpan(used));
+            used += FormatRow(inputs.Row(r), buffer.AsSpan(used), format);
         }
         await writer.WriteAsync(buffer.AsMemory(0, used), ct);
         await writer.WriteAsync("end\n".AsMemory(), ct);
         await writer.FlushAsync(ct);
     }
 
-    private static int FormatRow(ReadOnlySpan<double> row, Span<char> destination)
+    private static int FormatRow(ReadOnlySpan<double> row, Span<char> destination, WireFormat format)
     {
         var pos = 0;
         for (var c = 0; c < row.Length; c++)
@@ -42,7 +45,7 @@ public static class RequestWriter
             {
                 destination[pos++] = ' ';
             }
-            WireNumbers.TryFormat(row[c], destination[pos..], out var n);
+            format.TryFormat(row[c], destination[pos..], out var n);
             pos += n;
         }
         destination[pos++] = '\n';

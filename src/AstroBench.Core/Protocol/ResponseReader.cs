@@ -7,7 +7,11 @@ public static class ResponseReader
 {
     public sealed record Response(string Status, string? Reason, double[]? Outputs, int Columns, PerfMeasurement? Perf);
 
-    public static async Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, CancellationToken ct)
+    public static Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, CancellationToken ct) =>
+        ReadAsync(reader, mode, expectedRows, expectedColumns, WireFormat.V1, ct);
+
+    /// <summary>Reads one response; in v2 it stops right after its <c>end</c> line, so the next response can follow on the same stream.</summary>
+    public static async Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, WireFormat format, CancellationToken ct)
     {
         var lineNo = 0;
         async Task<string> Next()
@@ -18,9 +22,9 @@ public static class ResponseReader
         }
 
         var first = await Next();
-        if (first.Trim() != ProtocolConstants.HeaderLine)
+        if (first.Trim() != format.HeaderLine)
         {
-            throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"first line is '{Clip(first)}', expected '{ProtocolConstants.HeaderLine}'"));
+            throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"first line is '{Clip(first)}', expected '{format.HeaderLine}'"));
         }
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
@@ -42,7 +46,11 @@ public static class ResponseReader
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"adapter announced {rows}×{columns} outputs, expected {expectedRows}×{expectedColumns}"));
                 }
-                var outputs = await ReadRowsAsync(reader, rows, columns, lineNo, ct);
+                if (headers.TryGetValue("encoding", out var encoding) && encoding != format.Encoding.ToWire())
+                {
+                    throw new ProtocolException($"adapter answered in encoding '{Clip(encoding)}', the request asked for '{format.Encoding.ToWire()}'");
+                }
+                var outputs = await ReadRowsAsync(reader, rows, columns, lineNo, format, ct);
                 lineNo += rows;
                 if (await reader.ReadLineAsync(ct) != ProtocolConstants.End)
                 {
@@ -73,7 +81,7 @@ public static class ResponseReader
         }
     }
 
-    private static async Task<double[]> ReadRowsAsync(TextReader reader, int rows, int columns, int lineNo, CancellationToken ct)
+    private static async Task<double[]> ReadRowsAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, CancellationToken ct)
     {
         var values = new double[checked(rows * columns)];
         for (var r = 0; r < rows; r++)
@@ -92,7 +100,7 @@ public static class ResponseReader
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: more than {columns} numbers"));
                 }
-                if (!WireNumbers.TryParse(token, out values[r * columns + c]))
+                if (!format.TryParse(token, out values[r * columns + c]))
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: '{Clip(token.ToString())}' is not a number"));
                 }

@@ -28,10 +28,13 @@ public static class WireNumbers
 
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            return true;
-        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || TryParseNonFinite(text, out value);
+    }
+
+    /// <summary>C-style <c>nan</c>, <c>inf</c>, <c>infinity</c> in any case, with an optional sign.</summary>
+    public static bool TryParseNonFinite(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
         var t = text.TrimStart('+');
         var negative = t.StartsWith("-");
         if (negative)

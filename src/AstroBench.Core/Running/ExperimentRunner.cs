@@ -10,8 +10,8 @@ using AstroBench.Core.Results.Model;
 namespace AstroBench.Core.Running;
 
 /// <summary>
-/// Runs one experiment into the staging folder: inputs → accuracy (reference, then candidates) →
-/// perf → files. A failing candidate is recorded with its outcome; a failing reference fails the experiment.
+/// Finishes one experiment into the staging folder: its accuracy set (inputs and calls, from
+/// <see cref="AccuracyStage"/>, reported in plan order) → scoring → perf → files. A failing candidate is recorded with its outcome; a failing reference fails the experiment.
 /// Timing results carry <paramref name="segment"/>, the index of the run segment they were measured in (docs/checkpoints.md).
 /// </summary>
 public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter, int segment = 0)
@@ -22,6 +22,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     {
         public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
         public PerfMeasurer.Measurement? Perf { get; set; }
+        public CachedOutputs? Cached { get; init; }
     }
 
     /// <summary>A cancelled call stops the run as a cancel, never counted as a failed (or finished) experiment.</summary>
@@ -34,7 +35,8 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         }
     }
 
-    public async Task<Result> RunAsync(PlannedExperiment plan, string stagingDir, CancellationToken ct)
+    /// <summary>Finishes an experiment from its accuracy set (see <see cref="AccuracyStage"/>): scoring, timing, files.</summary>
+    public async Task<Result> RunAsync(PlannedExperiment plan, Task<AccuracySet> accuracy, string stagingDir, CancellationToken ct)
     {
         var def = plan.Definition;
         var libraries = plan.AllLibraries.ToList();
@@ -42,17 +44,20 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var step = 0;
         void Report(string name, string message) => reporter.Step(def.Id, name, ++step, totalSteps, message);
 
-        var inputs = def.Generator.Generate(options.N, options.Seed);
-        var fingerprint = DatasetFingerprint.Compute(def.Id, inputs);
+        var set = await accuracy;
+        var inputs = set.Inputs;
+        var fingerprint = set.Fingerprint;
         Report(RunSteps.Inputs, $"generated {inputs.Rows} cases ({inputs.EdgeCases} edge cases, fingerprint {fingerprint[..19]}…)");
 
         var runs = new List<LibraryRun>();
-        foreach (var adapter in libraries)
+        foreach (var pending in set.Calls)
         {
-            var call = await runner.CallAsync(adapter, AdapterRequest.Accuracy(def.Id, inputs), def.OutputColumns.Count, ct);
+            var (adapter, call, cached) = await pending;
             ThrowIfCancelled(call.Outcome, ct);
-            runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call));
-            var what = call.Outcome == CallOutcome.Completed
+            runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call) { Cached = cached });
+            var what = cached is not null
+                ? $"{adapter.Name} from the reference cache (computed by run {cached.SourceRun})"
+                : call.Outcome == CallOutcome.Completed
                 ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s"
                 : $"{adapter.Name} {call.Outcome.ToWire()}: {call.Detail}";
             Report(RunSteps.Accuracy, what);
@@ -116,7 +121,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null);
+            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null, run.Cached);
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,

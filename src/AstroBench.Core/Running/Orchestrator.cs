@@ -1,4 +1,5 @@
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Caching;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results;
@@ -44,6 +45,32 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
 
     private async Task<RunOutcome> RunCoreAsync(RunPlan plan, RunStaging staging, RunSegments segments, ResumePoint? resume, CancellationToken ct)
     {
+        var cache = options.UseReferenceCache ? new ReferenceCache(ReferenceCache.RootFor(options.ResultsDir), options.ReferenceCacheMaxBytes) : null;
+        var outcome = await RunStagedAsync(plan, staging, segments, resume, cache, ct);
+        if (outcome.Status is not (RunStatus.Completed or RunStatus.Paused))
+        {
+            // Entries of a run that is never published would name a run nobody can open.
+            TryCache(() => cache?.Discard(staging.RunId));
+        }
+        return outcome;
+    }
+
+    private void TryCache(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves time: a cache that cannot be written never fails a run.
+            reporter.Info("reference cache not updated: " + ex.Message);
+        }
+    }
+
+    private async Task<RunOutcome> RunStagedAsync(RunPlan plan, RunStaging staging, RunSegments segments, ResumePoint? resume,
+        ReferenceCache? cache, CancellationToken ct)
+    {
         var total = plan.Experiments.Count;
         var completed = new List<string>(resume?.Checkpoint.Completed ?? []);
         var done = completed.Count;
@@ -61,6 +88,12 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             var adapters = resume?.Adapters ?? await RunAdapters.CaptureAsync(plan, ct);
             var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
             var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
+            await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs);
+            var stage = new AccuracyStage(options, calls, cache, adapters, staging.RunId);
+            var remaining = plan.Experiments.Where(e => !completed.Contains(e.Definition.Id)).ToList();
+            using var nowOrCancel = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
+            // Timing rounds must run alone: with perf on, only the current experiment's libraries run their accuracy calls at once.
+            await using var prefetch = new AccuracyPrefetch(remaining, stage.RunAsync, options.NoPerf ? options.Jobs : 1, nowOrCancel.Token);
             RunOutcome Paused(PauseMode mode, string reason)
             {
                 CheckpointFile.Write(staging.StagingPath, new Checkpoint(Checkpoint.SchemaId, staging.RunId, segments.RunStartedAt,
@@ -71,13 +104,10 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 return Finish(new RunOutcome(RunStatus.Paused, null, null, done, total, [], reason, staging.StagingPath));
             }
 
-            foreach (var experiment in plan.Experiments)
+            for (var index = 0; index < remaining.Count; index++)
             {
+                var experiment = remaining[index];
                 var id = experiment.Definition.Id;
-                if (completed.Contains(id))
-                {
-                    continue;
-                }
                 if (Pause?.Mode is { } mode)
                 {
                     return Paused(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
@@ -86,7 +116,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
                 try
                 {
-                    result = await runner.RunAsync(experiment, staging.StagingPath, linked.Token);
+                    result = await runner.RunAsync(experiment, prefetch.Take(index), staging.StagingPath, linked.Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && Pause?.Mode == PauseMode.Now)
                 {
@@ -115,7 +145,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 completed.Add(id);
                 ReleaseExperimentMemory();
             }
-            await PublishAsync(plan, staging, segments, adapters, processes, ct);
+            await PublishAsync(plan, staging, segments, adapters, processes, cache, ct);
             return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, [], null));
         }
         catch (OperationCanceledException)
@@ -136,7 +166,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
 
     private async Task PublishAsync(RunPlan plan, RunStaging staging, RunSegments segments, IReadOnlyList<CheckpointAdapter> adapters,
-        AdapterProcessRunner processes, CancellationToken ct)
+        AdapterProcessRunner processes, ReferenceCache? cache, CancellationToken ct)
     {
         // Every experiment's results are read back from staging, so a resumed run lists the ones of earlier segments the same way.
         var allResults = await StagedResults.ReadAsync(staging.StagingPath, RunAdapters.Plan(plan), ct);
@@ -147,12 +177,15 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
             EnvironmentProbe.Capture(repoRoot), RunAdapters.Versions(adapters),
             new RunCompleteness(ids, ids, [], true),
-            allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList(),
-            segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now));
+            allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json",
+                r.Cached?.SourceRun)).ToList(),
+            segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now),
+            new RunEngine(options.Jobs, RunAdapters.Transports(plan, options.Transport), cache is not null, allResults.Count(r => r.Cached is not null)));
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();
         staging.Publish();
+        TryCache(() => cache?.Commit(staging.RunId));
     }
 
     /// <summary>

@@ -10,14 +10,15 @@ public static class RunAdapters
     public static async Task<IReadOnlyList<CheckpointAdapter>> CaptureAsync(RunPlan plan, CancellationToken ct)
     {
         var adapters = plan.Experiments.SelectMany(e => e.AllLibraries).DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal);
-        var captured = new List<CheckpointAdapter>();
-        foreach (var a in adapters)
-        {
-            captured.Add(new CheckpointAdapter(a.Name, a.Manifest.Library, a.Manifest.Language, await AdapterCommand.VersionAsync(a, ct),
-                AdapterFingerprint.Compute(a), await AdapterCommand.DataVersionsAsync(a, ct)));
-        }
-        return captured;
+        // The version commands run at once: an interpreter's start-up (Python, Node) is paid once, not once per adapter.
+        return await Task.WhenAll(adapters.Select(async a => new CheckpointAdapter(a.Name, a.Manifest.Library, a.Manifest.Language,
+            await AdapterCommand.VersionAsync(a, ct), AdapterFingerprint.Compute(a), await AdapterCommand.DataVersionsAsync(a, ct))));
     }
+
+    /// <summary>Each library's accuracy transport (<c>v1</c>, <c>v2/hex</c>…), by name.</summary>
+    public static IReadOnlyDictionary<string, string> Transports(RunPlan plan, AccuracyTransport transport) =>
+        new SortedDictionary<string, string>(plan.Experiments.SelectMany(e => e.AllLibraries).DistinctBy(a => a.Name)
+            .ToDictionary(a => a.Name, a => transport.Describe(a.Manifest)), StringComparer.Ordinal);
 
     public static IReadOnlyList<AdapterVersion> Versions(IEnumerable<CheckpointAdapter> adapters) =>
         adapters.Select(a => new AdapterVersion(a.Name, a.Library, a.Language, a.Version, a.DataVersions)).ToList();

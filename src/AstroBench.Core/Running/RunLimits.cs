@@ -19,6 +19,9 @@ public static class RunLimits
     public const int MaxPerfRounds = 50;
     public const int DefaultPerfRounds = 5;
 
+    public const int MinJobs = 1;
+    public const int MaxJobs = 256;
+
     public const int MaxExperiments = 50;
     public const int MaxLibraries = 20;
     public const int MaxNotesLength = 2000;

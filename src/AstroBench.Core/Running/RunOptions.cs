@@ -21,6 +21,15 @@ public sealed record RunOptions
     /// <summary>RLIMIT_AS for every adapter process (<c>--adapter-memory-mb</c>; docs/limits.md); null: none. Not part of the
     /// run's config (a checkpoint does not keep it): it is how this process runs, like its log file.</summary>
     public int? AdapterMemoryMb { get; init; }
+    /// <summary>Accuracy calls at once (docs/engine.md <c>--jobs</c>); timing rounds always run alone.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public AccuracyTransport Transport { get; init; } = AccuracyTransport.Auto;
+
+    /// <summary>Reuse and store reference outputs in <c>results/.cache/reference</c> (<c>--no-cache</c> turns it off).</summary>
+    public bool UseReferenceCache { get; init; } = true;
+
+    public long ReferenceCacheMaxBytes { get; init; } = Caching.ReferenceCache.DefaultMaxBytes;
 
     /// <summary>Per adapter call: the longest an adapter may stay silent on stdout (docs/cli.md <c>--timeout</c>).</summary>
     public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(120);

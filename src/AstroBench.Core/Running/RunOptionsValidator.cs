@@ -20,6 +20,10 @@ public static class RunOptionsValidator
         {
             errors.Add(Inv($"--perf-rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds} (got {options.PerfRounds})"));
         }
+        if (options.Jobs is < RunLimits.MinJobs or > RunLimits.MaxJobs)
+        {
+            errors.Add(Inv($"--jobs must be between {RunLimits.MinJobs} and {RunLimits.MaxJobs} (got {options.Jobs})"));
+        }
         if (options.Notes is { Length: > RunLimits.MaxNotesLength })
         {
             errors.Add(Inv($"--notes must be at most {RunLimits.MaxNotesLength:N0} characters"));

@@ -31,6 +31,9 @@ public sealed class RunFailureTests : IDisposable
     [InlineData("--perf-rounds must be between 1 and 50", "--perf-rounds", "0")]
     [InlineData("--perf-rounds must be between 1 and 50", "--perf-rounds", "51")]
     [InlineData("abc", "--n", "abc")]
+    [InlineData("--jobs must be between 1 and 256", "--jobs", "0")]
+    [InlineData("--jobs must be between 1 and 256", "--jobs", "257")]
+    [InlineData("--transport must be one of auto, v1, decimal, hex", "--transport", "morse")]
     [InlineData("is not writable", "--results-dir", "/etc/hostname/results")]
     public async Task BadInput_ExitsTwo_WithOneErrorLine_AndCreatesNothing(string expected, params string[] args)
     {

@@ -6,12 +6,12 @@ namespace AstroBench.Cli.Tests.Run;
 /// "A paused and resumed run equals an uninterrupted run of the same config" (docs/checkpoints.md), checked
 /// file by file. What may differ, and nothing else: in result files the <c>performance</c> block (timing
 /// figures and its <c>segment</c>; <c>rounds</c> must match); in the manifest <c>run_id</c>,
-/// <c>started_at</c>, <c>finished_at</c>, <c>timing</c> and <c>segments</c>; summaries when perf ran (they
+/// <c>started_at</c>, <c>finished_at</c>, <c>timing</c>, <c>segments</c> and <c>engine</c> (docs/engine.md); summaries when perf ran (they
 /// print timing figures; the run summary names its run id). Every other block is compared as raw bytes.
 /// </summary>
 internal static class SameRun
 {
-    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments"];
+    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments", "engine"];
 
     public static void AssertEquivalent(string expectedRun, string actualRun, bool noPerf)
     {

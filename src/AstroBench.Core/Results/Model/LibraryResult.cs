@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AstroBench.Core.Statistics;
 
 namespace AstroBench.Core.Results.Model;
@@ -17,10 +18,14 @@ public sealed record LibraryResult(
     string? OutcomeDetail,
     DatasetInfo Dataset,
     AccuracyResult? Accuracy,
-    PerformanceSummary? Performance)
+    PerformanceSummary? Performance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CachedOutputs? Cached = null)
 {
     public const string SchemaId = "astrobench.result/1";
 }
+
+/// <summary>The outputs were not computed in this run but taken from the reference cache (docs/engine.md).</summary>
+public sealed record CachedOutputs(string SourceRun, string Key);
 
 public sealed record DatasetInfo(
     int N,

@@ -14,7 +14,8 @@ public sealed record RunManifest(
     RunCompleteness Completeness,
     IReadOnlyList<ResultEntry> Results,
     RunTiming Timing,
-    IReadOnlyList<RunSegment>? Segments = null)
+    IReadOnlyList<RunSegment>? Segments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }
@@ -55,7 +56,11 @@ public sealed record RunCompleteness(
 
 public sealed record FailedExperiment(string Experiment, string Reason);
 
-public sealed record ResultEntry(string Experiment, string Library, string Role, string Outcome, string Parity, string File);
+public sealed record ResultEntry(string Experiment, string Library, string Role, string Outcome, string Parity, string File,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CachedFromRun = null);
+
+/// <summary>How the accuracy work ran (docs/engine.md): it may differ between runs whose results are byte-identical.</summary>
+public sealed record RunEngine(int Jobs, IReadOnlyDictionary<string, string> Transport, bool ReferenceCache, int CacheHits);
 
 /// <summary>Where the wall time went: inside adapter processes vs the lab's own work (generation, scoring, writing).</summary>
 public sealed record RunTiming(double WallS, double AdapterCallsS, int AdapterCalls, double OverheadS);

@@ -1,0 +1,23 @@
+namespace AstroBench.Core.Protocol;
+
+/// <summary>How numbers are spelled in case rows (docs/adapter-protocol.md, version 2: <c>encoding</c>).</summary>
+public enum WireEncoding
+{
+    /// <summary>Shortest round-trip decimal: the only form of protocol v1.</summary>
+    Decimal,
+
+    /// <summary>Hexadecimal floating point (<see cref="HexFloat"/>): exact, cheaper to write and parse.</summary>
+    Hex,
+}
+
+public static class WireEncodingNames
+{
+    public static string ToWire(this WireEncoding encoding) => encoding == WireEncoding.Hex ? "hex" : "decimal";
+
+    public static WireEncoding? Parse(string? name) => name switch
+    {
+        "hex" => WireEncoding.Hex,
+        "decimal" => WireEncoding.Decimal,
+        _ => null,
+    };
+}
