@@ -5,6 +5,7 @@ using AstroBench.Core.Results;
 using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Results.Model;
 using AstroBench.Core.Storage;
+using AstroBench.Core.Testbeds;
 
 namespace AstroBench.Core.Running;
 
@@ -142,12 +143,14 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         CheckpointClaim.Release(staging.StagingPath);
         var ids = plan.Experiments.Select(e => e.Definition.Id).ToList();
         var now = DateTimeOffset.UtcNow;
+        var environment = EnvironmentProbe.Capture(repoRoot);
         var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, segments.RunStartedAt, now,
             new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
-            EnvironmentProbe.Capture(repoRoot), RunAdapters.Versions(adapters),
+            environment, RunAdapters.Versions(adapters),
             new RunCompleteness(ids, ids, [], true),
             allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json")).ToList(),
-            segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now));
+            segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now),
+            Testbed.Of(environment, options.Testbed));
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();

@@ -1,3 +1,5 @@
+using AstroBench.Core.Testbeds;
+
 namespace AstroBench.Core.Results.Model;
 
 /// <summary><c>manifest.json</c> of a run folder (schema <c>astrobench.run/1</c>, docs/run-folder.md).</summary>
@@ -12,7 +14,8 @@ public sealed record RunManifest(
     RunCompleteness Completeness,
     IReadOnlyList<ResultEntry> Results,
     RunTiming Timing,
-    IReadOnlyList<RunSegment>? Segments = null)
+    IReadOnlyList<RunSegment>? Segments = null,
+    Testbed? Testbed = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }
