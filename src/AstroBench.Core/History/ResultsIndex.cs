@@ -44,6 +44,15 @@ public sealed class ResultsIndex
 
     public string ResultsDirectory { get; }
 
+    /// <summary>After a deletion outside the server (<c>runs delete</c>, <c>runs gc</c>): drops the rows of vanished runs when an index exists.</summary>
+    public static void SyncIfPresent(string resultsDirectory)
+    {
+        if (File.Exists(Path.Combine(resultsDirectory, FileName)))
+        {
+            new ResultsIndex(resultsDirectory).Sync();
+        }
+    }
+
     public string FilePath { get; }
 
     internal string ConnectionString { get; }

@@ -1,5 +1,6 @@
 using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
+using AstroBench.Server.History;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Queue;
 using AstroBench.Server.Scheduling;
@@ -97,6 +98,8 @@ public static class AstroBenchServerApp
         app.MapNotifications();
         app.MapStorage();
         app.MapSchedules();
+        app.MapHistory();
+        app.MapRegressions();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();
