@@ -8,7 +8,7 @@ using AstroBench.Server.Events;
 namespace AstroBench.Server.History;
 
 /// <summary>
-/// Writes one <c>regression.detected</c> lab event per stored change not yet announced, then marks it announced
+/// Writes one <c>regression.detected</c> lab event per stored regression not yet announced, then marks it announced
 /// (at least once: a crash between the two repeats the event, never loses it). Payload: <c>regression</c> (the
 /// change as the API shows it), <c>run_id</c> and a one-line <c>message</c> (docs/history.md).
 /// </summary>
@@ -19,8 +19,15 @@ internal static class RegressionAnnouncer
     public static int Announce(RegressionStore store, LabEventLog events)
     {
         var pending = store.Unannounced();
+        var announced = 0;
         foreach (var r in pending)
         {
+            // The event is for regressions; an improvement is stored and shown, never announced.
+            if (r.Change.Direction != DetectedChange.Regression)
+            {
+                store.MarkAnnounced(r.Id);
+                continue;
+            }
             var payload = new JsonObject
             {
                 ["regression"] = JsonSerializer.SerializeToNode(RegressionDto.From(r), Json),
@@ -29,8 +36,9 @@ internal static class RegressionAnnouncer
             };
             events.Append(LabEventTypes.RegressionDetected, null, r.Change.RunId, payload);
             store.MarkAnnounced(r.Id);
+            announced++;
         }
-        return pending.Count;
+        return announced;
     }
 
     public static string Message(RegressionRecord r)
