@@ -61,15 +61,23 @@ public sealed class HistoryQueries(ResultsIndex index)
     {
         using var c = index.Open();
         using var cmd = c.CreateCommand();
-        const string Filter = "($t IS NULL OR testbed = $t) AND ($e IS NULL OR experiment = $e) AND ($l IS NULL OR library = $l)";
+        // Only the filters given, so SQLite can use the (testbed, …) keys or the (experiment, library, …) indexes.
+        var where = string.Join(" AND ", new[] { ("testbed", testbed, "$t"), ("experiment", experiment, "$e"), ("library", library, "$l") }
+            .Where(f => f.Item2 is not null).Select(f => $"{f.Item1} = {f.Item3}").DefaultIfEmpty("1 = 1"));
+        var metricFilter = metric is null ? "" : " AND metric = $m";
+        var perf = metric is null or SeriesKey.PerformanceMetric
+            ? $"""
+              UNION ALL
+              SELECT testbed, experiment, library, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*), MAX(run_id)
+              FROM results WHERE {where} AND median_ns IS NOT NULL GROUP BY testbed, experiment, library
+              """
+            : "";
         cmd.CommandText = $"""
             SELECT testbed, experiment, library, metric, unit, n, last FROM (
               SELECT testbed, experiment, library, metric, MAX(unit) AS unit, COUNT(*) AS n, MAX(run_id) AS last
-              FROM metrics WHERE {Filter} GROUP BY testbed, experiment, library, metric
-              UNION ALL
-              SELECT testbed, experiment, library, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*), MAX(run_id)
-              FROM results WHERE {Filter} AND median_ns IS NOT NULL GROUP BY testbed, experiment, library)
-            WHERE ($m IS NULL OR metric = $m) ORDER BY testbed, experiment, library, metric
+              FROM metrics WHERE {where}{metricFilter} GROUP BY testbed, experiment, library, metric
+              {perf})
+            ORDER BY testbed, experiment, library, metric
             """;
         cmd.Parameters.AddWithValue("$t", (object?)testbed ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$e", (object?)experiment ?? DBNull.Value);

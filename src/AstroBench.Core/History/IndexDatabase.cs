@@ -58,6 +58,9 @@ internal static class IndexDatabase
               unit TEXT, p50 REAL, p99 REAL, max REAL, mean REAL, rms REAL, bias REAL, count INTEGER, nan_count INTEGER,
               PRIMARY KEY (testbed, experiment, library, metric, run_id)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id);
+            CREATE INDEX IF NOT EXISTS metrics_by_library ON metrics (experiment, library, metric, testbed);
+            CREATE INDEX IF NOT EXISTS results_by_library ON results (experiment, library, testbed);
+            CREATE INDEX IF NOT EXISTS runs_by_testbed ON runs (testbed, run_id);
             CREATE TABLE IF NOT EXISTS regressions (
               id TEXT PRIMARY KEY, kind TEXT NOT NULL, direction TEXT NOT NULL, testbed TEXT NOT NULL, experiment TEXT NOT NULL,
               library TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT, run_id TEXT NOT NULL, previous_run_id TEXT,

@@ -81,6 +81,24 @@ public sealed class ResultsIndex
         return true;
     }
 
+    /// <summary>
+    /// Writes rows of runs already read (one transaction): for an importer that parsed the folders itself and for the
+    /// benchmark. Each run's folder must exist under <see cref="ResultsDirectory"/>, or the next sync drops its rows.
+    /// </summary>
+    public void Add(IReadOnlyList<IndexedRun> runs, bool scanned)
+    {
+        lock (_lock)
+        {
+            Write((c, tx) =>
+            {
+                foreach (var run in runs)
+                {
+                    IndexWriter.Upsert(c, tx, run, scanned ? ScanStates.Done : ScanStates.Pending);
+                }
+            });
+        }
+    }
+
     /// <summary>Drops a run's rows (and regressions attributed to it); a no-op for an unknown id.</summary>
     public void RemoveRun(string runId)
     {
@@ -96,7 +114,7 @@ public sealed class ResultsIndex
     /// </summary>
     public int Rebuild()
     {
-        var runs = FolderIds().Select(id => RunExtractor.Extract(Path.Combine(ResultsDirectory, id), _sizes)).OfType<IndexedRun>().ToList();
+        var runs = Extract(FolderIds());
         lock (_lock)
         {
             Write((c, tx) =>
@@ -134,7 +152,7 @@ public sealed class ResultsIndex
             var names = FolderIds();
             var added = names.Where(n => !_known.Contains(n)).Order(StringComparer.Ordinal).ToList();
             var removed = _known.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal).ToList();
-            var runs = added.Select(id => RunExtractor.Extract(Path.Combine(ResultsDirectory, id), _sizes)).OfType<IndexedRun>().ToList();
+            var runs = Extract(added);
             if (runs.Count > 0 || removed.Count > 0)
             {
                 Write((c, tx) =>
@@ -192,6 +210,10 @@ public sealed class ResultsIndex
         cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
         return cmd.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
+
+    /// <summary>Reads folders on every core (parsing JSON is the cost of a rebuild), in run-id order.</summary>
+    private List<IndexedRun> Extract(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).AsParallel().AsOrdered()
+        .Select(id => RunExtractor.Extract(Path.Combine(ResultsDirectory, id), _sizes)).OfType<IndexedRun>().ToList();
 
     private HashSet<string> FolderIds() => Directory.Exists(ResultsDirectory)
         ? Directory.EnumerateDirectories(ResultsDirectory).Select(Path.GetFileName).Where(RunIds.IsValidRunId).Select(n => n!).ToHashSet(StringComparer.Ordinal)
