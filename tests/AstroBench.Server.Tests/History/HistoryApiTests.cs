@@ -127,6 +127,23 @@ public sealed class HistoryApiTests : IDisposable
         Assert.Single((await _lab.GetJson("/api/regressions?state=expected-shift")).AsArray());
     }
 
+    [Fact]
+    public async Task Compare_SaysWhenTheTwoRunsTestbedsDiffer()
+    {
+        Directory.CreateDirectory(_lab.ResultsDir);
+        SyntheticResult[] results = [new("gmst_era", "libnova")];
+        SyntheticRuns.Write(_lab.ResultsDir, SyntheticRuns.Id(0), results, SyntheticRuns.Bench);
+        SyntheticRuns.Write(_lab.ResultsDir, SyntheticRuns.Id(1), results, SyntheticRuns.Bench);
+        SyntheticRuns.Write(_lab.ResultsDir, SyntheticRuns.Id(2), results);
+
+        var same = await _lab.GetJson($"/api/compare?run_a={SyntheticRuns.Id(0)}&run_b={SyntheticRuns.Id(1)}");
+        var other = await _lab.GetJson($"/api/compare?run_a={SyntheticRuns.Id(0)}&run_b={SyntheticRuns.Id(2)}");
+
+        Assert.False(same["testbeds"]!["differ"]!.GetValue<bool>());
+        Assert.True(other["testbeds"]!["differ"]!.GetValue<bool>());
+        Assert.Equal((SyntheticRuns.Bench.Key, "unknown"), (other["testbeds"]!["a"]!.GetValue<string>(), other["testbeds"]!["b"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("/api/history?library=libnova", "experiment is required")]
     [InlineData("/api/history?experiment=gmst_era&library=libnova&metric=Bad-Metric", "is not a valid metric")]
