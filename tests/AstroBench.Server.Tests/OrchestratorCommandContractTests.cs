@@ -66,7 +66,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         var all = RunCommandLine.Build(new RunArguments
         {
             Experiments = ["gmst_era"], Libraries = ["libnova"], N = 1, Seed = 1, PerfRounds = 1, NoPerf = true, CiMode = true,
-            ResultsDir = "/r", AdapterDirs = ["/a"], Notes = "n", LogFile = "/l", ExitRecord = "/e", TimeoutSeconds = 1,
+            ResultsDir = "/r", AdapterDirs = ["/a"], Notes = "n", Testbed = "t", LogFile = "/l", ExitRecord = "/e", TimeoutSeconds = 1,
             Resume = "/c", Discard = "/d", AdapterMemoryMb = 256, Jobs = 2, NoCache = true, Transport = "hex",
         });
 

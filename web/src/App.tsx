@@ -18,6 +18,8 @@ const StoragePage = lazy(() => import('@/features/storage/components/StoragePage
 const NotificationsPage = lazy(() => import('@/features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
 const SchedulesPage = lazy(() => import('@/features/schedules/components/SchedulesPage').then((m) => ({ default: m.SchedulesPage })))
 const ComparePage = lazy(() => import('@/features/compare/components/ComparePage').then((m) => ({ default: m.ComparePage })))
+const TrendsPage = lazy(() => import('@/features/history/components/TrendsPage').then((m) => ({ default: m.TrendsPage })))
+const RegressionsPage = lazy(() => import('@/features/history/components/RegressionsPage').then((m) => ({ default: m.RegressionsPage })))
 
 function NotFound() {
   return (
@@ -48,6 +50,8 @@ export function App() {
         <Route path="storage" element={<StoragePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="schedules" element={<SchedulesPage />} />
+        <Route path="trends" element={<TrendsPage />} />
+        <Route path="regressions" element={<RegressionsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

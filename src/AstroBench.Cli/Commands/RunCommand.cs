@@ -25,6 +25,7 @@ internal static class RunCommand
     private static readonly Option<string> ResultsDir = new(RunCommandLine.ResultsDir) { Description = "where run folders go", DefaultValueFactory = _ => "results" };
     private static readonly Option<string[]> AdaptersDir = new(RunCommandLine.AdaptersDir) { Description = "adapter folders (repeatable)", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string?> Notes = new(RunCommandLine.Notes) { Description = RunCommandSupport.Inv($"free text stored in the manifest (at most {RunLimits.MaxNotesLength:N0} characters)") };
+    private static readonly Option<string?> TestbedLabel = new(RunCommandLine.Testbed) { Description = "testbed label: part of the run's testbed key, so series of differently labelled machines never mix (docs/history.md)" };
     private static readonly Option<string?> LogFile = new(RunCommandLine.LogFile) { Description = "also append every line here, flushed per line" };
     private static readonly Option<string?> ExitRecord = new(RunCommandLine.ExitRecord) { Description = "write a JSON exit record here at the end" };
     // Parsed invariantly: System.CommandLine's own double parser follows the current culture (0.5 would be 5 under de-DE).
@@ -43,7 +44,7 @@ internal static class RunCommand
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
 
     /// <summary>Options that configure a run: a resume takes all of them from its checkpoint.</summary>
-    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, Timeout];
+    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, Timeout];
 
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
     internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord, string? Resume, string? Discard);
@@ -51,7 +52,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -180,6 +181,7 @@ internal static class RunCommand
             NoPerf = parse.GetValue(NoPerf),
             CiMode = parse.GetValue(Ci),
             Notes = parse.GetValue(Notes),
+            Testbed = parse.GetValue(TestbedLabel),
             ResultsDir = Path.GetFullPath(parse.GetValue(ResultsDir) ?? "results"),
             AdapterDirs = RepoLocator.AdapterDirs(parse.GetValue(AdaptersDir)),
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),

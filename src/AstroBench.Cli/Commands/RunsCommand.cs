@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace AstroBench.Cli.Commands;
 
-/// <summary><c>astrobench runs list|show ID</c>, and <c>delete|pin|unpin|gc</c> (<see cref="RunsRetentionCommands"/>).</summary>
+/// <summary><c>astrobench runs list|show ID|reindex</c>, and <c>delete|pin|unpin|gc</c> (<see cref="RunsRetentionCommands"/>).</summary>
 internal static class RunsCommand
 {
     private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders are", DefaultValueFactory = _ => "results", Recursive = true };
@@ -25,6 +25,7 @@ internal static class RunsCommand
         show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
+        command.Subcommands.Add(RunsReindexCommand.Create(console, ResultsDir));
         foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
         {
             command.Subcommands.Add(sub);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AstroBench.Core.History;
 using AstroBench.Core.Results;
 using AstroBench.Core.Retention;
 using Spectre.Console;
@@ -50,6 +51,7 @@ internal static class RunsRetentionCommands
         switch (outcome)
         {
             case RunDeletionOutcome.Deleted:
+                ResultsIndex.SyncIfPresent(resultsDir);
                 console.WriteLine(Invariant($"deleted {id} ({Bytes(bytes)})"));
                 return ExitCodes.Ok;
             case RunDeletionOutcome.Protected:
@@ -111,6 +113,7 @@ internal static class RunsRetentionCommands
             var what = r.Outcome == RunRemovalResult.Removed ? (r.ArchivePath is { } a ? $"archived to {a} and removed" : "removed") : $"{r.Outcome} ({r.Error})";
             console.WriteLine(Invariant($"{what} {r.Removal.RunId} {r.Removal.Bytes} bytes ({r.Removal.Rule})"));
         }
+        ResultsIndex.SyncIfPresent(resultsDir);
         var failed = report.Results.Count(r => r.Outcome == RunRemovalResult.Failed);
         console.WriteLine(Invariant($"gc: {report.Removed.Count()} runs removed, {Bytes(report.BytesFreed)} freed; {report.Plan.RunsKept} runs kept{(failed > 0 ? $"; {failed} failed" : "")}"));
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;

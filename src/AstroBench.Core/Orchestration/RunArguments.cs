@@ -13,6 +13,9 @@ public sealed record RunArguments
     public string? ResultsDir { get; init; }
     public IReadOnlyList<string>? AdapterDirs { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The testbed label (docs/history.md).</summary>
+    public string? Testbed { get; init; }
     public string? LogFile { get; init; }
     public string? ExitRecord { get; init; }
     public double? TimeoutSeconds { get; init; }

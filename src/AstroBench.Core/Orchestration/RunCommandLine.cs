@@ -20,6 +20,7 @@ public static class RunCommandLine
     public const string ResultsDir = "--results-dir";
     public const string AdaptersDir = "--adapters-dir";
     public const string Notes = "--notes";
+    public const string Testbed = "--testbed";
     public const string LogFile = "--log-file";
     public const string ExitRecord = "--exit-record";
     public const string Timeout = "--timeout";
@@ -64,6 +65,7 @@ public static class RunCommandLine
             Add(AdaptersDir, dir);
         }
         Add(Notes, string.IsNullOrEmpty(a.Notes) ? null : a.Notes);
+        Add(Testbed, string.IsNullOrEmpty(a.Testbed) ? null : a.Testbed);
         Add(LogFile, a.LogFile);
         Add(ExitRecord, a.ExitRecord);
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);

@@ -6,6 +6,7 @@ using AstroBench.Core.Results;
 using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Results.Model;
 using AstroBench.Core.Storage;
+using AstroBench.Core.Testbeds;
 
 namespace AstroBench.Core.Running;
 
@@ -173,14 +174,16 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         CheckpointClaim.Release(staging.StagingPath);
         var ids = plan.Experiments.Select(e => e.Definition.Id).ToList();
         var now = DateTimeOffset.UtcNow;
+        var environment = EnvironmentProbe.Capture(repoRoot);
         var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, segments.RunStartedAt, now,
             new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
-            EnvironmentProbe.Capture(repoRoot), RunAdapters.Versions(adapters),
+            environment, RunAdapters.Versions(adapters),
             new RunCompleteness(ids, ids, [], true),
             allResults.Select(r => new ResultEntry(r.Experiment, r.Library, r.Role, r.Outcome, r.Parity, $"{r.Experiment}/{r.Library}.json",
                 r.Cached?.SourceRun)).ToList(),
             segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now),
-            new RunEngine(options.Jobs, RunAdapters.Transports(plan, options.Transport), cache is not null, allResults.Count(r => r.Cached is not null)));
+            new RunEngine(options.Jobs, RunAdapters.Transports(plan, options.Transport), cache is not null, allResults.Count(r => r.Cached is not null)),
+            Testbed.Of(environment, options.Testbed));
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();

@@ -14,6 +14,9 @@ public sealed record RunOptions
     public bool NoPerf { get; init; }
     public bool CiMode { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The testbed label (<c>--testbed</c>); part of the testbed key (docs/history.md).</summary>
+    public string? Testbed { get; init; }
     public required string ResultsDir { get; init; }
     public required IReadOnlyList<string> AdapterDirs { get; init; }
     public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;

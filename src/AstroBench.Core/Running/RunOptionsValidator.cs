@@ -28,6 +28,10 @@ public static class RunOptionsValidator
         {
             errors.Add(Inv($"--notes must be at most {RunLimits.MaxNotesLength:N0} characters"));
         }
+        if (options.Testbed is { } label && !Testbeds.Testbed.IsValidLabel(label))
+        {
+            errors.Add(Inv($"--testbed must be 1..{Testbeds.Testbed.MaxLabelLength} characters of letters, digits, '.', '_' or '-', starting with a letter or digit (got '{label}')"));
+        }
         if (options.Experiments.Count == 0)
         {
             errors.Add("--experiments is empty");

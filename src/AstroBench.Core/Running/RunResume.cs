@@ -13,12 +13,12 @@ namespace AstroBench.Core.Running;
 public static class RunResume
 {
     public static CheckpointConfig ConfigOf(RunOptions o) =>
-        new(o.Experiments, o.Libraries, o.N, o.Seed, o.PerfRounds, o.NoPerf, o.CiMode, o.Notes, o.CallTimeout.TotalSeconds, o.AdapterDirs);
+        new(o.Experiments, o.Libraries, o.N, o.Seed, o.PerfRounds, o.NoPerf, o.CiMode, o.Notes, o.CallTimeout.TotalSeconds, o.AdapterDirs, o.Testbed);
 
     public static RunOptions OptionsOf(CheckpointConfig c, string resultsDir) => new()
     {
         Experiments = c.Experiments, Libraries = c.Libraries, N = c.N, Seed = c.Seed, PerfRounds = c.PerfRounds, NoPerf = c.NoPerf,
-        CiMode = c.CiMode, Notes = c.Notes, ResultsDir = resultsDir, AdapterDirs = c.AdapterDirs, CallTimeout = TimeSpan.FromSeconds(c.TimeoutS),
+        CiMode = c.CiMode, Notes = c.Notes, ResultsDir = resultsDir, AdapterDirs = c.AdapterDirs, CallTimeout = TimeSpan.FromSeconds(c.TimeoutS), Testbed = c.Testbed,
     };
 
     public static async Task<ResumePoint> PrepareAsync(string checkpointDir, Action<string> warn, CancellationToken ct)

@@ -37,8 +37,14 @@ internal static class RunComparer
         return new CompareDto(a.Summary.Id, b.Summary.Id, MetricDeltas.From(accuracy, perf),
             new CompareRulesDto(PerfMinChangePercent, true, AccuracyRelativeTolerance, AbsoluteFloor), accuracy, perf,
             new CompareSummaryDto(accuracy.Count(x => x.Verdict == "regressed"), accuracy.Count(x => x.Verdict == "improved"),
-                perf.Count(x => x.Verdict == "regressed"), perf.Count(x => x.Verdict == "improved")));
+                perf.Count(x => x.Verdict == "regressed"), perf.Count(x => x.Verdict == "improved")),
+            new CompareTestbedsDto(TestbedOf(a), TestbedOf(b), TestbedOf(a) != TestbedOf(b)));
     }
+
+    private static string TestbedOf(RunDetail run) =>
+        run.Manifest is { } m && m.TryGetProperty("testbed", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.Object
+            && t.TryGetProperty("key", out var k) && k.ValueKind == System.Text.Json.JsonValueKind.String
+            ? k.GetString()! : AstroBench.Core.Testbeds.Testbed.UnknownKey;
 
     public static AccuracyDeltaDto Accuracy(string experiment, string library, ResultRow? a, ResultRow? b)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using AstroBench.Core.History;
 using AstroBench.Core.Results.Reading;
 using AstroBench.Core.Storage;
 using AstroBench.Server.Security;
@@ -29,7 +30,8 @@ internal static class RunEndpoints
         return app;
     }
 
-    public static Results<Ok<List<RunListItemDto>>, ProblemHttpResult> List(RunFolderReader reader, RunSizeCache sizes, RetentionProtection protection,
+    /// <summary>From the results index (docs/history.md): no folder is parsed here, only new ones once by the index's sync.</summary>
+    public static Results<Ok<List<RunListItemDto>>, ProblemHttpResult> List(ResultsIndex index, RetentionProtection protection,
         int? limit, int? offset)
     {
         if (limit is < 1 || offset is < 0)
@@ -37,8 +39,8 @@ internal static class RunEndpoints
             return Ids.BadRequest("limit must be ≥ 1 and offset ≥ 0.");
         }
         var pins = protection.Pins.All();
-        var runs = reader.ListRuns().Skip(offset ?? 0).Take(limit ?? int.MaxValue)
-            .Select(s => RunListItemDto.From(s) with { Bytes = SizeOf(s.Id, reader, sizes), Pinned = pins.Contains(s.Id) })
+        var runs = index.ListRuns().Skip(offset ?? 0).Take(limit ?? int.MaxValue)
+            .Select(r => RunListItemDto.From(r.Summary) with { Bytes = r.Bytes, Pinned = pins.Contains(r.Summary.Id) })
             .ToList();
         return TypedResults.Ok(runs);
     }
@@ -177,9 +179,10 @@ internal static class RunEndpoints
         return Results.Empty;
     }
 
-    public static Ok<ReloadDto> Reload(RunFolderReader reader)
+    /// <summary>Drops the reader's caches and rebuilds the results index from the folders.</summary>
+    public static Ok<ReloadDto> Reload(RunFolderReader reader, ResultsIndex index)
     {
         reader.Reload();
-        return TypedResults.Ok(new ReloadDto(reader.ListRuns().Count));
+        return TypedResults.Ok(new ReloadDto(index.Rebuild()));
     }
 }

@@ -31,6 +31,7 @@ internal sealed class OrchestratorCommand(AstroBenchServerOptions options, Serve
         ResultsDir = paths.ResultsDir,
         AdapterDirs = paths.AdapterDirs,
         Notes = notes,
+        Testbed = options.TestbedLabel,
         LogFile = paths.LogFile(jobId),
         ExitRecord = paths.ExitRecordFile(jobId),
     };

@@ -1,5 +1,6 @@
 using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
+using AstroBench.Server.History;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Queue;
 using AstroBench.Server.Scheduling;
@@ -98,6 +99,8 @@ public static class AstroBenchServerApp
         app.MapStorage();
         app.MapSchedules();
         app.MapExecutors();
+        app.MapHistory();
+        app.MapRegressions();
         WebAppHosting.MapFallback(app, app.Services.GetRequiredService<ServerPaths>());
 
         app.Services.GetRequiredService<LegacyJobImporter>().ImportOnce();

@@ -29,6 +29,9 @@ public sealed class AstroBenchServerOptions
     /// <summary>Passed as <c>--adapters-dir</c> to every job (and used by GET /api/adapters).</summary>
     public List<string> AdapterDirs { get; set; } = [];
 
+    /// <summary>Passed as <c>--testbed</c> to every job: the label in this machine's testbed key (docs/history.md).</summary>
+    public string? TestbedLabel { get; set; }
+
     public string? WebDir { get; set; }
 
     public List<string> CorsOrigins { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AstroBench.Core.Results.Reading;
 using AstroBench.Server.Events;
 using AstroBench.Server.Execution;
+using AstroBench.Server.History;
 using AstroBench.Server.Jobs;
 using AstroBench.Server.Logs;
 using AstroBench.Server.Notifications;
@@ -39,6 +40,7 @@ internal static class AstroBenchServiceCollectionExtensions
         services.AddAstroBenchDiskStorage(configuration);
         services.AddAstroBenchQueue();
         services.AddAstroBenchSchedules();
+        services.AddAstroBenchHistory(configuration);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSchemaTransformer<RunLimitsSchemaTransformer>());
         services.ConfigureHttpJsonOptions(o =>

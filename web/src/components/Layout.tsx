@@ -12,6 +12,8 @@ const links = [
   { to: '/storage', label: 'Storage' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/schedules', label: 'Schedules' },
+  { to: '/trends', label: 'Trends' },
+  { to: '/regressions', label: 'Regressions' },
 ]
 
 export function Layout() {

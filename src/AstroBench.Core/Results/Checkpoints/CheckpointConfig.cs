@@ -11,4 +11,5 @@ public sealed record CheckpointConfig(
     bool CiMode,
     string? Notes,
     double TimeoutS,
-    IReadOnlyList<string> AdapterDirs);
+    IReadOnlyList<string> AdapterDirs,
+    string? Testbed = null);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AstroBench.Core.Testbeds;
 
 namespace AstroBench.Core.Results.Model;
 
@@ -15,7 +16,8 @@ public sealed record RunManifest(
     IReadOnlyList<ResultEntry> Results,
     RunTiming Timing,
     IReadOnlyList<RunSegment>? Segments = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null,
+    Testbed? Testbed = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }

@@ -11,6 +11,8 @@ const DASHES: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4]]
 export interface PlotSeries {
   label: string
   color?: string
+  /** Points only for this series (markers on a line plot). */
+  markers?: boolean
 }
 
 export interface PlotProps {
@@ -72,14 +74,15 @@ export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter,
         { label: xLabel, value: (_u, v) => (v == null ? '—' : xValue ? xValue(v) : fmt(v)) },
         ...series.map((s, i) => {
           const color = s.color ?? PALETTE[i % PALETTE.length]
+          const dots = scatter || s.markers
           return {
             label: s.label,
             stroke: color,
-            width: scatter ? 0 : 1.5,
-            dash: scatter ? undefined : DASHES[i % DASHES.length],
-            spanGaps: !scatter,
-            paths: scatter ? () => null : undefined,
-            points: scatter ? { show: true, size: 7, fill: color, stroke: color } : { show: false },
+            width: dots ? 0 : 1.5,
+            dash: dots ? undefined : DASHES[i % DASHES.length],
+            spanGaps: !dots,
+            paths: dots ? () => null : undefined,
+            points: dots ? { show: true, size: 7, fill: color, stroke: color } : { show: false },
             value: (_u: uPlot, v: number | null) => fmt(v),
           } satisfies uPlot.Series
         }),

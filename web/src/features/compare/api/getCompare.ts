@@ -42,6 +42,8 @@ export interface CompareResult {
   }
   accuracy: AccuracyDelta[]
   performance: PerformanceDelta[]
+  /** Both runs' testbed keys; performance of two testbeds is not comparable (docs/history.md). */
+  testbeds?: { a: string; b: string; differ: boolean }
   summary?: {
     accuracy_regressions: number
     accuracy_improvements: number

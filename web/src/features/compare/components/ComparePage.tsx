@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { AlertTriangle } from 'lucide-react'
+import { Alert } from '@/components/ui/Alert'
 import { VerdictBadge } from '@/components/ui/Badges'
 import { Card, PageHeader } from '@/components/ui/Card'
 import { QueryState } from '@/components/ui/QueryState'
@@ -70,6 +71,11 @@ export function ComparePage() {
         <QueryState isPending={q.isPending} error={q.error} label="Comparing">
           {() => (
             <>
+              {q.data!.testbeds?.differ && (
+                <Alert tone="warning" title="Different testbeds" className="mb-3">
+                  Run A was measured on testbed {q.data!.testbeds.a}, run B on {q.data!.testbeds.b}: performance differences may be the machine, not the code.
+                </Alert>
+              )}
               {q.data!.summary && (
                 <div className="grid gap-3 sm:grid-cols-4" data-testid="compare-summary">
                   {(

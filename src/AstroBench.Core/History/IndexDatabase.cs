@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace AstroBench.Core.History;
+
+/// <summary>
+/// The results index's SQLite file (docs/history.md): its connection settings and schema. The CLI and the
+/// server open the same file, so both go through here. Version 1 of the schema; a file of another version is
+/// rebuilt from the folders (it is derived data), never migrated in place.
+/// </summary>
+internal static class IndexDatabase
+{
+    public const int SchemaVersion = 1;
+
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    public static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Creates the tables; true when the file held an older schema whose rows were dropped (the caller reindexes).</summary>
+    public static bool EnsureSchema(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
+        var found = read.ExecuteScalar() as string;
+        var stale = found is not null && found != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (stale)
+        {
+            Execute(connection, "DROP TABLE IF EXISTS runs; DROP TABLE IF EXISTS results; DROP TABLE IF EXISTS metrics;");
+        }
+        Execute(connection, $"""
+            CREATE TABLE IF NOT EXISTS runs (
+              run_id TEXT PRIMARY KEY, testbed TEXT NOT NULL, testbed_json TEXT, started_at TEXT, git_sha TEXT,
+              ci_mode INTEGER NOT NULL, bytes INTEGER NOT NULL, summary_json TEXT NOT NULL, scanned INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE IF NOT EXISTS results (
+              testbed TEXT NOT NULL, experiment TEXT NOT NULL, library TEXT NOT NULL, run_id TEXT NOT NULL,
+              role TEXT, parity TEXT, outcome TEXT, fingerprint TEXT, library_version TEXT, adapter_version TEXT,
+              primary_metric TEXT, unit TEXT, median_ns REAL, ci_low_ns REAL, ci_high_ns REAL, ci_level REAL, cv_percent REAL,
+              perf_valid INTEGER, perf_invalid_reason TEXT, rounds INTEGER, samples_ns TEXT,
+              PRIMARY KEY (testbed, experiment, library, run_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS results_by_run ON results (run_id);
+            CREATE TABLE IF NOT EXISTS metrics (
+              testbed TEXT NOT NULL, experiment TEXT NOT NULL, library TEXT NOT NULL, metric TEXT NOT NULL, run_id TEXT NOT NULL,
+              unit TEXT, p50 REAL, p99 REAL, max REAL, mean REAL, rms REAL, bias REAL, count INTEGER, nan_count INTEGER,
+              PRIMARY KEY (testbed, experiment, library, metric, run_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id);
+            CREATE INDEX IF NOT EXISTS metrics_by_library ON metrics (experiment, library, metric, testbed);
+            CREATE INDEX IF NOT EXISTS results_by_library ON results (experiment, library, testbed);
+            CREATE INDEX IF NOT EXISTS runs_by_testbed ON runs (testbed, run_id);
+            CREATE TABLE IF NOT EXISTS regressions (
+              id TEXT PRIMARY KEY, kind TEXT NOT NULL, direction TEXT NOT NULL, testbed TEXT NOT NULL, experiment TEXT NOT NULL,
+              library TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT, run_id TEXT NOT NULL, previous_run_id TEXT,
+              before REAL, after REAL, change_pct REAL, p_value REAL, detail TEXT, detected_at TEXT NOT NULL,
+              state TEXT NOT NULL, note TEXT, state_by TEXT, state_at TEXT, announced INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX IF NOT EXISTS regressions_by_series ON regressions (testbed, experiment, library, metric, run_id);
+            INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '{SchemaVersion}');
+            """);
+        return stale;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public static HashSet<string> Strings(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            set.Add(r.GetString(0));
+        }
+        return set;
+    }
+
+    /// <summary>run id → scan state (<see cref="ScanStates"/>) of every indexed run.</summary>
+    public static Dictionary<string, int> ScanStatesOf(SqliteConnection c, SqliteTransaction? tx)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT run_id, scanned FROM runs";
+        using var r = cmd.ExecuteReader();
+        var states = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            states[r.GetString(0)] = r.GetInt32(1);
+        }
+        return states;
+    }
+}
