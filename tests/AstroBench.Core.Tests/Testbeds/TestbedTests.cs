@@ -75,7 +75,7 @@ public sealed class TestbedTests
         var manifest = new RunManifest(RunManifest.SchemaId, "2026-11-29_01-02-03", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
             new RunConfig(["gmst_era"], ["erfa"], 10, 1, 3, false, false, null),
             new RunEnvironment("m", "cpu", 2, "os", ".NET", "cc", null, null), [], new RunCompleteness([], [], [], true), [],
-            new RunTiming(0, 0, 0, 0), [], Sample("lab"));
+            new RunTiming(0, 0, 0, 0), [], Testbed: Sample("lab"));
         var json = JsonSerializer.Serialize(manifest, ResultJson.Options);
         Assert.Contains("\"testbed\": {", json, StringComparison.Ordinal);
         Assert.Contains("\"cpu_model\": \"AMD EPYC 7B13\"", json, StringComparison.Ordinal);
