@@ -21,6 +21,7 @@ public static class SummaryMarkdown
             sb.Append(Inv, $"n = {first.Dataset.N}, seed = {first.Dataset.Seed}, fingerprint `{first.Dataset.Fingerprint}`, reference `{first.Reference}`.\n\n");
         }
         AppendTable(sb, results, withExperiment: false);
+        AppendUncertainty(sb, results);
         foreach (var r in results.Where(r => !string.IsNullOrEmpty(r.Conventions)))
         {
             sb.Append(Inv, $"\n- **{r.Library}** conventions: {r.Conventions}");
@@ -48,6 +49,22 @@ public static class SummaryMarkdown
         sb.Append("\n## Parity matrix\n\n");
         sb.Append(ParityMatrix(results));
         return sb.ToString();
+    }
+
+    /// <summary>The reference's measured uncertainty and which candidates lie within it (never ranked against each other).</summary>
+    private static void AppendUncertainty(StringBuilder sb, IReadOnlyList<LibraryResult> results)
+    {
+        if (results.Select(r => r.ReferenceUncertainty).FirstOrDefault(u => u is not null) is not { } u)
+        {
+            sb.Append("\nReference uncertainty: not measured.\n");
+            return;
+        }
+        sb.Append(Inv, $"\nReference uncertainty: {Num(u.Value)} {u.Unit} ({u.Metric}, p99) — {u.Method} Source: {u.Source} (run {u.Provenance.RunId}).\n");
+        foreach (var r in results.Where(r => r.WithinReferenceUncertainty == true))
+        {
+            sb.Append(Inv, $"\n- **{r.Library}**: within reference uncertainty (not ranked on accuracy against other such results)");
+        }
+        sb.Append('\n');
     }
 
     public static string ParityMatrix(IReadOnlyList<LibraryResult> results)

@@ -4,6 +4,7 @@ using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
+using AstroBench.Core.Ranking;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
 
@@ -116,7 +117,8 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null);
+            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null,
+            def.ReferenceUncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, def.ReferenceUncertainty));
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,
