@@ -17,7 +17,7 @@ namespace AstroBench.Cli.Commands;
 internal static class ReferenceUncertaintyCommand
 {
     private static readonly Option<string> Library = new("--library") { Description = "the candidate that realises the reference's quantity independently", Required = true };
-    private static readonly Option<string?> Experiments = new("--experiments") { Description = "comma-separated experiment ids (default: every experiment where the library is model-parity or external-reference)" };
+    private static readonly Option<string?> Experiments = new("--experiments") { Description = "comma-separated experiment ids (default: every experiment where the library is model-parity; name ephemeris experiments explicitly)" };
     private static readonly Option<string> Output = new("--output") { Description = "the data file to update", DefaultValueFactory = _ => "src/AstroBench.Core/Experiments/reference-uncertainty.json" };
 
     public static Command Create(IAnsiConsole console, Option<string> resultsDir, Argument<string> id)
@@ -44,7 +44,7 @@ internal static class ReferenceUncertaintyCommand
         var table = new Table().AddColumns("experiment", "value", "unit", "cases", "per century: p99 (max)");
         foreach (var row in run.Rows.Where(r => r.Library == library && (wanted is null || wanted.Contains(r.Experiment))))
         {
-            if (wanted is null && row.Parity is not ("model-parity" or "external-reference"))
+            if (wanted is null && row.Parity is not "model-parity")
             {
                 continue;
             }
@@ -53,7 +53,7 @@ internal static class ReferenceUncertaintyCommand
                 throw new CliException($"{library} has no accuracy result in {row.Experiment}");
             }
             var reference = run.Rows.FirstOrDefault(r => r.Experiment == row.Experiment && r.Role == "reference")?.Library ?? "?";
-            var candidate = new ReferenceUncertaintyMeasurer.Candidate(library, row.Parity ?? "", reference, row.PrimaryMetric, row.Unit);
+            var candidate = new ReferenceUncertaintyMeasurer.Candidate(library, row.Parity ?? "", reference, row.PrimaryMetric, row.Unit, row.Model);
             try
             {
                 var measured = await ReferenceUncertaintyMeasurer.MeasureAsync(Path.Combine(dir, row.Experiment), candidate, id,

@@ -20,7 +20,13 @@ public static class ReferenceUncertaintyMeasurer
     private const double DaysPerJulianYear = 365.25;
 
     /// <summary>What is known about the candidate's result, from its result file.</summary>
-    public sealed record Candidate(string Library, string Parity, string Reference, string PrimaryMetric, string Unit);
+    public sealed record Candidate(string Library, string Parity, string Reference, string PrimaryMetric, string Unit, string? Model = null);
+
+    /// <summary>A JPL Development Ephemeris named in a model string ("JPL DE405", "DE440"): an independent numerical integration.</summary>
+    private static readonly System.Text.RegularExpressions.Regex JplIntegration = new(@"\bDE ?\d{3,4}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>One unit in the last place of a unit-vector component near 1 (2⁻⁵² rad): below it two double results cannot differ.</summary>
+    public const double DoubleResolutionRad = 2.220446049250313e-16;
 
     public static async Task<ReferenceUncertainty> MeasureAsync(string experimentDirectory, Candidate candidate, string runId,
         string source, DateOnly measuredOn, CancellationToken ct = default)
@@ -30,6 +36,12 @@ public static class ReferenceUncertaintyMeasurer
         {
             throw new InvalidOperationException(
                 $"{candidate.Library} has parity '{candidate.Parity}': only a model-parity or external-reference result measures the reference's uncertainty");
+        }
+        // Against an external ephemeris only a second JPL integration measures the reference; an analytic theory measures itself.
+        if (candidate.Parity == Parity.ExternalReference && (candidate.Model is null || !JplIntegration.IsMatch(candidate.Model)))
+        {
+            throw new InvalidOperationException(
+                $"{candidate.Library}'s model ('{candidate.Model}') is not a JPL integration (DE…): it cannot measure an ephemeris reference's uncertainty");
         }
         var (columns, values) = await CasesParquetFile.ReadAllAsync(Path.Combine(experimentDirectory, CasesFiles.ParquetName), ct);
         var metricColumn = IndexOf(columns, $"{candidate.Library}.{candidate.PrimaryMetric}")
@@ -48,14 +60,26 @@ public static class ReferenceUncertaintyMeasurer
         {
             throw new InvalidDataException($"{candidate.Library} has no finite {candidate.PrimaryMetric} value in this run");
         }
+        var measured = ranges.Max(r => r.P99);
+        var floor = candidate.Parity == Parity.ModelParity ? ResolutionIn(candidate.Unit) : 0;
         var method = candidate.Parity == Parity.ExternalReference
-            ? $"p99 of |{candidate.PrimaryMetric}| between the reference and an independent ephemeris ({candidate.Library}), per century of epoch; the largest p99."
-            : $"p99 of |{candidate.PrimaryMetric}| between the reference and the same model computed independently ({candidate.Library}), per century of epoch; the largest p99 (the numerical floor).";
-        return new ReferenceUncertainty(ranges.Max(r => r.P99), candidate.Unit, candidate.PrimaryMetric, method, source,
+            ? $"p99 of |{candidate.PrimaryMetric}| between the reference and a second JPL integration ({candidate.Model}), per century of epoch; the largest p99."
+            : $"p99 of |{candidate.PrimaryMetric}| between the reference and the same algorithms compiled and called independently ({candidate.Library}), " +
+              $"per century of epoch; the largest p99, at least one double ulp of the output (2^-52 rad = {SummaryMarkdown.Num(floor)} {candidate.Unit}): the numerical floor.";
+        return new ReferenceUncertainty(Math.Max(measured, floor), candidate.Unit, candidate.PrimaryMetric, method, source,
             new UncertaintyProvenance(runId, candidate.Library, candidate.Reference, measuredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ranges.Sum(r => r.Cases)),
             ranges);
     }
+
+    /// <summary><see cref="DoubleResolutionRad"/> in an angle unit; 0 for any other unit (no stated floor).</summary>
+    private static double ResolutionIn(string unit) => unit switch
+    {
+        "mas" => DoubleResolutionRad * Numerics.Angles.MasPerRad,
+        "arcsec" => DoubleResolutionRad * Numerics.Angles.ArcsecPerRad,
+        "rad" => DoubleResolutionRad,
+        _ => 0,
+    };
 
     private static UncertaintyRange Range(double century, bool hasEpoch, double[] errors)
     {
