@@ -1,11 +1,14 @@
 import type { ScoreboardEntry } from '../api/getScoreboard'
 
-/** Background of a heatmap cell from its rank among the ranked results of its row: green (best) → amber → red (worst). */
-export function rankTone(rank: number | null, ranked: number): string {
+/**
+ * Background of a heatmap cell from its rank among the row's contestants (rank = 1 + results that beat it): green for
+ * rank 1, amber in the better half, red in the worse half. A lone ranked result behind unranked "≤U" ones is not green.
+ */
+export function rankTone(rank: number | null, contestants: number): string {
   if (rank == null) return ''
-  if (ranked <= 1 || rank === 1) return 'bg-green-100 dark:bg-green-900/40'
-  const f = (rank - 1) / (ranked - 1)
-  return f < 0.5 ? 'bg-amber-100 dark:bg-amber-900/40' : 'bg-red-100 dark:bg-red-900/40'
+  if (rank === 1) return 'bg-green-100 dark:bg-green-900/40'
+  const f = (rank - 1) / Math.max(1, contestants - 1)
+  return f <= 0.5 ? 'bg-amber-100 dark:bg-amber-900/40' : 'bg-red-100 dark:bg-red-900/40'
 }
 
 export type HeatmapKind = 'accuracy' | 'speed'
@@ -30,9 +33,9 @@ export function heatCell(e: ScoreboardEntry | undefined, kind: HeatmapKind, rank
   return { text: '—', tone: '', note: 'not timed' }
 }
 
-/** How many entries of a row hold a rank of this kind (for the colour scale). */
+/** How many entries of a row compete in this kind (ranked or within reference uncertainty), for the colour scale. */
 export const rankedCount = (entries: ScoreboardEntry[], kind: HeatmapKind) =>
-  new Set(entries.map((e) => (kind === 'accuracy' ? e.accuracy_rank : e.speed_rank)).filter((r) => r != null)).size
+  entries.filter((e) => (kind === 'accuracy' ? ['ranked', 'within_reference_uncertainty'].includes(e.accuracy_status) : e.speed_status === 'ranked')).length
 
 /** FROM × TO: frames in order of first appearance, and the experiments between each pair. */
 export function framePairs<E extends { experiment: string; from_frame: string; to_frame: string }>(experiments: E[]) {
