@@ -36,4 +36,11 @@ public sealed record ExperimentDefinition(
 
     /// <summary>How far this experiment's reference can be trusted, as measured (null: not measured yet).</summary>
     public ReferenceUncertainty? ReferenceUncertainty => ReferenceUncertaintyTable.Find(Id);
+
+    /// <summary>
+    /// The measured uncertainty when <paramref name="reference"/> is the library it was measured for; null otherwise (a run
+    /// whose reference is another library — its usual one not installed — has no stated uncertainty).
+    /// </summary>
+    public ReferenceUncertainty? ReferenceUncertaintyFor(string? reference) =>
+        ReferenceUncertainty is { } u && u.Provenance.Reference == reference ? u : null;
 }

@@ -22,7 +22,8 @@ public static class ScoreboardBuilder
         foreach (var (experiment, results) in contestants)
         {
             var def = ExperimentCatalog.Find(experiment);
-            var uncertainty = results.Select(c => c.StoredUncertainty).FirstOrDefault(u => u is not null) ?? def?.ReferenceUncertainty;
+            var reference = results.FirstOrDefault(c => c.IsReference);
+            var uncertainty = results.Select(c => c.StoredUncertainty).FirstOrDefault(u => u is not null) ?? def?.ReferenceUncertaintyFor(reference?.Library);
             var accuracy = Outcomes(results, (a, b) => AccuracyComparison.Compare(a, b, uncertainty));
             var speed = Outcomes(results, SpeedComparison.Compare);
             foreach (var ((a, b), outcome) in accuracy)
@@ -31,7 +32,6 @@ public static class ScoreboardBuilder
                 var t = pairwise.TryGetValue(key, out var found) ? found : (Accuracy: Tally.Zero, Speed: Tally.Zero);
                 pairwise[key] = (t.Accuracy.Add(outcome), t.Speed.Add(speed[(a, b)]));
             }
-            var reference = results.FirstOrDefault(c => c.IsReference);
             var metric = results.FirstOrDefault(c => !c.IsReference && c.Metric is not null)?.Metric;
             standings.Add(new ExperimentStanding(experiment, def?.Title, def?.FromFrame ?? "", def?.ToFrame ?? "", reference?.Library, metric,
                 results.FirstOrDefault(c => c.Unit is not null && c.Metric == metric)?.Unit,

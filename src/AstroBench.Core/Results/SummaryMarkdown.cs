@@ -48,6 +48,8 @@ public static class SummaryMarkdown
         AppendTable(sb, results, withExperiment: true);
         sb.Append("\n## Parity matrix\n\n");
         sb.Append(ParityMatrix(results));
+        sb.Append("\n## Reference uncertainty\n\n");
+        sb.Append(UncertaintyTable(results));
         return sb.ToString();
     }
 
@@ -65,6 +67,19 @@ public static class SummaryMarkdown
             sb.Append(Inv, $"\n- **{r.Library}**: within reference uncertainty (not ranked on accuracy against other such results)");
         }
         sb.Append('\n');
+    }
+
+    /// <summary>Per experiment: the reference's measured uncertainty and the libraries within it (docs/scoreboard.md).</summary>
+    public static string UncertaintyTable(IReadOnlyList<LibraryResult> results)
+    {
+        var sb = new StringBuilder("| experiment | reference uncertainty (p99) | measured against | within it (never ranked against each other) |\n|---|---:|---|---|\n");
+        foreach (var group in results.GroupBy(r => r.Experiment))
+        {
+            var u = group.Select(r => r.ReferenceUncertainty).FirstOrDefault(x => x is not null);
+            var within = string.Join(", ", group.Where(r => r.WithinReferenceUncertainty == true).Select(r => r.Library));
+            sb.Append(Inv, $"| {group.Key} | {(u is null ? "not measured" : $"{Num(u.Value)} {u.Unit}")} | {u?.Provenance.Library ?? "—"} | {(within.Length > 0 ? within : "—")} |\n");
+        }
+        return sb.ToString();
     }
 
     public static string ParityMatrix(IReadOnlyList<LibraryResult> results)

@@ -111,6 +111,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var def = plan.Definition;
         var isReference = run.Adapter == plan.Reference;
         var referenceSupport = plan.Reference.Manifest.Experiments[def.Id];
+        var uncertainty = def.ReferenceUncertaintyFor(plan.Reference.Name);
         var parity = isReference ? Parity.Reference
             : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? Parity.ModelParity : Parity.ModelMismatch);
         return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
@@ -118,7 +119,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
             run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null,
-            def.ReferenceUncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, def.ReferenceUncertainty));
+            uncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, uncertainty));
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,

@@ -89,4 +89,17 @@ public sealed class ScoreboardBuilderTests
         Assert.Equal(("ICRS", "mean J2000"), (board.Experiments[0].FromFrame, board.Experiments[0].ToFrame));
         Assert.Equal(AccuracyComparison.TieFactor, board.AccuracyTieFactor);
     }
+
+    [Fact]
+    public void TheCatalogsUncertainty_AppliesOnlyToTheReferenceItWasMeasuredFor()
+    {
+        // frame_bias was measured against erfa (4.58e-8 mas); result files without a stored uncertainty fall back to it.
+        var withErfa = Build(Result("erfa", "reference", 0, null, null), Result("a", "candidate", 1e-9, null, null), Result("b", "candidate", 4e-8, null, null));
+        var withOther = Build(Result("other", "reference", 0, null, null), Result("a", "candidate", 1e-9, null, null), Result("b", "candidate", 4e-8, null, null));
+
+        Assert.All(withErfa.Experiments[0].Entries.Where(e => e.Role == "candidate"),
+            e => Assert.Equal(AccuracyStatuses.WithinReferenceUncertainty, e.AccuracyStatus));
+        Assert.Null(withOther.Experiments[0].ReferenceUncertainty);
+        Assert.Equal([1, 2], withOther.Experiments[0].Entries.Where(e => e.Role == "candidate").Select(e => e.AccuracyRank));
+    }
 }
