@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Ranking;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Reading;
 using AstroBench.Core.Retention;
@@ -12,6 +14,7 @@ namespace AstroBench.Cli.Commands;
 internal static class RunsCommand
 {
     private static readonly Option<string> ResultsDir = new("--results-dir") { Description = "where run folders are", DefaultValueFactory = _ => "results", Recursive = true };
+    private static readonly Option<bool> Pairs = new("--pairs") { Description = "also print each experiment's all-pairs accuracy matrix (reads cases.parquet)" };
     private static readonly Argument<string> Id = new("id") { Description = "run id (YYYY-MM-DD_HH-MM-SS[-n])" };
 
     public static Command Create(IAnsiConsole console)
@@ -20,12 +23,14 @@ internal static class RunsCommand
         command.Options.Add(ResultsDir);
         var list = new Command("list", "List runs, newest first");
         list.SetAction(parse => List(console, parse.GetValue(ResultsDir)!));
-        var show = new Command("show", "Print a run's summary and parity matrix");
+        var show = new Command("show", "Print a run's summary, parity matrix, scoreboard, heatmaps and frame pairs");
         show.Arguments.Add(Id);
-        show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
+        show.Options.Add(Pairs);
+        show.SetAction((parse, ct) => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!, parse.GetValue(Pairs), ct));
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
         command.Subcommands.Add(RunsReindexCommand.Create(console, ResultsDir));
+        command.Subcommands.Add(ReferenceUncertaintyCommand.Create(console, ResultsDir, Id));
         foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
         {
             command.Subcommands.Add(sub);
@@ -55,7 +60,7 @@ internal static class RunsCommand
         return ExitCodes.Ok;
     }
 
-    private static int Show(IAnsiConsole console, string resultsDir, string id)
+    private static async Task<int> Show(IAnsiConsole console, string resultsDir, string id, bool pairs, CancellationToken ct)
     {
         if (!RunIds.IsValid(id))
         {
@@ -66,7 +71,23 @@ internal static class RunsCommand
         {
             throw new CliException($"run '{id}' not found in '{Path.GetFullPath(resultsDir)}'");
         }
-        console.WriteLine(File.ReadAllText(summary));
+        console.WriteLine(await File.ReadAllTextAsync(summary, ct));
+        var reader = new RunFolderReader(resultsDir);
+        if (reader.ReadRun(id) is { } run)
+        {
+            ScoreboardTables.Write(console, ScoreboardBuilder.Build(run));
+            if (pairs && reader.TryGetRunDirectory(id, out var dir))
+            {
+                foreach (var experiment in run.Results.Keys.Order(StringComparer.Ordinal))
+                {
+                    if (ExperimentCatalog.Find(experiment) is { } def && await PairsMatrix.ComputeAsync(Path.Combine(dir, experiment), def,
+                            run.Rows.Where(r => r.Experiment == experiment).Select(r => r.Library).ToList(), ct) is { } matrix)
+                    {
+                        ScoreboardTables.WritePairs(console, matrix);
+                    }
+                }
+            }
+        }
         return ExitCodes.Ok;
     }
 }

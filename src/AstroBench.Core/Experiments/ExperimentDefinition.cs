@@ -27,4 +27,20 @@ public sealed record ExperimentDefinition(
     /// the default before it reaches its SIGTERM handler; see <see cref="Running.CancelGrace"/>.
     /// </summary>
     public double? CancelGraceSeconds { get; init; }
+
+    /// <summary>The frame (or quantity) the inputs are in, for the FROM × TO frame-pair view (docs/scoreboard.md).</summary>
+    public string FromFrame { get; init; } = "";
+
+    /// <summary>The frame (or quantity) the outputs are in.</summary>
+    public string ToFrame { get; init; } = "";
+
+    /// <summary>How far this experiment's reference can be trusted, as measured (null: not measured yet).</summary>
+    public ReferenceUncertainty? ReferenceUncertainty => ReferenceUncertaintyTable.Find(Id);
+
+    /// <summary>
+    /// The measured uncertainty when <paramref name="reference"/> is the library it was measured for; null otherwise (a run
+    /// whose reference is another library — its usual one not installed — has no stated uncertainty).
+    /// </summary>
+    public ReferenceUncertainty? ReferenceUncertaintyFor(string? reference) =>
+        ReferenceUncertainty is { } u && u.Provenance.Reference == reference ? u : null;
 }

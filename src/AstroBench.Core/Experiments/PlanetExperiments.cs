@@ -19,5 +19,7 @@ internal static class PlanetExperiments
         {
             // Full VSOP87 series per case in the JavaScript and Python adapters.
             CancelGraceSeconds = CoreExperiments.HeavyCancelGraceSeconds,
+            FromFrame = Frames.EpochTt,
+            ToFrame = Frames.GeocentricIcrs,
         }).ToList();
 }

@@ -21,6 +21,7 @@ public static class SummaryMarkdown
             sb.Append(Inv, $"n = {first.Dataset.N}, seed = {first.Dataset.Seed}, fingerprint `{first.Dataset.Fingerprint}`, reference `{first.Reference}`.\n\n");
         }
         AppendTable(sb, results, withExperiment: false);
+        AppendUncertainty(sb, results);
         foreach (var r in results.Where(r => !string.IsNullOrEmpty(r.Conventions)))
         {
             sb.Append(Inv, $"\n- **{r.Library}** conventions: {r.Conventions}");
@@ -47,6 +48,37 @@ public static class SummaryMarkdown
         AppendTable(sb, results, withExperiment: true);
         sb.Append("\n## Parity matrix\n\n");
         sb.Append(ParityMatrix(results));
+        sb.Append("\n## Reference uncertainty\n\n");
+        sb.Append(UncertaintyTable(results));
+        return sb.ToString();
+    }
+
+    /// <summary>The reference's measured uncertainty and which candidates lie within it (never ranked against each other).</summary>
+    private static void AppendUncertainty(StringBuilder sb, IReadOnlyList<LibraryResult> results)
+    {
+        if (results.Select(r => r.ReferenceUncertainty).FirstOrDefault(u => u is not null) is not { } u)
+        {
+            sb.Append("\nReference uncertainty: not measured.\n");
+            return;
+        }
+        sb.Append(Inv, $"\nReference uncertainty: {Num(u.Value)} {u.Unit} ({u.Metric}, p99) — {u.Method} Source: {u.Source} (run {u.Provenance.RunId}).\n");
+        foreach (var r in results.Where(r => r.WithinReferenceUncertainty == true))
+        {
+            sb.Append(Inv, $"\n- **{r.Library}**: within reference uncertainty (not ranked on accuracy against other such results)");
+        }
+        sb.Append('\n');
+    }
+
+    /// <summary>Per experiment: the reference's measured uncertainty and the libraries within it (docs/scoreboard.md).</summary>
+    public static string UncertaintyTable(IReadOnlyList<LibraryResult> results)
+    {
+        var sb = new StringBuilder("| experiment | reference uncertainty (p99) | measured against | within it (never ranked against each other) |\n|---|---:|---|---|\n");
+        foreach (var group in results.GroupBy(r => r.Experiment))
+        {
+            var u = group.Select(r => r.ReferenceUncertainty).FirstOrDefault(x => x is not null);
+            var within = string.Join(", ", group.Where(r => r.WithinReferenceUncertainty == true).Select(r => r.Library));
+            sb.Append(Inv, $"| {group.Key} | {(u is null ? "not measured" : $"{Num(u.Value)} {u.Unit}")} | {u?.Provenance.Library ?? "—"} | {(within.Length > 0 ? within : "—")} |\n");
+        }
         return sb.ToString();
     }
 

@@ -4,6 +4,7 @@ using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
+using AstroBench.Core.Ranking;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
 
@@ -115,13 +116,15 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var def = plan.Definition;
         var isReference = run.Adapter == plan.Reference;
         var referenceSupport = plan.Reference.Manifest.Experiments[def.Id];
+        var uncertainty = def.ReferenceUncertaintyFor(plan.Reference.Name);
         var parity = isReference ? Parity.Reference
             : run.Support.Parity ?? (run.Support.Model == referenceSupport.Model ? Parity.ModelParity : Parity.ModelMismatch);
         return new LibraryResult(LibraryResult.SchemaId, def.Id, run.Adapter.Name, isReference ? "reference" : "candidate",
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null, run.Cached);
+            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null, run.Cached,
+            uncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, uncertainty));
     }
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,

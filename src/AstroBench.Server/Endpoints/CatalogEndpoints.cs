@@ -8,9 +8,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AstroBench.Server.Endpoints;
 
-/// <summary>An experiment of the catalog; <c>cancel_grace_s</c> is its minimum cancel grace (null: the global default).</summary>
+/// <summary>
+/// An experiment of the catalog; <c>cancel_grace_s</c> is its minimum cancel grace (null: the global default);
+/// <c>from_frame</c>/<c>to_frame</c> and the measured <c>reference_uncertainty</c> (null: not measured) are in docs/scoreboard.md.
+/// </summary>
 public sealed record ExperimentDto(string Id, string Title, string Description, string Family, IReadOnlyList<string> InputColumns,
-    IReadOnlyList<string> OutputColumns, double? CancelGraceS);
+    IReadOnlyList<string> OutputColumns, double? CancelGraceS, string? FromFrame = null, string? ToFrame = null,
+    ReferenceUncertainty? ReferenceUncertainty = null);
 
 public sealed record AdapterDto(string Name, string Library, string Language, bool Available, string? Reason, IReadOnlyList<string> Experiments);
 
@@ -26,7 +30,8 @@ internal static class CatalogEndpoints
     }
 
     public static Ok<List<ExperimentDto>> Experiments() => TypedResults.Ok(ExperimentCatalog.All
-        .Select(e => new ExperimentDto(e.Id, e.Title, e.Description, e.Family, e.InputColumns, e.OutputColumns, e.CancelGraceSeconds)).ToList());
+        .Select(e => new ExperimentDto(e.Id, e.Title, e.Description, e.Family, e.InputColumns, e.OutputColumns, e.CancelGraceSeconds,
+            e.FromFrame, e.ToFrame, e.ReferenceUncertainty)).ToList());
 
     public static Ok<List<AdapterDto>> Adapters(ServerPaths paths) => TypedResults.Ok(AdapterRegistry.Load(paths.CatalogAdapterDirs).Adapters
         .Select(a => new AdapterDto(a.Name, a.Manifest.Library, a.Manifest.Language, a.Available, a.UnavailableReason,

@@ -91,6 +91,7 @@ public static class AstroBenchServerApp
         app.MapQueueAdmin();
         app.MapJobWebSocket();
         app.MapRuns();
+        app.MapScoreboard();
         app.MapRetention();
         app.MapCompare();
         app.MapCatalog();

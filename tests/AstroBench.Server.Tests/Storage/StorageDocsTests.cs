@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using AstroBench.Server.Events;
 using AstroBench.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Tests.Storage;
 
 /// <summary>The JSON examples of docs/storage.md have exactly the members of the real responses (the web Storage page is built on them).</summary>
-public sealed partial class StorageDocsTests : IDisposable
+public sealed class StorageDocsTests : IDisposable
 {
     private readonly Lab _lab = new();
 
@@ -19,39 +18,9 @@ public sealed partial class StorageDocsTests : IDisposable
         _lab.DeleteRoot();
     }
 
-    [GeneratedRegex(@"<!-- storage-example: ([a-z0-9-]+) -->\s*```json\n(.*?)\n```", RegexOptions.Singleline)]
-    private static partial Regex ExamplePattern();
+    private static JsonNode Example(string name) => DocExamples.Example("storage.md", "storage-example", name);
 
-    private static JsonNode Example(string name)
-    {
-        var doc = File.ReadAllText(Path.Combine(Lab.RepoRoot, "docs", "storage.md"));
-        var match = ExamplePattern().Matches(doc).FirstOrDefault(m => m.Groups[1].Value == name)
-            ?? throw new KeyNotFoundException($"docs/storage.md has no storage-example '{name}'");
-        return JsonNode.Parse(match.Groups[2].Value)!;
-    }
-
-    /// <summary>Every member path (<c>$.runs[].run_id</c>), arrays described by their elements.</summary>
-    private static SortedSet<string> Members(JsonNode? node, string path = "$", SortedSet<string>? into = null)
-    {
-        into ??= new SortedSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, value) in o)
-                {
-                    into.Add($"{path}.{name}");
-                    Members(value, $"{path}.{name}", into);
-                }
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    Members(item, path + "[]", into);
-                }
-                break;
-        }
-        return into;
-    }
+    private static SortedSet<string> Members(JsonNode? node) => DocExamples.Members(node);
 
     [Fact]
     public async Task StorageAndEstimateExamples_HaveTheMembersOfTheRealResponses()

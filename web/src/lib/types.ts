@@ -254,6 +254,20 @@ export interface LibraryResult {
     worst_cases?: WorstCase[]
   } | null
   performance?: PerformanceResult | null
+  /** The reference's measured uncertainty (docs/scoreboard.md); absent in older runs. */
+  reference_uncertainty?: ReferenceUncertainty | null
+  within_reference_uncertainty?: boolean | null
+}
+
+/** How far an experiment's reference can be trusted, measured (docs/scoreboard.md). */
+export interface ReferenceUncertainty {
+  value: number
+  unit: string
+  metric: string
+  method: string
+  source: string
+  provenance: { run_id: string; library: string; reference: string; measured_at: string; cases: number }
+  ranges: { from_year: number | null; to_year: number | null; cases: number; p99: number; max: number }[]
 }
 
 /** One experiment of a run: its library results, reference first (GET /api/runs/{run_id}/experiments/{experiment}). */
@@ -285,6 +299,9 @@ export interface Experiment {
   family: string
   input_columns: string[]
   output_columns: string[]
+  from_frame?: string | null
+  to_frame?: string | null
+  reference_uncertainty?: ReferenceUncertainty | null
 }
 
 export interface Adapter {

@@ -1,9 +1,14 @@
 using System.Text.Json.Serialization;
+using AstroBench.Core.Experiments;
 using AstroBench.Core.Statistics;
 
 namespace AstroBench.Core.Results.Model;
 
-/// <summary><c>&lt;experiment&gt;/&lt;library&gt;.json</c> (schema <c>astrobench.result/1</c>, docs/run-folder.md).</summary>
+/// <summary>
+/// <c>&lt;experiment&gt;/&lt;library&gt;.json</c> (schema <c>astrobench.result/1</c>, docs/run-folder.md).
+/// <see cref="ReferenceUncertainty"/> and <see cref="WithinReferenceUncertainty"/> (docs/scoreboard.md) are null when the
+/// experiment's reference has no measured uncertainty; the verdict is null for the reference itself.
+/// </summary>
 public sealed record LibraryResult(
     string Schema,
     string Experiment,
@@ -19,7 +24,9 @@ public sealed record LibraryResult(
     DatasetInfo Dataset,
     AccuracyResult? Accuracy,
     PerformanceSummary? Performance,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CachedOutputs? Cached = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CachedOutputs? Cached = null,
+    ReferenceUncertainty? ReferenceUncertainty = null,
+    bool? WithinReferenceUncertainty = null)
 {
     public const string SchemaId = "astrobench.result/1";
 }

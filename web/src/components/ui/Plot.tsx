@@ -30,17 +30,46 @@ export interface PlotProps {
   /** Formats x values in the legend (e.g. a date). */
   xValue?: (v: number) => string
   fileName?: string
+  /** A shaded band (e.g. the reference uncertainty) from `from` to `to` on the x or y axis, clamped to the visible scale. */
+  band?: PlotBand
+}
+
+export interface PlotBand {
+  axis: 'x' | 'y'
+  from: number
+  to: number
 }
 
 const axisFmt = (v: number) =>
   v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(2).replace(/\.?0+e/, 'e') : String(+v.toPrecision(4))
 const fmt = (v: number | null | undefined) => (v == null ? '—' : Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(+v.toPrecision(5)))
 
+/** Shades the band behind the series, clipped to the plotting area. */
+function drawBand(u: uPlot, band: PlotBand, dark: boolean) {
+  const { left, top, width, height } = u.bbox
+  const scale = band.axis === 'x' ? 'x' : 'y'
+  // Clamp to the visible scale: a band from 0 on a log axis starts at the axis minimum.
+  const min = u.scales[scale].min ?? band.from
+  const max = u.scales[scale].max ?? band.to
+  if (band.to <= min) return
+  const a = u.valToPos(Math.max(band.from, min), scale, true)
+  const b = u.valToPos(Math.min(band.to, max), scale, true)
+  const ctx = u.ctx
+  ctx.save()
+  ctx.fillStyle = dark ? 'rgba(56,189,248,0.18)' : 'rgba(14,165,233,0.15)'
+  ctx.beginPath()
+  ctx.rect(left, top, width, height)
+  ctx.clip()
+  if (band.axis === 'x') ctx.fillRect(Math.min(a, b), top, Math.abs(b - a), height)
+  else ctx.fillRect(left, Math.min(a, b), width, Math.abs(b - a))
+  ctx.restore()
+}
+
 /**
  * uPlot wrapper: canvas rendering (fast with 10⁴–10⁵ points), log axes, hover read-out in the
  * legend, drag to zoom (double-click or "Reset zoom" to undo), PNG export.
  */
-export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter, height = 320, xValue, fileName }: PlotProps) {
+export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter, height = 320, xValue, fileName, band }: PlotProps) {
   const boxRef = useRef<HTMLDivElement>(null)
   const plotRef = useRef<uPlot | null>(null)
   const theme = useThemeValue()
@@ -70,6 +99,7 @@ export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter,
       },
       axes: [axis(xLabel), axis(yLabel)],
       legend: { live: true },
+      hooks: band ? { drawClear: [(u: uPlot) => drawBand(u, band, dark)] } : undefined,
       series: [
         { label: xLabel, value: (_u, v) => (v == null ? '—' : xValue ? xValue(v) : fmt(v)) },
         ...series.map((s, i) => {
@@ -100,7 +130,7 @@ export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter,
       u.destroy()
       plotRef.current = null
     }
-  }, [data, series, xLabel, yLabel, xLog, yLog, scatter, height, theme, xValue])
+  }, [data, series, xLabel, yLabel, xLog, yLog, scatter, height, theme, xValue, band])
 
   const exportPng = () => {
     const u = plotRef.current

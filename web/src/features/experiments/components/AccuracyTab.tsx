@@ -3,7 +3,7 @@ import { Plot, alignSeries } from '@/components/ui/Plot'
 import { QueryState } from '@/components/ui/QueryState'
 import { Table, Td, Th } from '@/components/ui/Table'
 import { fmtNum } from '@/lib/format'
-import type { Experiment, RunExperiment } from '@/lib/types'
+import type { Experiment, ReferenceUncertainty, RunExperiment } from '@/lib/types'
 import { usePlotCases } from '../api/getCases'
 import { cdf, epochColumn, errorColumn, errorVsEpoch } from './accuracyModel'
 
@@ -14,6 +14,10 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
   const inputCols = info?.input_columns ?? data.results[0]?.dataset?.input_columns ?? []
   const xCol = epochColumn(inputCols)
   const cases = usePlotCases(data.run_id, data.experiment, scored.length > 0)
+  const uncertainty = referenceBand(data, info, metric)
+  // Stable band objects: a new object per render would rebuild the plots.
+  const u = uncertainty?.value
+  const bands = useMemo(() => (u ? { x: { axis: 'x' as const, from: 0, to: u }, y: { axis: 'y' as const, from: 0, to: u } } : null), [u])
 
   const plots = useMemo(() => {
     if (!cases.data) return null
@@ -83,6 +87,11 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
               {plots.allZero.length > 0 && (
                 <p className="text-xs text-slate-600 dark:text-slate-400">Exactly zero error (not drawn on a log axis): {plots.allZero.join(', ')}.</p>
               )}
+              <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="reference-uncertainty">
+                {uncertainty
+                  ? `Shaded: within the reference uncertainty (p99 ≤ ${fmtNum(uncertainty.value)} ${uncertainty.unit}; ${uncertainty.source}). Errors there are not told apart by this reference.`
+                  : 'Reference uncertainty: not measured for this experiment.'}
+              </p>
               <div className="grid gap-6 xl:grid-cols-2">
                 {plots.cdf.series.length > 0 && (
                   <Plot
@@ -92,6 +101,7 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
                     xLabel={`|error| (${unit})`}
                     yLabel="fraction of cases ≤ x"
                     xLog
+                    band={bands?.x}
                   />
                 )}
                 {plots.epoch && (
@@ -103,6 +113,7 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
                     yLabel={`|error| (${unit})`}
                     yLog
                     scatter
+                    band={bands?.y}
                   />
                 )}
               </div>
@@ -112,4 +123,10 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
       </QueryState>
     </div>
   )
+}
+
+/** The uncertainty stated in the run's result files (as measured then), else the catalog's, when it is for this metric. */
+function referenceBand(data: RunExperiment, info: Experiment | undefined, metric: string | undefined): ReferenceUncertainty | null {
+  const u = data.results.find((r) => r.reference_uncertainty)?.reference_uncertainty ?? info?.reference_uncertainty ?? null
+  return u && u.metric === metric && u.value > 0 ? u : null
 }

@@ -11,6 +11,7 @@ import { fmtDate, fmtNs, fmtNum } from '@/lib/format'
 import { fmtLevel, speedupIntervalLabel, speedupLabel } from '@/lib/speedup'
 import type { RunDetail } from '@/lib/types'
 import { useExperiments } from '@/features/experiments/api/getExperiments'
+import { ScoreboardSection } from '@/features/scoreboard'
 import { runDownloadUrl, useRun } from '../api/getRun'
 import { fastestByExperiment, qualityAlerts, scatterGroups } from './dashboardModel'
 
@@ -195,6 +196,7 @@ export function RunDashboardPage() {
                 never ranked.
               </p>
             </Card>
+            <ScoreboardSection runId={runId} />
             <Card title="Accuracy vs speed">
               {groups.length === 0 ? (
                 <p className="text-sm text-slate-500">No candidate has both an accuracy and a valid timing to plot.</p>

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures each experiment's reference uncertainty and updates the catalog's data file
+# src/AstroBench.Core/Experiments/reference-uncertainty.json (checked in; docs/scoreboard.md), with provenance
+# (run id, library, date). Two presets, or any library and experiments:
+#   erfa-floor   ERFA experiments: the reference (liberfa) vs astropy's pyerfa, the same ERFA algorithms compiled
+#                separately (a different compiler path); the numerical floor. equ_horizontal and horiz_to_equ are left
+#                out: astropy's path there adds the TIO locator s' (a model term, up to 0.05 mas), not a numerical figure.
+#   ephemerides  Sun, Moon and planets: the reference (Swiss Ephemeris, JPL DE431) vs a second JPL integration;
+#                LIBRARY must declare a DE… model (e.g. casacore with DE405). Default LIBRARY: casacore.
+# Usage: scripts/measure-reference-uncertainty.sh PRESET [LIBRARY]
+#        scripts/measure-reference-uncertainty.sh custom LIBRARY EXPERIMENTS
+# Environment: N (cases, default 20000), SEED (default 42), RUN (reuse this run id instead of a new run),
+#              RESULTS (results dir, default a temp dir kept for provenance under results/reference-uncertainty).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+preset="${1:?usage: $0 erfa-floor|ephemerides [LIBRARY] | custom LIBRARY EXPERIMENTS}"
+erfa_floor="bias_precession,equ_ecl,frame_bias,frame_rotation_bpn,gmst_era,icrs_ecl_j2000,icrs_ecl_tod,inv_bias_precession,inv_bpn,inv_equ_ecl,inv_frame_bias,inv_icrs_ecl_j2000,inv_icrs_ecl_tod,inv_nutation,inv_obliquity,inv_precession,inv_precession_nutation,nutation,obliquity,precession,precession_nutation"
+ephemerides="solar_position,lunar_position,mercury_position,venus_position,mars_position,jupiter_position,saturn_position,uranus_position,neptune_position"
+case "$preset" in
+  erfa-floor) library="${2:-astropy}"; experiments="$erfa_floor"; reference=erfa ;;
+  ephemerides) library="${2:-casacore}"; experiments="$ephemerides"; reference=swisseph ;;
+  custom) library="${2:?library}"; experiments="${3:?experiments}"; reference="erfa,swisseph" ;;
+  *) echo "unknown preset '$preset'" >&2; exit 2 ;;
+esac
+results="${RESULTS:-$root/results/reference-uncertainty}"
+mkdir -p "$results"
+dotnet build AstroBench.sln -c Release -nologo -v q >/dev/null
+run="${RUN:-}"
+if [ -z "$run" ]; then
+  "$root/scripts/astrobench" run --experiments "$experiments" --libraries "$reference,$library" --n "${N:-20000}" --seed "${SEED:-42}" \
+    --no-perf --results-dir "$results" --notes "reference uncertainty: $preset with $library" | tee "$results/last-run.log" | grep -E '^\[RUN\] finish' || true
+  run="$(grep -oE 'run_id=[0-9_-]+' "$results/last-run.log" | tail -1 | cut -d= -f2)"
+  [ -n "$run" ] || { echo "the run did not finish: see $results/last-run.log" >&2; exit 1; }
+fi
+"$root/scripts/astrobench" runs reference-uncertainty "$run" --results-dir "$results" --library "$library" --experiments "$experiments" \
+  --output "$root/src/AstroBench.Core/Experiments/reference-uncertainty.json"
+echo "run $run in $results; rebuild to embed the new figures: dotnet build AstroBench.sln -c Release"
