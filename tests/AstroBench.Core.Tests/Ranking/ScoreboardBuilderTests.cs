@@ -20,7 +20,7 @@ public sealed class ScoreboardBuilderTests
         var perf = samplesNs is null ? null : PerformanceSummary.From(samplesNs, 1_000_000, 1);
         var result = new LibraryResult(LibraryResult.SchemaId, "frame_bias", library, role, "erfa", "m", "m",
             role == "reference" ? Parity.Reference : Parity.ModelParity, null, "completed", null,
-            new DatasetInfo(100, 42, 0, "sha256:x", ["jd_tt"], ["x"]), accuracy, perf, u,
+            new DatasetInfo(100, 42, 0, "sha256:x", ["jd_tt"], ["x"]), accuracy, perf, null, u,
             role == "reference" ? null : ReferenceUncertaintyCheck.IsWithin(accuracy, u));
         return JsonSerializer.SerializeToElement(result, ResultJson.Options);
     }
