@@ -8,7 +8,10 @@ public static class AdapterCommand
 {
     public sealed record Result(int ExitCode, string Output, bool TimedOut);
 
-    public static async Task<Result> RunAsync(AdapterInfo adapter, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken ct)
+    /// <param name="withStderr">Whether stderr joins the output: yes for a build's log; no where the output is data (version
+    /// lines), since a library may log to stderr at any time (casacore warns there that its leap-second table is old).</param>
+    public static async Task<Result> RunAsync(AdapterInfo adapter, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken ct,
+        bool withStderr = true)
     {
         var resolved = adapter.ResolveCommand(argv);
         var psi = new ProcessStartInfo(resolved[0])
@@ -41,7 +44,10 @@ public static class AdapterCommand
             }
         }
         process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
+        if (withStderr)
+        {
+            process.ErrorDataReceived += Collect;
+        }
         try
         {
             process.Start();
@@ -79,7 +85,7 @@ public static class AdapterCommand
         {
             return "unavailable";
         }
-        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(10), ct);
+        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(10), ct, withStderr: false);
         var first = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return result.ExitCode == 0 && first is not null ? first : $"unknown (version command exited {result.ExitCode})";
     }
@@ -94,7 +100,7 @@ public static class AdapterCommand
         {
             return null;
         }
-        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(30), ct);
+        var result = await RunAsync(adapter, argv, TimeSpan.FromSeconds(30), ct, withStderr: false);
         if (result.ExitCode != 0)
         {
             return new Dictionary<string, string>(StringComparer.Ordinal) { ["error"] = $"data_versions command exited {result.ExitCode}" };

@@ -36,4 +36,15 @@ public sealed class DataVersionsTests : IDisposable
         Assert.Equal(["error"], versions!.Keys);
         Assert.Contains("exited 3", versions["error"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WhatTheLibraryLogsOnStderr_StaysOutOfTheVersions()
+    {
+        // casacore logs "2026-12-01 15:44:42<TAB>SEVERE<TAB>…" on stderr while printing its versions: a timestamp
+        // that parsed as a key made two runs' manifests differ.
+        var versions = await AdapterCommand.DataVersionsAsync(
+            Adapter("echo '2026-12-01 15:44:42 SEVERE table out of date' >&2; echo 'leap_seconds: 2017-01-01'"), default);
+
+        Assert.Equal(["leap_seconds"], versions!.Keys);
+    }
 }
