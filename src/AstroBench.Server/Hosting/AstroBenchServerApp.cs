@@ -1,3 +1,4 @@
+using AstroBench.Server.Baselines;
 using AstroBench.Server.Endpoints;
 using AstroBench.Server.Execution;
 using AstroBench.Server.Jobs;
@@ -92,6 +93,7 @@ public static class AstroBenchServerApp
         app.MapRuns();
         app.MapRetention();
         app.MapCompare();
+        app.MapBaselines();
         app.MapCatalog();
         app.MapHealth();
         app.MapNotifications();
