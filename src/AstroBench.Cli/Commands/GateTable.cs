@@ -24,7 +24,7 @@ internal static class GateTable
         foreach (var x in r.Performance)
         {
             var ci = x.SpeedupCiLow is { } lo && x.SpeedupCiHigh is { } hi ? string.Create(CultureInfo.InvariantCulture, $"[{lo:0.000}, {hi:0.000}]") : "-";
-            perf.AddRow(E(x.Experiment), E(x.Library), N(x.MedianNsBaseline), N(x.MedianNsCandidate), N(x.Speedup), ci, E(Verdict(x.Verdict, x.Note)));
+            perf.AddRow(E(x.Experiment), E(x.Library), N(x.MedianNsBaseline), N(x.MedianNsCandidate), N(x.Speedup), E(ci), E(Verdict(x.Verdict, x.Note)));
         }
         if (r.Performance.Count > 0)
         {
