@@ -25,6 +25,7 @@ internal static class RunsCommand
         show.SetAction(parse => Show(console, parse.GetValue(ResultsDir)!, parse.GetValue(Id)!));
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
+        command.Subcommands.Add(RunsImportCommand.Create(console, ResultsDir));
         foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
         {
             command.Subcommands.Add(sub);
