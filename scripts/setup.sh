@@ -26,6 +26,6 @@ echo "setup: building adapters"
 
 if [ -f web/package.json ]; then
   echo "setup: building the web app"
-  (cd web && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+  (cd web && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent && npm run build:static --silent)
 fi
 echo "setup: done"

@@ -2,13 +2,26 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 // The API server (`astrobench serve`) listens on 127.0.0.1:8000 by default.
 const apiTarget = process.env.ASTROBENCH_API ?? 'http://127.0.0.1:8000'
 
-export default defineConfig({
-  plugins: [react(), tailwindcss()],
+// `vite build --mode static` (npm run build:static) is the published site of `astrobench publish`
+// (docs/publish-import.md): relative asset paths and one classic (non-module) script, because
+// chromium refuses module scripts and fetch from file://.
+const classicScript = (): Plugin => ({
+  name: 'astrobench-classic-script',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/ crossorigin/g, ''),
+  },
+})
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), tailwindcss(), ...(mode === 'static' ? [classicScript()] : [])],
+  base: mode === 'static' ? './' : '/',
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -19,10 +32,16 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: 'dist',
+    outDir: mode === 'static' ? 'dist-static' : 'dist',
     emptyOutDir: true,
     sourcemap: false,
-    chunkSizeWarningLimit: 600,
+    chunkSizeWarningLimit: mode === 'static' ? 2000 : 600,
+    modulePreload: mode === 'static' ? false : undefined,
+    cssCodeSplit: mode !== 'static',
+    rollupOptions:
+      mode === 'static'
+        ? { output: { format: 'iife', inlineDynamicImports: true, entryFileNames: 'assets/app.js', assetFileNames: 'assets/[name][extname]' } }
+        : undefined,
   },
   test: {
     globals: true,
@@ -34,4 +53,4 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },
-})
+}))

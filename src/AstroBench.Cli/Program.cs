@@ -16,6 +16,9 @@ root.Subcommands.Add(AdaptersCommand.Create(console));
 root.Subcommands.Add(RunsCommand.Create(console));
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchedulesCommand.Create(console));
+root.Subcommands.Add(CompareCommand.Create(console));
+root.Subcommands.Add(BaselinesCommand.Create(console));
+root.Subcommands.Add(PublishCommand.Create(console));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace AstroBench.Server.Tests;
 
 /// <summary>
-/// JSON examples of a docs file, marked <c>&lt;!-- {marker}: {name} --&gt;</c> before a fenced json block, and the
-/// member paths of a JSON value (<c>$.runs[].run_id</c>), so a test can check a doc's example against a real response.
+/// JSON examples of a docs file — marked <c>&lt;!-- {marker}: {name} --&gt;</c> before a fenced json block, or the first
+/// block after a heading — and the member paths or keys of a JSON value, so a test can check a doc's example against a
+/// real response.
 /// </summary>
-internal static class DocExamples
+internal static partial class DocExamples
 {
     public static JsonNode Example(string docFile, string marker, string name)
     {
@@ -40,4 +41,19 @@ internal static class DocExamples
         }
         return into;
     }
+
+    [GeneratedRegex("```json\\n(.*?)\\n```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
+
+    /// <summary>The first JSON block after <paramref name="heading"/> in docs/<paramref name="doc"/>.</summary>
+    public static JsonNode Example(string doc, string heading)
+    {
+        var text = File.ReadAllText(Path.Combine(Lab.RepoRoot, "docs", doc));
+        var at = text.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"docs/{doc} has '{heading}'");
+        return JsonNode.Parse(JsonBlock().Match(text, at).Groups[1].Value)!;
+    }
+
+    public static void AssertSameKeys(JsonNode documented, JsonNode real) =>
+        Assert.Equal(documented.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal), real.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 }

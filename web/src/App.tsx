@@ -2,6 +2,7 @@ import { lazy } from 'react'
 import { Link, Navigate, Route, Routes } from 'react-router'
 import { Layout } from '@/components/Layout'
 import { RunBenchmarksPage } from '@/features/jobs/components/RunBenchmarksPage'
+import { isStaticSite } from '@/lib/staticSite'
 
 // Each route below is its own chunk; the Run page (the landing page) ships in the main bundle.
 const JobsPage = lazy(() => import('@/features/jobs/components/JobsPage').then((m) => ({ default: m.JobsPage })))
@@ -38,7 +39,7 @@ export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Navigate to="/run" replace />} />
+        <Route index element={<Navigate to={isStaticSite ? '/runs' : '/run'} replace />} />
         <Route path="run" element={<RunBenchmarksPage />} />
         <Route path="jobs" element={<JobsPage />} />
         <Route path="jobs/:jobId" element={<JobDetailPage />} />

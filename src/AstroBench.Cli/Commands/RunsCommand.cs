@@ -31,6 +31,7 @@ internal static class RunsCommand
         command.Subcommands.Add(show);
         command.Subcommands.Add(RunsReindexCommand.Create(console, ResultsDir));
         command.Subcommands.Add(ReferenceUncertaintyCommand.Create(console, ResultsDir, Id));
+        command.Subcommands.Add(RunsImportCommand.Create(console, ResultsDir));
         foreach (var sub in RunsRetentionCommands.Create(console, ResultsDir, Id))
         {
             command.Subcommands.Add(sub);

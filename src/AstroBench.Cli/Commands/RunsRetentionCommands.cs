@@ -47,7 +47,7 @@ internal static class RunsRetentionCommands
     private static int Delete(IAnsiConsole console, string resultsDir, string id)
     {
         RunFolder(resultsDir, id);
-        var (outcome, bytes, error) = RunDeletion.Delete(resultsDir, id, new PinProtection(new RunPins(resultsDir)));
+        var (outcome, bytes, error) = RunDeletion.Delete(resultsDir, id, RunProtections.Of(resultsDir));
         switch (outcome)
         {
             case RunDeletionOutcome.Deleted:
@@ -95,7 +95,7 @@ internal static class RunsRetentionCommands
             throw new CliException(archiveError.Replace("archive_dir", "--archive-dir", StringComparison.Ordinal));
         }
         var sweep = new RetentionSweep(resultsDir);
-        var protection = new PinProtection(new RunPins(resultsDir));
+        var protection = RunProtections.Of(resultsDir);
         if (dryRun)
         {
             var plan = sweep.Preview(rules, protection, DateTimeOffset.UtcNow);

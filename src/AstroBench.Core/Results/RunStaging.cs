@@ -49,40 +49,63 @@ public sealed class RunStaging : IDisposable
         for (var suffix = 1; suffix <= MaxSuffix; suffix++)
         {
             var id = suffix == 1 ? baseId : $"{baseId}-{suffix}";
-            var staging = new RunStaging(resultsDir, id, startedUtc.ToUniversalTime());
-            if (Directory.Exists(staging.FinalPath))
+            if (TryTake(new RunStaging(resultsDir, id, startedUtc.ToUniversalTime())) is { } staging)
             {
-                continue;
+                return staging;
             }
-            try
-            {
-                using (new FileStream(staging._lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                }
-            }
-            catch (IOException) when (File.Exists(staging._lockPath))
-            {
-                continue;
-            }
-            // Re-check after taking the lock: the holder of a previous lock may have published and released it.
-            if (Directory.Exists(staging.FinalPath))
-            {
-                File.Delete(staging._lockPath);
-                continue;
-            }
-            try
-            {
-                Directory.CreateDirectory(staging.StagingPath);
-            }
-            catch
-            {
-                // A full disk (or any other failure) must not leave the id reserved for ever.
-                File.Delete(staging._lockPath);
-                throw;
-            }
-            return staging;
         }
         throw new IOException($"no free run id for {baseId} after {MaxSuffix} attempts");
+    }
+
+    /// <summary>
+    /// Reserves exactly <paramref name="runId"/> (an imported run keeps the id it was made with) by the same lock as
+    /// <see cref="Reserve(string, DateTimeOffset)"/>; null when that id is published or being written already.
+    /// </summary>
+    public static RunStaging? TryReserve(string resultsDir, string runId)
+    {
+        if (!RunIds.IsValidRunId(runId))
+        {
+            throw new ArgumentException($"'{runId}' is not a run id", nameof(runId));
+        }
+        resultsDir = Path.GetFullPath(resultsDir);
+        Directory.CreateDirectory(Path.Combine(resultsDir, RunIds.StagingFolder));
+        return TryTake(new RunStaging(resultsDir, runId, RunIds.TimestampOf(runId) ?? DateTimeOffset.UnixEpoch));
+    }
+
+    /// <summary>Takes the id's lock (O_EXCL) and creates its staging folder; null when the id is published or locked.</summary>
+    private static RunStaging? TryTake(RunStaging staging)
+    {
+        if (Directory.Exists(staging.FinalPath))
+        {
+            return null;
+        }
+        try
+        {
+            using (new FileStream(staging._lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+        }
+        catch (IOException) when (File.Exists(staging._lockPath))
+        {
+            return null;
+        }
+        // Re-check after taking the lock: the holder of a previous lock may have published and released it.
+        if (Directory.Exists(staging.FinalPath))
+        {
+            File.Delete(staging._lockPath);
+            return null;
+        }
+        try
+        {
+            Directory.CreateDirectory(staging.StagingPath);
+        }
+        catch
+        {
+            // A full disk (or any other failure) must not leave the id reserved for ever.
+            File.Delete(staging._lockPath);
+            throw;
+        }
+        return staging;
     }
 
     /// <summary>

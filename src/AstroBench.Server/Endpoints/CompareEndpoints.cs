@@ -1,5 +1,5 @@
 using AstroBench.Core.Results.Reading;
-using AstroBench.Server.Comparison;
+using AstroBench.Core.Comparison;
 using AstroBench.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

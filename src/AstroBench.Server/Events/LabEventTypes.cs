@@ -11,6 +11,8 @@ public static class LabEventTypes
     public const string JobCancelled = "job.cancelled";
     public const string JobPaused = "job.paused";
     public const string RunPublished = "run.published";
+    /// <summary>A run made elsewhere was imported (<c>POST /api/runs/import</c>; docs/publish-import.md).</summary>
+    public const string RunImported = "run.imported";
     public const string DiskLow = "disk.low";
     public const string RegressionDetected = "regression.detected";
 
@@ -18,7 +20,7 @@ public static class LabEventTypes
     public const string Test = "test";
 
     public static IReadOnlyList<string> All { get; } =
-        [JobCompleted, JobFailed, JobCancelled, JobPaused, RunPublished, DiskLow, RegressionDetected];
+        [JobCompleted, JobFailed, JobCancelled, JobPaused, RunPublished, RunImported, DiskLow, RegressionDetected];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 

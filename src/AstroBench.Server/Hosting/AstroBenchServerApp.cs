@@ -1,4 +1,6 @@
+using AstroBench.Server.Baselines;
 using AstroBench.Server.Endpoints;
+using AstroBench.Server.Import;
 using AstroBench.Server.Execution;
 using AstroBench.Server.History;
 using AstroBench.Server.Jobs;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,14 +69,16 @@ public static class AstroBenchServerApp
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+            // An endpoint may declare a larger limit (POST /api/runs/import takes a run archive).
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await context.Response.WriteAsJsonAsync(new ProblemDetails
                 {
                     Status = 413,
                     Title = "Request body too large",
-                    Detail = $"Bodies are limited to {options.MaxRequestBodyBytes} bytes.",
+                    Detail = $"Bodies are limited to {limit} bytes.",
                 }, options: null, contentType: "application/problem+json");
                 return;
             }
@@ -94,6 +99,8 @@ public static class AstroBenchServerApp
         app.MapScoreboard();
         app.MapRetention();
         app.MapCompare();
+        app.MapBaselines();
+        app.MapRunImport();
         app.MapCatalog();
         app.MapHealth();
         app.MapNotifications();

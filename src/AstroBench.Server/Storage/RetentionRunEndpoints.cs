@@ -42,7 +42,9 @@ internal static class RetentionRunEndpoints
                     Title = "Run is protected",
                     Detail = protection.Pins.IsPinned(runId)
                         ? $"Run {runId} is pinned; unpin it first (POST /api/runs/{runId}/unpin)."
-                        : $"Run {runId} is still referred to by a job that has not finished.",
+                        : protection.Baselines.RunIds().Contains(runId)
+                            ? $"Run {runId} is a baseline; remove the baseline first (DELETE /api/baselines/{{testbed}})."
+                            : $"Run {runId} is still referred to by a job that has not finished.",
                 };
                 conflict.Extensions["pinned"] = protection.Pins.IsPinned(runId);
                 return TypedResults.Problem(conflict);

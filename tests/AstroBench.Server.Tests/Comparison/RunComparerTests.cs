@@ -1,5 +1,5 @@
 using AstroBench.Core.Results.Reading;
-using AstroBench.Server.Comparison;
+using AstroBench.Core.Comparison;
 
 namespace AstroBench.Server.Tests.Comparison;
 

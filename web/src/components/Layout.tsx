@@ -3,18 +3,19 @@ import { NavLink, Outlet } from 'react-router'
 import { Loader2, Moon, Sun, Telescope } from 'lucide-react'
 import { cn } from '@/lib/cn'
 import { useTheme } from '@/lib/theme'
+import { isStaticSite } from '@/lib/staticSite'
 
 const links = [
   { to: '/run', label: 'Run Benchmarks' },
   { to: '/jobs', label: 'Job history' },
-  { to: '/runs', label: 'Runs' },
+  { to: '/runs', label: 'Runs', published: true },
   { to: '/compare', label: 'Compare' },
   { to: '/storage', label: 'Storage' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/schedules', label: 'Schedules' },
   { to: '/trends', label: 'Trends' },
   { to: '/regressions', label: 'Regressions' },
-]
+].filter((l) => !isStaticSite || l.published)
 
 export function Layout() {
   const [theme, toggle] = useTheme()
@@ -25,7 +26,7 @@ export function Layout() {
       </a>
       <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-900/90">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
-          <NavLink to="/run" className="flex items-center gap-2 font-semibold">
+          <NavLink to={isStaticSite ? '/runs' : '/run'} className="flex items-center gap-2 font-semibold">
             <Telescope aria-hidden className="h-5 w-5 text-blue-600 dark:text-blue-400" /> AstroBench
           </NavLink>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">

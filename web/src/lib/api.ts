@@ -1,5 +1,7 @@
 // Thin fetch wrapper: JSON in/out, RFC 7807 problem details turned into ApiError.
 
+import { isStaticSite, loadStatic, readOnly } from './staticSite'
+
 export interface ProblemDetails {
   type?: string
   title?: string
@@ -69,6 +71,13 @@ export interface ApiResponse<T> {
 /** Like apiFetch, with the status and headers (e.g. `X-Total-Count`). */
 export async function apiRequest<T>(path: string, init: ApiInit<T> = {}): Promise<ApiResponse<T>> {
   const { json, headers, parse, ...rest } = init
+  if (isStaticSite) {
+    // The published site: GETs read the exported files, nothing else exists (lib/staticSite.ts).
+    const method = (rest.method ?? 'GET').toUpperCase()
+    if (method !== 'GET') throw readOnly(method, path)
+    const body = await loadStatic(path)
+    return { body: parse ? parse(body) : (body as T), status: 200, headers: new Headers() }
+  }
   const res = await fetch(path, {
     ...rest,
     headers: {

@@ -1,6 +1,7 @@
 namespace AstroBench.Core.Results.Reading;
 
-/// <summary>The headline numbers of one <c>&lt;experiment&gt;/&lt;library&gt;.json</c>; null where the file has no value.</summary>
+/// <summary>The headline numbers of one <c>&lt;experiment&gt;/&lt;library&gt;.json</c>; null where the file has no value.
+/// <see cref="SamplesNs"/> are the perf rounds' raw per-op times (the CI gate's bootstrap needs them).</summary>
 public sealed record ResultRow(
     string Experiment,
     string Library,
@@ -25,4 +26,5 @@ public sealed record ResultRow(
     double? SpeedupCiLow = null,
     double? SpeedupCiHigh = null,
     double? SpeedupCiLevel = null,
-    string? SpeedupVerdict = null);
+    string? SpeedupVerdict = null,
+    IReadOnlyList<double>? SamplesNs = null);

@@ -39,8 +39,14 @@ internal static class ResultRowParser
             hasPerf ? Num(perf, "speedup_ci_low") : null,
             hasPerf ? Num(perf, "speedup_ci_high") : null,
             hasPerf ? Num(perf, "speedup_ci_level") : null,
-            hasPerf ? Str(perf, "speedup_verdict") : null);
+            hasPerf ? Str(perf, "speedup_verdict") : null,
+            hasPerf ? Samples(perf) : null);
     }
+
+    private static List<double>? Samples(JsonElement perf) =>
+        perf.TryGetProperty("samples_ns", out var s) && s.ValueKind == JsonValueKind.Array
+            ? s.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Number && x.TryGetDouble(out var d) && double.IsFinite(d)).Select(x => x.GetDouble()).ToList()
+            : null;
 
     internal static bool TryGet(JsonElement element, out JsonElement value, params string[] path)
     {

@@ -13,6 +13,8 @@ import type { RunDetail } from '@/lib/types'
 import { useExperiments } from '@/features/experiments/api/getExperiments'
 import { ScoreboardSection } from '@/features/scoreboard'
 import { runDownloadUrl, useRun } from '../api/getRun'
+import { BaselineBadge, SetBaselineButton } from '@/features/baselines'
+import { isStaticSite } from '@/lib/staticSite'
 import { fastestByExperiment, qualityAlerts, scatterGroups } from './dashboardModel'
 
 function SummaryTable({ run }: { run: RunDetail }) {
@@ -153,6 +155,7 @@ export function RunDashboardPage() {
           <span className="flex flex-wrap items-center gap-3">
             Run <span className="font-mono text-xl">{runId}</span>
             {m?.completeness && <CompleteBadge complete={!!m.completeness.complete} />}
+            <BaselineBadge runId={runId} />
           </span>
         }
         subtitle={m ? `${fmtDate(m.started_at)} → ${fmtDate(m.finished_at)} · ${String(m.environment?.machine ?? 'unknown machine')}` : undefined}
@@ -161,12 +164,19 @@ export function RunDashboardPage() {
             <Link className="inline-flex items-center gap-1 text-sm underline" to={`/runs/${runId}/performance`}>
               <Grid3x3 aria-hidden className="h-4 w-4" /> Performance matrix
             </Link>
-            <Link className="inline-flex items-center gap-1 text-sm underline" to={`/compare?b=${runId}`}>
-              <GitCompare aria-hidden className="h-4 w-4" /> Compare…
-            </Link>
-            <a className="inline-flex items-center gap-1 text-sm underline" href={runDownloadUrl(runId)} download>
-              <Download aria-hidden className="h-4 w-4" /> Download zip
-            </a>
+            {!isStaticSite && (
+              <Link className="inline-flex items-center gap-1 text-sm underline" to={`/compare?b=${runId}`}>
+                <GitCompare aria-hidden className="h-4 w-4" /> Compare…
+              </Link>
+            )}
+            {!isStaticSite && (
+              <>
+                <a className="inline-flex items-center gap-1 text-sm underline" href={runDownloadUrl(runId)} download>
+                  <Download aria-hidden className="h-4 w-4" /> Download zip
+                </a>
+                <SetBaselineButton runId={runId} />
+              </>
+            )}
           </>
         }
       />

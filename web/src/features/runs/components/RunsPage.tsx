@@ -9,6 +9,8 @@ import { Table, Td, Th } from '@/components/ui/Table'
 import { fmtDate } from '@/lib/format'
 import { fmtBytes } from '@/features/storage/lib/bytes'
 import { runDownloadUrl } from '../api/getRun'
+import { BaselineBadge } from '@/features/baselines'
+import { isStaticSite } from '@/lib/staticSite'
 import { useRuns } from '../api/getRuns'
 import { RunActions } from './RunActions'
 
@@ -122,17 +124,21 @@ export function RunsPage() {
                       </Td>
                       <Td className="text-right tabular-nums">{r.result_count}</Td>
                       <Td>
-                        <CompleteBadge complete={r.complete} />
+                        <CompleteBadge complete={r.complete} /> <BaselineBadge runId={r.id} />
                       </Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">{fmtBytes(r.bytes)}</Td>
                       <Td className="whitespace-nowrap">
                         <Link className="mr-3 text-sm underline" to={`/runs/${r.id}`}>
                           Open
                         </Link>
-                        <a className="inline-flex items-center gap-1 text-sm underline" href={runDownloadUrl(r.id)} download>
-                          <Download aria-hidden className="h-3.5 w-3.5" /> zip
-                        </a>
-                        <RunActions run={r} />
+                        {!isStaticSite && (
+                          <>
+                            <a className="inline-flex items-center gap-1 text-sm underline" href={runDownloadUrl(r.id)} download>
+                              <Download aria-hidden className="h-3.5 w-3.5" /> zip
+                            </a>
+                            <RunActions run={r} />
+                          </>
+                        )}
                       </Td>
                     </tr>
                   ))}

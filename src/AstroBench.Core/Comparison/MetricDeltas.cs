@@ -1,4 +1,4 @@
-namespace AstroBench.Server.Comparison;
+namespace AstroBench.Core.Comparison;
 
 /// <summary>The original lab's <c>MetricDelta</c>: one row per (experiment, library, metric).</summary>
 public sealed record MetricDeltaDto(string Experiment, string Library, string Metric, double? ValueA, double? ValueB, double? Delta,
@@ -10,7 +10,7 @@ public sealed record MetricDeltaDto(string Experiment, string Library, string Me
 /// <c>regression</c> is AstroBench's significance verdict, not "any increase" as in the original,
 /// so noise is never reported as a regression.
 /// </summary>
-internal static class MetricDeltas
+public static class MetricDeltas
 {
     public static List<MetricDeltaDto> From(IEnumerable<AccuracyDeltaDto> accuracy, IEnumerable<PerfDeltaDto> performance)
     {

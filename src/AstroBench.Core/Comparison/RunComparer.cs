@@ -1,14 +1,14 @@
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results.Reading;
 
-namespace AstroBench.Server.Comparison;
+namespace AstroBench.Core.Comparison;
 
 /// <summary>
 /// Run-to-run deltas with explicit significance rules (docs/http-api.md): performance changes count only
 /// beyond 5 % AND with disjoint median confidence intervals; accuracy changes only when p99 moves beyond
 /// 10 % relative plus an absolute floor of 1 µas in the metric's unit.
 /// </summary>
-internal static class RunComparer
+public static class RunComparer
 {
     public const double PerfMinChangePercent = 5.0;
     public const double AccuracyRelativeTolerance = 0.10;
@@ -18,21 +18,16 @@ internal static class RunComparer
         ["mas"] = 1e-3, ["arcsec"] = 1e-6, ["rad"] = 4.85e-12, ["default"] = 1e-12,
     };
 
-    private static readonly string Completed = CallOutcome.Completed.ToWire();
+    internal static readonly string Completed = CallOutcome.Completed.ToWire();
 
     public static CompareDto Compare(RunDetail a, RunDetail b)
     {
-        var left = a.Rows.ToDictionary(r => (r.Experiment, r.Library));
-        var right = b.Rows.ToDictionary(r => (r.Experiment, r.Library));
-        var keys = left.Keys.Union(right.Keys).OrderBy(k => k.Experiment, StringComparer.Ordinal).ThenBy(k => k.Library, StringComparer.Ordinal);
         var accuracy = new List<AccuracyDeltaDto>();
         var perf = new List<PerfDeltaDto>();
-        foreach (var key in keys)
+        foreach (var (experiment, library, ra, rb) in ResultPairs.Join(a, b))
         {
-            var ra = left.GetValueOrDefault(key);
-            var rb = right.GetValueOrDefault(key);
-            accuracy.Add(Accuracy(key.Experiment, key.Library, ra, rb));
-            perf.Add(Performance(key.Experiment, key.Library, ra, rb));
+            accuracy.Add(Accuracy(experiment, library, ra, rb));
+            perf.Add(Performance(experiment, library, ra, rb));
         }
         return new CompareDto(a.Summary.Id, b.Summary.Id, MetricDeltas.From(accuracy, perf),
             new CompareRulesDto(PerfMinChangePercent, true, AccuracyRelativeTolerance, AbsoluteFloor), accuracy, perf,
@@ -85,10 +80,12 @@ internal static class RunComparer
         return new PerfDeltaDto(experiment, library, ma, mb, Math.Round(change, 3), Ci(a), Ci(b), overlap, verdict);
     }
 
-    private static string Judge(double p99A, double p99B, double floor) =>
-        p99B > p99A * (1 + AccuracyRelativeTolerance) + floor ? "regressed"
-        : p99A > p99B * (1 + AccuracyRelativeTolerance) + floor ? "improved"
-        : "unchanged";
+    private static string Judge(double p99A, double p99B, double floor) => ErrorChange.Of(p99A, p99B, AccuracyRelativeTolerance, floor) switch
+    {
+        > 0 => "regressed",
+        < 0 => "improved",
+        _ => "unchanged",
+    };
 
     private static double Floor(string? unit) => unit is not null && AbsoluteFloor.TryGetValue(unit, out var f) ? f : AbsoluteFloor["default"];
 }

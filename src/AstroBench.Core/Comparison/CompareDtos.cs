@@ -1,4 +1,4 @@
-namespace AstroBench.Server.Comparison;
+namespace AstroBench.Core.Comparison;
 
 public sealed record CompareRulesDto(double PerfMinChangePercent, bool PerfRequiresDisjointCi, double AccuracyRelativeTolerance,
     IReadOnlyDictionary<string, double> AccuracyAbsoluteFloor);
