@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AstroBench.Core.Baselines;
+using AstroBench.Core.History;
 using AstroBench.Core.Import;
 using AstroBench.Core.Results.Reading;
 using Spectre.Console;
@@ -28,7 +29,8 @@ internal static class RunsImportCommand
             {
                 throw new CliException($"import refused ({ex.Code}): {ex.Message}");
             }
-            // The results index (when present) learns about the run here: one call after a successful import.
+            // The results index (docs/history.md) learns about the run at once, so its history and regressions include it.
+            new ResultsIndex(dir).IndexRun(result.Folder);
             var testbed = TestbedKey.Of(new RunFolderReader(dir).ReadManifest(result.RunId));
             console.WriteLine($"imported {result.RunId} (testbed {testbed}): {result.Files} files, {result.Bytes} bytes");
             return ExitCodes.Ok;

@@ -47,7 +47,7 @@ internal sealed class HistoryFollower(ResultsIndex index, RegressionScanner scan
         }
     }
 
-    /// <summary>Indexes the folder of every <c>run.published</c> event after the cursor; returns the new cursor and how many.</summary>
+    /// <summary>Indexes the folder of every <c>run.published</c> and <c>run.imported</c> event after the cursor; returns the new cursor and how many.</summary>
     private (long Cursor, int Published) Consume(long cursor)
     {
         var published = 0;
@@ -55,7 +55,7 @@ internal sealed class HistoryFollower(ResultsIndex index, RegressionScanner scan
         while ((batch = events.ReadAfter(cursor)).Count > 0)
         {
             cursor = batch[^1].Seq;
-            foreach (var e in batch.Where(e => e.Type == LabEventTypes.RunPublished && e.RunId is not null))
+            foreach (var e in batch.Where(e => e.Type is LabEventTypes.RunPublished or LabEventTypes.RunImported && e.RunId is not null))
             {
                 published++;
                 try

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using AstroBench.Cli.Tests.Infrastructure;
+using AstroBench.Core.History;
 
 namespace AstroBench.Cli.Tests.Import;
 
@@ -25,6 +26,7 @@ public sealed class RunsImportCommandTests : IDisposable
         Assert.Equal(0, ok.ExitCode);
         Assert.StartsWith($"imported {RunId} (testbed 0123456789abcdef): 2 files", ok.Stdout, StringComparison.Ordinal);
         Assert.Equal([RunId], _lab.Runs().Select(Path.GetFileName));
+        Assert.Equal("0123456789abcdef", Assert.Single(new ResultsIndex(_lab.Results).ListRuns(), r => r.Summary.Id == RunId).TestbedKey);
 
         var again = await CliProcess.RunAsync(_lab.Dir, "runs", "import", folder);
         Assert.Equal(2, again.ExitCode);
