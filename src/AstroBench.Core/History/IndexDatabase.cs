@@ -1,3 +1,4 @@
+using AstroBench.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AstroBench.Core.History;
@@ -11,24 +12,9 @@ internal static class IndexDatabase
 {
     public const int SchemaVersion = 1;
 
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        DefaultTimeout = 30,
-        Pooling = true,
-    }.ToString();
+    public static string ConnectionString(string path) => SqliteFile.ConnectionString(path);
 
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        cmd.ExecuteNonQuery();
-        return connection;
-    }
+    public static SqliteConnection Open(string connectionString) => SqliteFile.Open(connectionString);
 
     /// <summary>Creates the tables; true when the file held an older schema whose rows were dropped (the caller reindexes).</summary>
     public static bool EnsureSchema(SqliteConnection connection)
