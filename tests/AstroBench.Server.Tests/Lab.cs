@@ -53,6 +53,15 @@ public sealed class Lab : IDisposable
     public Task WaitHeld(string experiment) =>
         Eventually.True(() => IsHeld(experiment), $"a gate call for {experiment} is held");
 
+    /// <summary>
+    /// Waits until the job's log says <paramref name="experiment"/> is done. Accuracy-only runs start the next
+    /// experiments' calls ahead (docs/engine.md), so being held in a later experiment does not imply an earlier one is done.
+    /// </summary>
+    public Task WaitExperimentDone(string jobId, string experiment) =>
+        Eventually.True(() => File.Exists(Path.Combine(Root, "logs", jobId + ".log"))
+            && File.ReadLines(Path.Combine(Root, "logs", jobId + ".log")).Any(l => l.Contains($"experiment_done experiment={experiment} ", StringComparison.Ordinal)),
+            $"job {jobId} logs {experiment} done");
+
     public bool IsHeld(string experiment) => File.Exists(Path.Combine(GateDir, experiment + ".waiting"));
 
     /// <summary>Lets gate-fixture calls for <paramref name="experiment"/> (or "all") through.</summary>

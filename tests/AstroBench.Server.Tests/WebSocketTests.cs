@@ -52,6 +52,7 @@ public sealed class WebSocketTests : IDisposable
 
         // Lines written while no client is attached: the first experiment ends, the second is held.
         _lab.Open("gmst_era");
+        await _lab.WaitExperimentDone(id, "gmst_era");
         await _lab.WaitHeld("kepler_solver");
         var written = (await File.ReadAllLinesAsync(Path.Combine(_lab.Root, "logs", id + ".log"))).Length;
         Assert.True(written > first.Count, "no line was written while disconnected");

@@ -61,6 +61,7 @@ public sealed class PauseResumeTests
         {
             lab.Open("gmst_era");
             id = await lab.Enqueue(PauseLab.TwoExperiments());
+            await lab.WaitExperimentDone(id, "gmst_era");
             await lab.WaitHeld("kepler_solver");
             Assert.Equal("now", (await lab.Pause(id, "now"))["pause_requested"]!.GetValue<string>());
             checkpoint = (await lab.WaitStatus(id, "paused"))["checkpoint"]!.GetValue<string>();
