@@ -21,7 +21,7 @@ internal static class PublishedEndpoints
     public static IReadOnlyList<string> Lab { get; } = ["/api/runs", "/api/experiments", "/api/adapters", "/api/baselines"];
 
     public static IEnumerable<string> OfRun(string runId) =>
-        [$"/api/runs/{runId}", $"/api/runs/{runId}/performance-matrix"];
+        [$"/api/runs/{runId}", $"/api/runs/{runId}/performance-matrix", $"/api/runs/{runId}/scoreboard"];
 
     public static IEnumerable<string> OfExperiment(string runId, string experiment) =>
         [$"/api/runs/{runId}/experiments/{experiment}", $"/api/runs/{runId}/experiments/{experiment}/summary"];
