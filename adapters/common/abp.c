@@ -233,39 +233,18 @@ static int fail_midstream(const char *fmt, ...)
 /* Modes                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The rows of an accuracy answer after its header, then "end": shared by protocol 1 (decimal) and 2 (either encoding). */
+static int answer_rows(const abp_experiment *ex, long long cases, int hex);
+
 static int run_accuracy(const abp_experiment *ex, long long cases)
 {
-    double in[ABP_MAX_COLUMNS];
-    double out[ABP_MAX_COLUMNS];
-    long long row;
-    int j;
+    int rc;
 
     out_printf("ABP 1\nstatus ok\ncolumns %d\ncases %lld\n", ex->n_out, cases);
-    for (row = 0; row < cases; row++) {
-        const char *problem;
-        if (read_line() < 0)
-            return fail_midstream("input ended after %lld of %lld rows", row, cases);
-        if (strcmp(in_line, "end") == 0)
-            return fail_midstream("'end' after %lld rows, header declared %lld", row, cases);
-        problem = parse_row(in_line, ex->n_in, in);
-        if (problem != NULL)
-            return fail_midstream("row %lld: %s (expected %d numbers)", row + 1, problem, ex->n_in);
-        for (j = 0; j < ex->n_out; j++)
-            out[j] = NAN;
-        ex->compute(in, out);
-        for (j = 0; j < ex->n_out; j++) {
-            if (j > 0)
-                out_printf(" ");
-            out_double(out[j]);
-        }
-        out_printf("\n");
-    }
-    if (read_line() < 0 || strcmp(in_line, "end") != 0)
-        return fail_midstream("expected 'end' after %lld rows", cases);
-    out_printf("end\n");
-    out_flush();
-    drain_stdin();
-    return 0;
+    rc = answer_rows(ex, cases, 0);
+    if (rc == 0)
+        drain_stdin();
+    return rc;
 }
 
 #define PERF_MAX_CASES 1048576LL
@@ -571,12 +550,17 @@ static void out_hex(double x)
 /* One v2 accuracy request: like run_accuracy, but in the requested encoding and without draining stdin. */
 static int serve_accuracy(const abp_experiment *ex, long long cases, int hex)
 {
+    out_printf("ABP 2\nstatus ok\nencoding %s\ncolumns %d\ncases %lld\n", hex ? "hex" : "decimal", ex->n_out, cases);
+    return answer_rows(ex, cases, hex);
+}
+
+static int answer_rows(const abp_experiment *ex, long long cases, int hex)
+{
     double in[ABP_MAX_COLUMNS];
     double out[ABP_MAX_COLUMNS];
     long long row;
     int j;
 
-    out_printf("ABP 2\nstatus ok\nencoding %s\ncolumns %d\ncases %lld\n", hex ? "hex" : "decimal", ex->n_out, cases);
     for (row = 0; row < cases; row++) {
         const char *problem;
         if (read_line() < 0)
