@@ -42,6 +42,7 @@ internal sealed partial class JobStore
         MigratePauseColumns(connection);
         MigrateLimitsColumn(connection);
         MigrateSlurmColumn(connection);
+        CreateQueueVersion(connection); // after the migrations: its trigger names their columns
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

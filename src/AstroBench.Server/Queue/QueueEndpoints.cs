@@ -46,11 +46,12 @@ internal static class QueueEndpoints
     }
 
     /// <summary>Queued jobs in dispatch order with position and estimated start; the count in <c>X-Total-Count</c>.</summary>
-    public static JsonHttpResult<List<QueueEntryDto>> List(QueueView view, HttpResponse response)
+    public static FileContentHttpResult List(QueueView view, HttpResponse response)
     {
-        var list = view.List();
-        response.Headers["X-Total-Count"] = list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Json(list, QueueJsonContext.Default.ListQueueEntryDto);
+        var (json, count) = view.ListJson();
+        response.Headers["X-Total-Count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The same bytes and content type TypedResults.Json wrote, kept between listings while the queue stands still.
+        return TypedResults.Bytes(json, "application/json; charset=utf-8");
     }
 
     public static Results<Ok<JobDto>, ProblemHttpResult> Patch(string id, PatchJobRequest? request, JobQueue queue, JobStore store, QueueView view)
