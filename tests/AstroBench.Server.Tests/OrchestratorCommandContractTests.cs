@@ -59,6 +59,19 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         Assert.Equal(300, run.AdapterMemoryMb);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AccuracyJobs_ShareTheCores_OfTheAccuracyJobsThatMayRunAtOnce(bool noPerf)
+    {
+        // As many parallel accuracy jobs as cores: each gets one accuracy call at a time, not every core.
+        var options = new AstroBenchServerOptions { Root = _root, OrchestratorPath = Lab.OrchestratorDll, MaxParallelAccuracyJobs = Environment.ProcessorCount };
+        var command = new OrchestratorCommand(options, new ServerPaths(options));
+        var argv = command.Build("0123456789ab", new JobConfig(["gmst_era"], ["libnova"], 10, 1, 3, noPerf, false), null);
+        var run = Parse(argv.Skip(command.Program().Count).ToArray()).Options;
+        Assert.Equal(noPerf ? 1 : Environment.ProcessorCount, run.Jobs);
+    }
+
     [Fact]
     public void EveryOptionTheServerPasses_IsDeclaredByTheCli()
     {

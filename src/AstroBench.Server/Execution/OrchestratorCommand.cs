@@ -34,6 +34,8 @@ internal sealed class OrchestratorCommand(AstroBenchServerOptions options, Serve
         Testbed = options.TestbedLabel,
         LogFile = paths.LogFile(jobId),
         ExitRecord = paths.ExitRecordFile(jobId),
+        // Timing jobs run alone and keep the run's default (every core) for their accuracy part.
+        Jobs = config.NoPerf ? Queue.QueueLimits.AccuracyCallsPerJob(options) : null,
     };
 
     /// <summary>argv prefix that starts the orchestrator: the apphost, or <c>dotnet astrobench.dll</c>.</summary>
