@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1 and v2 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1, v2 and v3 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
