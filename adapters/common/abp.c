@@ -249,16 +249,107 @@ static int run_accuracy(const abp_experiment *ex, long long cases)
 
 #define PERF_MAX_CASES 1048576LL
 
-static int run_perf(const abp_experiment *ex, long long cases, long long ops, long long warmup)
+/*
+ * Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops,
+ * each timed; steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of
+ * min); at most 10 chunks (half the timed ops). The same numbers are in abp.py, abp.mjs and
+ * erfa-dotnet's Warmup.cs.
+ */
+#define WARMUP_CHUNKS_PER_LOOP 20
+#define WARMUP_MAX_CHUNKS 10
+#define WARMUP_WINDOW 3
+#define WARMUP_TOLERANCE 0.02
+
+static long long now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + (long long)t.tv_nsec;
+}
+
+/* The empty body of the empty loop: called through the same pointer as a real compute. */
+static void empty_compute(const double *in, double *out)
+{
+    (void)in;
+    (void)out;
+}
+
+/* Read through a volatile, so the compiler cannot see which function a pass calls. */
+static abp_compute_fn volatile empty_fn = empty_compute;
+
+/*
+ * One timed pass: `ops` calls of fn cycling through the cases (wrap-around index compare, no
+ * modulo), folding the first n_fold outputs into *sink. Every timing (warm-up chunk, timed
+ * loop, empty loop) goes through this one function, so all are timed the same way.
+ */
+__attribute__((noinline))
+static long long timed_pass(abp_compute_fn fn, const double *data, int n_in, int n_fold, size_t cases,
+                            long long ops, double *out, volatile double *sink)
+{
+    long long k, t0, t1;
+    size_t idx = 0;
+    const double *row = data;
+    double acc = 0.0;
+    int j;
+    t0 = now_ns();
+    for (k = 0; k < ops; k++) {
+        fn(row, out);
+        for (j = 0; j < n_fold; j++)
+            acc += out[j];
+        if (++idx == cases) {
+            idx = 0;
+            row = data;
+        } else {
+            row += n_in;
+        }
+    }
+    t1 = now_ns();
+    *sink += acc;
+    return t1 - t0;
+}
+
+/* Warm-up before a timed loop: `fixed` ops, or (auto) chunks until steady; returns the ops run. */
+static long long warm_up(abp_compute_fn fn, const abp_experiment *ex, const double *data, size_t cases,
+                         long long ops, int automatic, long long fixed, double *out, volatile double *sink,
+                         int *steady)
+{
+    long long chunk, t[WARMUP_MAX_CHUNKS], done = 0, lo, hi;
+    int c, i;
+    *steady = 0;
+    if (!automatic) {
+        if (fixed > 0)
+            timed_pass(fn, data, ex->n_in, ex->n_fold, cases, fixed, out, sink);
+        return fixed;
+    }
+    chunk = (ops + WARMUP_CHUNKS_PER_LOOP - 1) / WARMUP_CHUNKS_PER_LOOP;
+    for (c = 0; c < WARMUP_MAX_CHUNKS; c++) {
+        t[c] = timed_pass(fn, data, ex->n_in, ex->n_fold, cases, chunk, out, sink);
+        done += chunk;
+        if (c + 1 < WARMUP_WINDOW)
+            continue;
+        lo = hi = t[c];
+        for (i = c - WARMUP_WINDOW + 1; i < c; i++) {
+            if (t[i] < lo)
+                lo = t[i];
+            if (t[i] > hi)
+                hi = t[i];
+        }
+        if ((double)(hi - lo) <= WARMUP_TOLERANCE * (double)lo) {
+            *steady = 1;
+            break;
+        }
+    }
+    return done;
+}
+
+static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup)
 {
     double *data;
     double out[ABP_MAX_COLUMNS];
-    long long row, k;
-    size_t idx;
-    int j;
+    long long row, total_ns, empty_ns, warmup_ops, res_ns;
+    int j, steady, empty_steady;
     volatile double sink = 0.0;
-    struct timespec t0, t1, res;
-    long long total_ns, res_ns;
+    struct timespec res;
 
     if (cases < 1)
         return respond_status("error", "perf mode needs at least one case");
@@ -287,33 +378,13 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, lo
     for (j = 0; j < ABP_MAX_COLUMNS; j++)
         out[j] = 0.0;
 
-    /* warmup, untimed */
-    idx = 0;
-    for (k = 0; k < warmup; k++) {
-        double acc = 0.0;
-        ex->compute(data + idx * (size_t)ex->n_in, out);
-        for (j = 0; j < ex->n_fold; j++)
-            acc += out[j];
-        sink += acc;
-        if (++idx == (size_t)cases)
-            idx = 0;
-    }
+    /* warm-up, the timed loop, then the same for the empty body (after, so the timed loop follows its warm-up) */
+    warmup_ops = warm_up(ex->compute, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &steady);
+    sink = 0.0;
+    total_ns = timed_pass(ex->compute, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
+    warm_up(empty_fn, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &empty_steady);
+    empty_ns = timed_pass(empty_fn, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
 
-    /* timed */
-    idx = 0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (k = 0; k < ops; k++) {
-        double acc = 0.0;
-        ex->compute(data + idx * (size_t)ex->n_in, out);
-        for (j = 0; j < ex->n_fold; j++)
-            acc += out[j];
-        sink += acc;
-        if (++idx == (size_t)cases)
-            idx = 0;
-    }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-
-    total_ns = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (long long)(t1.tv_nsec - t0.tv_nsec);
     if (clock_getres(CLOCK_MONOTONIC, &res) == 0)
         res_ns = (long long)res.tv_sec * 1000000000LL + (long long)res.tv_nsec;
     else
@@ -324,7 +395,12 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, lo
 
     out_printf("ABP 1\nstatus ok\ntotal_ns %lld\nops %lld\nsink ", total_ns, ops);
     out_double(sink);
-    out_printf("\nclock_res_ns %lld\nend\n", res_ns);
+    out_printf("\nclock_res_ns %lld\nempty_loop_ns_per_op ", res_ns);
+    out_double((double)empty_ns / (double)ops);
+    out_printf("\nwarmup_ops %lld\n", warmup_ops);
+    if (warmup_auto)
+        out_printf("warmup_steady %d\n", steady);
+    out_printf("end\n");
     out_flush();
     drain_stdin();
     return 0;
@@ -339,7 +415,7 @@ typedef struct {
     char experiment[256];
     char mode[64];
     char encoding[16];
-    int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup;
+    int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup, warmup_auto;
     long long columns, cases, ops, warmup;
 } abp_header;
 
@@ -388,6 +464,9 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
             if (strlen(value) >= sizeof h->encoding)
                 return "encoding too long";
             strcpy(h->encoding, value);
+        } else if (strcmp(key, "warmup") == 0 && strcmp(value, "auto") == 0) {
+            h->warmup_auto = 1; /* protocol 3: steady-state warm-up */
+            h->have_warmup = 1;
         } else {
             /* the four count keys; other keys: ignored, as the protocol requires */
             for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
@@ -483,7 +562,7 @@ int abp_main(int argc, char **argv, const char *version_line,
             return respond_status("error", "perf request needs ops >= 1");
         if (!h.have_warmup)
             h.warmup = 0;
-        return run_perf(ex, h.cases, h.ops, h.warmup);
+        return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup);
     }
     return respond_status("error", "unknown mode %.60s", h.mode);
 }

@@ -9,9 +9,10 @@
  *
  * Accuracy mode streams the request: every row is parsed, computed and
  * written before the next row is read, so the number of cases is not
- * limited. Perf mode reads the (small) sample of cases, runs `warmup`
- * untimed operations, then `ops` timed operations cycling through the
- * cases, folding outputs into a volatile sink.
+ * limited. Perf mode reads the (small) sample of cases, warms up (`warmup`
+ * ops, or with "warmup auto" until a steady state), times `ops` operations
+ * cycling through the cases, folding outputs into a sink, then times the
+ * same loop with an empty body and reports its cost per op (protocol 3).
  *
  * C99 + POSIX (clock_gettime).
  */

@@ -104,33 +104,74 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
     }
 
     const ops = Number(header.ops);
-    const warmup = Number(header.warmup || 0);
+    const auto = header.warmup === 'auto';
+    const warmup = auto ? 0 : Number(header.warmup || 0);
     if (!Number.isInteger(ops) || ops <= 0) return fail(`bad ops ${header.ops}`);
+    if (!Number.isInteger(warmup) || warmup < 0) return fail(`bad warmup ${header.warmup}`);
     if (nCases === 0) return fail('perf needs at least one case');
-    let sink = 0;
+    // Warm-up, the timed loop, then the same for the empty body (after, so that the timed loop follows its own
+    // warm-up and its call site has seen only the library's compute).
+    const sink = { value: 0 };
+    const [warmupOps, steady] = warmUp(exp.compute, rows, out, exp.nFold, ops, auto, warmup, sink);
+    sink.value = 0;
+    const totalNs = timedPass(exp.compute, rows, out, exp.nFold, ops, sink);
+    warmUp(emptyCompute, rows, out, exp.nFold, ops, auto, warmup, sink);
+    const emptyNs = timedPass(emptyCompute, rows, out, exp.nFold, ops, sink);
+    const body = ['ABP 1', 'status ok', `total_ns ${totalNs}`, `ops ${ops}`, `sink ${fmt(sink.value)}`,
+        `clock_res_ns ${clockResolutionNs()}`, `empty_loop_ns_per_op ${fmt(Number(emptyNs) / ops)}`, `warmup_ops ${warmupOps}`];
+    if (auto) body.push(`warmup_steady ${steady ? 1 : 0}`);
+    body.push('end');
+    respond(body);
+}
+
+// Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops, each timed;
+// steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at most 10 chunks
+// (half the timed ops). The same numbers as adapters/common/abp.c.
+const WARMUP_CHUNKS_PER_LOOP = 20;
+const WARMUP_MAX_CHUNKS = 10;
+const WARMUP_WINDOW = 3;
+const WARMUP_TOLERANCE = 0.02;
+
+// The empty body of the empty loop, called exactly as a compute is.
+function emptyCompute() {}
+
+// One timed pass: ops calls of compute cycling through the rows (wrap-around index compare), folding the first
+// nFold outputs into sink.value; returns the elapsed ns (a BigInt). Every timing goes through this one function.
+function timedPass(compute, rows, out, nFold, ops, sink) {
+    const nCases = rows.length;
+    let acc = 0;
     let k = 0;
-    const step = (row) => {
+    const t0 = process.hrtime.bigint();
+    for (let n = 0; n < ops; n++) {
         try {
-            exp.compute(row, out);
+            compute(rows[k], out);
         } catch {
             out.fill(NaN); // same treatment as accuracy mode
         }
-    };
-    for (let n = 0; n < warmup; n++) {
-        step(rows[k]);
-        for (let j = 0; j < exp.nFold; j++) sink += out[j];
-        if (++k === nCases) k = 0;
-    }
-    k = 0;
-    const t0 = process.hrtime.bigint();
-    for (let n = 0; n < ops; n++) {
-        step(rows[k]);
-        for (let j = 0; j < exp.nFold; j++) sink += out[j];
+        for (let j = 0; j < nFold; j++) acc += out[j];
         if (++k === nCases) k = 0;
     }
     const t1 = process.hrtime.bigint();
-    respond(['ABP 1', 'status ok', `total_ns ${t1 - t0}`, `ops ${ops}`, `sink ${fmt(sink)}`,
-        `clock_res_ns ${clockResolutionNs()}`, 'end']);
+    sink.value += acc;
+    return t1 - t0;
+}
+
+// `warmup` ops, or (auto) chunks until steady; returns [ops run, steady].
+function warmUp(compute, rows, out, nFold, ops, auto, warmup, sink) {
+    if (!auto) {
+        if (warmup > 0) timedPass(compute, rows, out, nFold, warmup, sink);
+        return [warmup, false];
+    }
+    const chunk = Math.ceil(ops / WARMUP_CHUNKS_PER_LOOP);
+    const times = [];
+    while (times.length < WARMUP_MAX_CHUNKS) {
+        times.push(Number(timedPass(compute, rows, out, nFold, chunk, sink)));
+        if (times.length >= WARMUP_WINDOW) {
+            const w = times.slice(-WARMUP_WINDOW);
+            if (Math.max(...w) - Math.min(...w) <= WARMUP_TOLERANCE * Math.min(...w)) return [chunk * times.length, true];
+        }
+    }
+    return [chunk * times.length, false];
 }
 
 // Smallest non-zero step seen between consecutive process.hrtime.bigint() readings.

@@ -8,8 +8,8 @@ to main(). An experiment object has:
     columns               number of output columns written per case
     accuracy(cols)        all the cases at once: cols is a list of input columns (one float64
                           array per column); returns an array of shape (cases, columns)
-    run(args)             one perf op on one prepared case; the first element of its result
-                          (np.asarray(...).flat[0]) is folded into the perf sink
+    run(args)             one perf op on one prepared case; the first element of the last
+                          result (np.asarray(...).flat[0]) is the perf sink
     skip_reason           optional: when not None, the request is answered "status skipped"
                           with this reason (like the C table's skip_reason)
 
@@ -23,6 +23,7 @@ sys.path, so each adapter puts this folder on sys.path itself before `import abp
 
 import sys
 import time
+from itertools import cycle, islice
 
 import numpy as np
 
@@ -95,6 +96,54 @@ def columns_of(rows, width):
     return [np.ascontiguousarray(table[:, k]) for k in range(width)]
 
 
+# Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops, each
+# timed; steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at
+# most 10 chunks (half the timed ops). The same numbers as adapters/common/abp.c.
+WARMUP_CHUNKS_PER_LOOP = 20
+WARMUP_MAX_CHUNKS = 10
+WARMUP_WINDOW = 3
+WARMUP_TOLERANCE = 0.02
+
+
+class _Empty:
+    """The empty body of the empty loop: a bound method called exactly as experiment.run is."""
+
+    def run(self, args):
+        return args
+
+
+def timed_pass(run, cases, ops):
+    """One timed pass: `ops` calls of run cycling through the cases; returns (ns, last result).
+
+    CPython never removes a call, so the loop keeps only the last result (folded into the sink by
+    the caller) instead of converting every result: the loop stays as cheap as the interpreter allows.
+    Every timing (warm-up chunk, timed loop, empty loop) goes through this one function."""
+    last = None
+    start = time.perf_counter_ns()
+    for case in islice(cycle(cases), ops):
+        last = run(case)
+    return time.perf_counter_ns() - start, last
+
+
+def warm_up(run, cases, ops, warmup):
+    """`warmup` ops (an int), or with warmup == "auto" chunks until steady; returns (ops run, steady)."""
+    if warmup != "auto":
+        timed_pass(run, cases, warmup)
+        return warmup, None
+    chunk = -(-ops // WARMUP_CHUNKS_PER_LOOP)
+    times = []
+    while len(times) < WARMUP_MAX_CHUNKS:
+        times.append(timed_pass(run, cases, chunk)[0])
+        window = times[-WARMUP_WINDOW:]
+        if len(window) == WARMUP_WINDOW and max(window) - min(window) <= WARMUP_TOLERANCE * min(window):
+            return chunk * len(times), True
+    return chunk * len(times), False
+
+
+def fold(result):
+    return float(np.asarray(result).flat[0])
+
+
 def perf(experiment, rows, width, ops, warmup, prepare_cases):
     """One op = one library call on ONE case, cycling through the sample.
 
@@ -103,21 +152,22 @@ def perf(experiment, rows, width, ops, warmup, prepare_cases):
     batches would give numbers set by the lab's round length rather than by the library. A
     scalar call is what a user pays to transform one coordinate; the vectorised throughput is
     stated in adapter.json (conventions) instead.
+
+    After the timed loop the same loop runs with an empty body (warmed up the same way); its
+    cost per op is reported as empty_loop_ns_per_op (protocol 3).
     """
     cases = prepare_cases(experiment, rows, width)
-    count = len(cases)
     run = experiment.run
-    sink = 0.0
-    for k in range(warmup):
-        sink += float(np.asarray(run(cases[k % count])).flat[0])
-    sink = 0.0
-    start = time.perf_counter_ns()
-    for k in range(ops):
-        sink += float(np.asarray(run(cases[k % count])).flat[0])
-    total = time.perf_counter_ns() - start
+    warmup_ops, steady = warm_up(run, cases, ops, warmup)
+    total, last = timed_pass(run, cases, ops)
+    sink = fold(last)
+    empty = _Empty().run
+    warm_up(empty, cases, ops, warmup)
+    empty_total, _ = timed_pass(empty, cases, ops)
     res = time.get_clock_info("perf_counter").resolution * 1e9
-    write("ABP 1\nstatus ok\ntotal_ns %d\nops %d\nsink %r\nclock_res_ns %r\nend\n"
-          % (max(total, 1), ops, sink, max(res, 1.0)))
+    steady_line = "" if steady is None else "warmup_steady %d\n" % steady
+    write("ABP 1\nstatus ok\ntotal_ns %d\nops %d\nsink %r\nclock_res_ns %r\nempty_loop_ns_per_op %r\nwarmup_ops %d\n%send\n"
+          % (max(total, 1), ops, sink, max(res, 1.0), empty_total / ops, warmup_ops, steady_line))
 
 
 def main(argv, version_line, experiments, input_columns, prepare_cases):
@@ -161,7 +211,8 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
             if not rows:
                 write_status("error", "perf request without cases")
                 return 0
-            perf(experiment, rows, width, int(headers.get("ops", "1")), int(headers.get("warmup", "0")),
+            warmup = headers.get("warmup", "0")
+            perf(experiment, rows, width, int(headers.get("ops", "1")), warmup if warmup == "auto" else int(warmup),
                  prepare_cases)
         else:
             write_status("error", "unknown mode %s" % mode)

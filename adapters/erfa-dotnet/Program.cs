@@ -33,7 +33,7 @@ if (request.Columns != experiment.Inputs)
     Protocol.WriteStatus(stdout, "error", $"{experiment.Name} takes {experiment.Inputs} input columns, got {request.Columns}");
     return 0;
 }
-return request.Mode == "perf" ? Runner.Perf(experiment, request, stdout) : Runner.Accuracy(experiment, request, stdout);
+return request.Mode == "perf" ? PerfLoop.Run(experiment, request, stdout) : Runner.Accuracy(experiment, request, stdout);
 
 internal static unsafe class Runner
 {
@@ -71,49 +71,5 @@ internal static unsafe class Runner
         stdout.Write("end\n");
         stdout.Flush();
         return 0;
-    }
-
-    public static int Perf(Experiment e, Protocol.Request request, StreamWriter stdout)
-    {
-        var cases = new double[request.Cases * e.Inputs];
-        for (var i = 0; i < request.Cases; i++)
-        {
-            var row = request.Rows.ReadLine();
-            if (row is null || !Protocol.TryParseRow(row, cases.AsSpan(i * e.Inputs, e.Inputs)))
-            {
-                Protocol.WriteStatus(stdout, "error", $"bad input row {i + 1}");
-                return 0;
-            }
-        }
-        var output = new double[e.Outputs];
-        var sink = 0.0;
-        long elapsed;
-        fixed (double* pcases = cases, pout = output)
-        {
-            sink += Loop(e, pcases, request.Cases, pout, request.Warmup);
-            var start = Stopwatch.GetTimestamp();
-            sink += Loop(e, pcases, request.Cases, pout, request.Ops);
-            elapsed = Stopwatch.GetTimestamp() - start;
-        }
-        var totalNs = (long)(elapsed * (1e9 / Stopwatch.Frequency));
-        var resNs = Math.Max(1, (long)Math.Round(1e9 / Stopwatch.Frequency));
-        stdout.Write(string.Create(CultureInfo.InvariantCulture,
-            $"ABP 1\nstatus ok\ntotal_ns {totalNs}\nops {request.Ops}\nsink {sink:R}\nclock_res_ns {resNs}\nend\n"));
-        stdout.Flush();
-        return 0;
-    }
-
-    private static double Loop(Experiment e, double* cases, int count, double* output, long ops)
-    {
-        var sink = 0.0;
-        for (long k = 0; k < ops; k++)
-        {
-            e.Compute(cases + (k % count) * e.Inputs, output);
-            for (var c = 0; c < e.Fold; c++)
-            {
-                sink += output[c];
-            }
-        }
-        return sink;
     }
 }

@@ -6,7 +6,8 @@ namespace AstroBench.Adapters.ErfaDotnet;
 /// <summary>The adapter side of protocol v1 (docs/adapter-protocol.md): header lines, numeric rows, exact doubles.</summary>
 internal static class Protocol
 {
-    public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows);
+    /// <summary><c>WarmupAuto</c>: the request said <c>warmup auto</c> (protocol 3, steady-state warm-up).</summary>
+    public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows, bool WarmupAuto = false);
 
     public static Request? ReadHeader(TextReader reader, string? firstLine, out string? error)
     {
@@ -36,7 +37,8 @@ internal static class Protocol
         }
         _ = long.TryParse(headers.GetValueOrDefault("ops"), out var ops);
         _ = long.TryParse(headers.GetValueOrDefault("warmup"), out var warmup);
-        return new Request(experiment, headers.GetValueOrDefault("mode") ?? "accuracy", columns, cases, ops, warmup, reader);
+        return new Request(experiment, headers.GetValueOrDefault("mode") ?? "accuracy", columns, cases, ops, warmup, reader,
+            headers.GetValueOrDefault("warmup") == "auto");
     }
 
     public static bool TryParseRow(string line, Span<double> values)

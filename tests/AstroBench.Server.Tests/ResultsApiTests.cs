@@ -62,6 +62,9 @@ public sealed class ResultsApiTests : IDisposable
         Assert.False(libnovaRow["perf_valid"]!.GetValue<bool>());
         Assert.StartsWith("too_few_rounds", libnovaRow["perf_invalid_reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(libnovaRow["speedup_vs_reference"]);
+        // libnova's GMST 1982 against erfa's IAU 2006 GMST + ERA: never an unlabelled speedup (docs/engine.md).
+        Assert.Equal("model_mismatch", libnovaRow["speedup_label"]!.GetValue<string>());
+        Assert.Equal("model_mismatch", matrix["cells"]!.AsArray().Single(c => c!["library"]!.GetValue<string>() == "libnova")!["speedup_label"]!.GetValue<string>());
 
         var compare = await _lab.GetJson($"/api/compare?run_a={a}&run_b={b}");
         var acc = compare["accuracy"]!.AsArray().Single(x => x!["library"]!.GetValue<string>() == "libnova")!;

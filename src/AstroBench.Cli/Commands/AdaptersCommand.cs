@@ -19,7 +19,7 @@ internal static class AdaptersCommand
         list.SetAction(parse => List(console, Load(parse)));
         var build = new Command("build", "Build every adapter that has a build command");
         build.SetAction((parse, ct) => BuildAsync(console, Load(parse), ct));
-        var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment");
+        var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment (and, for protocol 3, a perf request reporting its loop cost)");
         check.SetAction((parse, ct) => CheckAsync(console, Load(parse), ct));
         command.Subcommands.Add(list);
         command.Subcommands.Add(build);
@@ -101,12 +101,37 @@ internal static class AdaptersCommand
                 var call = await runner.CallAsync(a, AdapterRequest.Accuracy(experimentId, inputs), definition.OutputColumns.Count, ct);
                 var ok = call.Outcome is CallOutcome.Completed or CallOutcome.Skipped;
                 problems += ok ? 0 : 1;
-                console.MarkupLineInterpolated($"  {(ok ? "[green]✓[/]" : "[red]✗[/]")} {experimentId}: {call.Outcome.ToWire()}{(call.Detail is null ? "" : " — " + call.Detail)}");
+                Mark(console, ok, $"{experimentId}: {call.Outcome.ToWire()}{(call.Detail is null ? "" : " — " + call.Detail)}");
+                if (call.Outcome == CallOutcome.Completed && a.Manifest.SpeaksV3)
+                {
+                    problems += await CheckPerfAsync(console, runner, a, experimentId, inputs, ct) ? 0 : 1;
+                }
             }
         }
         PrintProblems(console, registry);
         return problems == 0 && registry.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>
+    /// Protocol 3: a tiny perf request with <c>warmup auto</c>; its answer must carry the loop cost and the warm-up done
+    /// (docs/adapter-protocol.md). A v1/v2 adapter is not asked: its answer has no such fields.
+    /// </summary>
+    private static async Task<bool> CheckPerfAsync(IAnsiConsole console, AdapterProcessRunner runner, AdapterInfo adapter,
+        string experimentId, Core.Inputs.InputTable inputs, CancellationToken ct)
+    {
+        var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experimentId, inputs, PerfCheckOps, 0, warmupAuto: true), 0, ct);
+        var why = call.Outcome != CallOutcome.Completed
+            ? call.Outcome.ToWire() + (call.Detail is null ? "" : " — " + call.Detail)
+            : Core.Running.PerfMeasurer.MissingV3Fields(adapter, call.Perf!);
+        Mark(console, why is null, $"{experimentId} perf (protocol 3): {why ?? "loop cost and warm-up reported"}");
+        return why is null;
+    }
+
+    // The tick is markup, the text is not (MarkupLineInterpolated would escape the tick too).
+    private static void Mark(IAnsiConsole console, bool ok, string text) =>
+        console.MarkupLine("  " + (ok ? "[green]✓[/] " : "[red]✗[/] ") + Markup.Escape(text));
+
+    private const long PerfCheckOps = 4;
 
     private static void PrintProblems(IAnsiConsole console, AdapterRegistry registry)
     {

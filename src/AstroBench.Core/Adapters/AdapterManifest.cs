@@ -22,6 +22,9 @@ public sealed record AdapterManifest(
     /// <summary>Protocol v2: one persistent process serves every accuracy request of a run.</summary>
     public bool SpeaksV2 => Protocol.Contains(ProtocolConstants.Version2);
 
+    /// <summary>Protocol 3: perf answers report the empty-loop cost and the warm-up done; perf requests say <c>warmup auto</c>.</summary>
+    public bool SpeaksV3 => Protocol.Contains(ProtocolConstants.Version3);
+
     /// <summary>The best v2 number encoding the adapter declares (decimal when it lists none).</summary>
     public WireEncoding BestEncoding => Encodings?.Contains("hex") == true ? WireEncoding.Hex : WireEncoding.Decimal;
 }

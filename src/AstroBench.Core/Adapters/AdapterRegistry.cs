@@ -98,12 +98,12 @@ public sealed class AdapterRegistry
         {
             throw new AdapterManifestException($"{file}: name '{manifest.Name}' must match the folder name and ^[a-z][a-z0-9_-]{{0,39}}$");
         }
-        // Every adapter answers a v1 request (timing always uses one fresh process per call); v2 is optional on top.
+        // Every adapter answers a v1 request (timing always uses one fresh process per call); v2 (sessions) and v3 (perf loop cost) are optional on top.
         if (manifest.Protocol is null || !manifest.Protocol.Contains(ProtocolConstants.Version)
-            || manifest.Protocol.Any(v => v is not (ProtocolConstants.Version or ProtocolConstants.Version2)))
+            || manifest.Protocol.Any(v => v is not (ProtocolConstants.Version or ProtocolConstants.Version2 or ProtocolConstants.Version3)))
         {
             throw new AdapterManifestException(
-                $"{file}: protocol {string.Join(",", manifest.Protocol ?? [])} is not supported (this lab speaks 1, or [1, 2])");
+                $"{file}: protocol {string.Join(",", manifest.Protocol ?? [])} is not supported (this lab speaks 1, or a list of 1 with 2 and/or 3)");
         }
         if (manifest.Encodings?.FirstOrDefault(e => WireEncodingNames.Parse(e) is null) is { } unknown)
         {

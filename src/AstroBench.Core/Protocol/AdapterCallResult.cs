@@ -13,9 +13,3 @@ public sealed record AdapterCallResult(
     public static AdapterCallResult Failed(CallOutcome outcome, string detail, TimeSpan elapsed, string stderr = "") =>
         new(outcome, detail, null, 0, null, elapsed, stderr);
 }
-
-/// <summary>What an adapter reports for one perf call.</summary>
-public sealed record PerfMeasurement(long TotalNs, long Ops, double Sink, double ClockResNs)
-{
-    public double NsPerOp => (double)TotalNs / Ops;
-}

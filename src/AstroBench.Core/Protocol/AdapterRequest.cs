@@ -3,15 +3,17 @@ using AstroBench.Core.Inputs;
 namespace AstroBench.Core.Protocol;
 
 /// <summary>One call: an experiment, a mode, the input rows to send, and for perf the op counts.</summary>
-public sealed record AdapterRequest(string Experiment, AdapterMode Mode, InputTable Inputs, int FirstRow, int RowCount, long Ops = 0, long Warmup = 0)
+public sealed record AdapterRequest(string Experiment, AdapterMode Mode, InputTable Inputs, int FirstRow, int RowCount, long Ops = 0, long Warmup = 0,
+    bool WarmupAuto = false)
 {
     public static AdapterRequest Accuracy(string experiment, InputTable inputs) =>
         new(experiment, AdapterMode.Accuracy, inputs, 0, inputs.Rows);
 
     /// <summary>A perf call over a sample of the inputs (the last rows: random cases, not edge cases, when there are enough).</summary>
-    public static AdapterRequest Perf(string experiment, InputTable inputs, long ops, long warmup)
+    /// <remarks><paramref name="warmupAuto"/>: send <c>warmup auto</c> (v3 adapters) instead of the fixed count.</remarks>
+    public static AdapterRequest Perf(string experiment, InputTable inputs, long ops, long warmup, bool warmupAuto = false)
     {
         var count = Math.Min(ProtocolConstants.MaxPerfCases, inputs.Rows);
-        return new(experiment, AdapterMode.Perf, inputs, inputs.Rows - count, count, ops, warmup);
+        return new(experiment, AdapterMode.Perf, inputs, inputs.Rows - count, count, ops, warmup, warmupAuto);
     }
 }

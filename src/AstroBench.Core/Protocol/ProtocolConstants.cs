@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1 and v2 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1, v2 and v3 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
@@ -11,6 +11,20 @@ public static class ProtocolConstants
     /// <summary>Version 2: a persistent process serving framed accuracy requests (docs/adapter-protocol.md).</summary>
     public const int Version2 = 2;
     public const string HeaderLineV2 = "ABP 2";
+
+    /// <summary>
+    /// Version 3: perf answers carry the empty-loop cost and the warm-up actually done, and accept
+    /// <c>warmup auto</c> (steady-state warm-up). Messages keep their v1/v2 magic lines (docs/adapter-protocol.md).
+    /// </summary>
+    public const int Version3 = 3;
+
+    /// <summary>The <c>warmup</c> value asking a v3 adapter to warm up until a steady state (docs/engine.md).</summary>
+    public const string WarmupAuto = "auto";
+
+    /// <summary>Perf answer fields a v3 adapter must send (besides the v1 ones).</summary>
+    public const string EmptyLoopField = "empty_loop_ns_per_op";
+    public const string WarmupOpsField = "warmup_ops";
+    public const string WarmupSteadyField = "warmup_steady";
 
     /// <summary>Perf requests carry at most this many sample cases; the adapter cycles through them.</summary>
     public const int MaxPerfCases = 1024;

@@ -16,7 +16,8 @@ public static class RequestWriter
         await writer.WriteAsync(header.AsMemory(), ct);
         if (request.Mode == AdapterMode.Perf)
         {
-            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {request.Warmup}\n").AsMemory(), ct);
+            var warmup = request.WarmupAuto ? ProtocolConstants.WarmupAuto : request.Warmup.ToString(CultureInfo.InvariantCulture);
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {warmup}\n").AsMemory(), ct);
         }
         await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"cases {request.RowCount}\n").AsMemory(), ct);
 

@@ -68,7 +68,8 @@ public static class ResponseReader
                 return new Response(status, reason ?? "(no reason given)", null, 0, null);
             case "ok" when mode == AdapterMode.Perf:
                 var perf = new PerfMeasurement(ParseLong(headers, "total_ns"), ParseLong(headers, "ops"),
-                    ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0);
+                    ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0,
+                    OptionalEmptyLoop(headers), OptionalCount(headers, ProtocolConstants.WarmupOpsField), OptionalFlag(headers, ProtocolConstants.WarmupSteadyField));
                 if (perf.Ops <= 0 || perf.TotalNs <= 0)
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"perf response with ops={perf.Ops} total_ns={perf.TotalNs}"));
@@ -125,6 +126,32 @@ public static class ResponseReader
     private static double ParseDouble(Dictionary<string, string> headers, string key) =>
         WireNumbers.TryParse(headers.GetValueOrDefault(key), out var v)
             ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"header '{key}' missing or not a number"));
+
+    // Protocol 3 fields: absent is null (a v1 answer); present but malformed is a protocol error.
+    private static double? OptionalEmptyLoop(Dictionary<string, string> headers)
+    {
+        if (!headers.ContainsKey(ProtocolConstants.EmptyLoopField))
+        {
+            return null;
+        }
+        var v = ParseDouble(headers, ProtocolConstants.EmptyLoopField);
+        return double.IsFinite(v) && v >= 0
+            ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.EmptyLoopField} {v} is not a finite cost >= 0"));
+    }
+
+    private static long? OptionalCount(Dictionary<string, string> headers, string key) =>
+        !headers.ContainsKey(key) ? null
+        : long.TryParse(headers[key], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+        : throw new ProtocolException($"header '{key}' is not a count");
+
+    private static bool? OptionalFlag(Dictionary<string, string> headers, string key) =>
+        headers.GetValueOrDefault(key) switch
+        {
+            null => null,
+            "1" => true,
+            "0" => false,
+            _ => throw new ProtocolException($"header '{key}' must be 0 or 1"),
+        };
 
     private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
 }

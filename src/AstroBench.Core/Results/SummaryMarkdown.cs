@@ -22,6 +22,7 @@ public static class SummaryMarkdown
         }
         AppendTable(sb, results, withExperiment: false);
         AppendUncertainty(sb, results);
+        AppendLoopCost(sb, results);
         foreach (var r in results.Where(r => !string.IsNullOrEmpty(r.Conventions)))
         {
             sb.Append(Inv, $"\n- **{r.Library}** conventions: {r.Conventions}");
@@ -51,6 +52,35 @@ public static class SummaryMarkdown
         sb.Append("\n## Reference uncertainty\n\n");
         sb.Append(UncertaintyTable(results));
         return sb.ToString();
+    }
+
+    /// <summary>Per timed library: the empty-loop cost subtracted from its figures (or that it is unknown), the warm-up, and why a speedup is labelled.</summary>
+    private static void AppendLoopCost(StringBuilder sb, IReadOnlyList<LibraryResult> results)
+    {
+        var any = false;
+        foreach (var r in results)
+        {
+            if (r.Performance is not { Loop: { } loop } p)
+            {
+                continue;
+            }
+            any = true;
+            var cost = loop.EmptyLoopNsPerOp is { } e
+                ? string.Create(Inv, $"empty loop {Num(e)} ns/op subtracted (raw median {Num(loop.RawMedianNs)} ns/op)")
+                : "loop cost unknown (protocol < 3), not subtracted";
+            var warmup = loop.WarmupSteadyRounds is { } steady
+                ? string.Create(Inv, $"warm-up until steady: {steady} of {p.Rounds} rounds steady")
+                : "warm-up fixed (10 % of the ops)";
+            sb.Append(Inv, $"\n- **{r.Library}** timing loop: {cost}; {warmup}.");
+            if (p.SpeedupLabelReason is { } why)
+            {
+                sb.Append(Inv, $" Speedup labelled model mismatch: {why}.");
+            }
+        }
+        if (any)
+        {
+            sb.Append('\n');
+        }
     }
 
     /// <summary>The reference's measured uncertainty and which candidates lie within it (never ranked against each other).</summary>
@@ -154,7 +184,7 @@ public static class SummaryMarkdown
         {
             text += " [" + Ratio(lo) + ", " + Ratio(hi) + "]";
         }
-        return parity == Model.Parity.ModelMismatch ? text + " (model mismatch)" : text;
+        return SpeedupLabels.Fallback(p.SpeedupLabel, parity) == SpeedupLabels.ModelMismatch ? text + " (model mismatch)" : text;
     }
 
     /// <summary>Two decimals, or two significant digits below 0.01× so a 1,000× slower library does not read "0.00×".</summary>

@@ -4,6 +4,7 @@ using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
+using AstroBench.Core.Statistics;
 using AstroBench.Core.Ranking;
 using AstroBench.Core.Results;
 using AstroBench.Core.Results.Model;
@@ -123,9 +124,12 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? perf with { Segment = segment } : null, run.Cached,
+            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? Labelled(perf with { Segment = segment }, SpeedupLabels.For(def, parity, run.Support.Outputs, referenceSupport.Outputs)) : null, run.Cached,
             uncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, uncertainty));
     }
+
+    private static PerformanceSummary Labelled(PerformanceSummary perf, SpeedupLabels.Label? label) =>
+        perf with { SpeedupLabel = label?.Value, SpeedupLabelReason = label?.Reason };
 
     private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,
         InputTable inputs, string stagingDir, CancellationToken ct)

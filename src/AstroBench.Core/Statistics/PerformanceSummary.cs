@@ -3,6 +3,11 @@ using System.Globalization;
 namespace AstroBench.Core.Statistics;
 
 /// <summary>Per-operation timing over several rounds (each a fresh process), in nanoseconds.</summary>
+/// <remarks>
+/// The per-op figures (samples, median, …) have the adapter's empty-loop cost subtracted when it reports one;
+/// <see cref="Loop"/> keeps the raw figures and the cost (docs/engine.md). <see cref="SpeedupLabel"/>:
+/// <c>model_mismatch</c> when the speedup does not compare equal work (<see cref="SpeedupLabels"/>).
+/// </remarks>
 public sealed record PerformanceSummary(
     bool Valid,
     string? InvalidReason,
@@ -27,7 +32,10 @@ public sealed record PerformanceSummary(
     double? SpeedupCiHigh = null,
     double? SpeedupCiLevel = null,
     string? SpeedupVerdict = null,
-    int? Segment = null)
+    int? Segment = null,
+    LoopCost? Loop = null,
+    string? SpeedupLabel = null,
+    string? SpeedupLabelReason = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;

@@ -18,12 +18,12 @@ public sealed record RunListItemDto(string Id, DateTimeOffset? Timestamp, IReadO
 public sealed record RunRowDto(string Experiment, string Library, string? Role, string? Parity, string? Model, string? Outcome,
     string? PrimaryMetric, string? Unit, double? P50, double? P99, double? Max, double? MedianNs, double? CiLowNs, double? CiHighNs,
     bool? PerfValid, double? SpeedupVsReference, double? CiLevel, string? PerfInvalidReason,
-    double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict)
+    double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict, string? SpeedupLabel = null)
 {
     public static RunRowDto From(ResultRow r) => new(r.Experiment, r.Library, r.Role, r.Parity, r.Model, r.Outcome, r.PrimaryMetric, r.Unit,
         r.P50, r.P99, r.Max, r.MedianNs, r.CiLowNs, r.CiHighNs, r.PerfValid, SpeedupOrNull(r, r.SpeedupVsReference), r.CiLevel,
         r.PerfInvalidReason, SpeedupOrNull(r, r.SpeedupCiLow), SpeedupOrNull(r, r.SpeedupCiHigh), SpeedupOrNull(r, r.SpeedupCiLevel),
-        r.PerfValid == true ? r.SpeedupVerdict : null);
+        r.PerfValid == true ? r.SpeedupVerdict : null, r.SpeedupLabel);
 
     /// <summary>An invalid result has no speedup, even in a folder written before that rule (its file may carry one).</summary>
     internal static double? SpeedupOrNull(ResultRow r, double? value) => r.PerfValid == true ? value : null;
@@ -57,7 +57,8 @@ public sealed record CasesPageDto(IReadOnlyList<string> Columns, IReadOnlyList<d
 
 public sealed record PerformanceCellDto(string Experiment, string Library, string? Role, double? MedianNs, double? CiLowNs, double? CiHighNs,
     double? CvPercent, bool Valid, string? InvalidReason, double? SpeedupVsReference, int? Rank,
-    string? Parity, double? CiLevel, double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict);
+    string? Parity, double? CiLevel, double? SpeedupCiLow, double? SpeedupCiHigh, double? SpeedupCiLevel, string? SpeedupVerdict,
+    string? SpeedupLabel = null);
 
 public sealed record PerformanceMatrixDto(string RunId, IReadOnlyList<string> Experiments, IReadOnlyList<string> Libraries,
     IReadOnlyList<PerformanceCellDto> Cells);

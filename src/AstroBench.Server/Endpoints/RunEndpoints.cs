@@ -133,7 +133,7 @@ internal static class RunEndpoints
                 cells.Add(new PerformanceCellDto(r.Experiment, r.Library, r.Role, r.MedianNs, r.CiLowNs, r.CiHighNs, r.CvPercent,
                     r.PerfValid == true, r.PerfInvalidReason, RunRowDto.SpeedupOrNull(r, r.SpeedupVsReference), rank < 0 ? null : rank + 1,
                     r.Parity, r.CiLevel, RunRowDto.SpeedupOrNull(r, r.SpeedupCiLow), RunRowDto.SpeedupOrNull(r, r.SpeedupCiHigh),
-                    RunRowDto.SpeedupOrNull(r, r.SpeedupCiLevel), r.PerfValid == true ? r.SpeedupVerdict : null));
+                    RunRowDto.SpeedupOrNull(r, r.SpeedupCiLevel), r.PerfValid == true ? r.SpeedupVerdict : null, r.SpeedupLabel));
             }
         }
         return TypedResults.Ok(new PerformanceMatrixDto(runId,

@@ -35,23 +35,27 @@ public sealed class AdapterRegistryTests : IDisposable
     }
 
     [Fact]
-    public void ProtocolList_DeclaresVersion2_AndItsEncodings_WhileUnknownVersionsAndEncodingsAreRefused()
+    public void ProtocolList_DeclaresVersions2And3_AndEncodings_WhileUnknownVersionsAndEncodingsAreRefused()
     {
         string With(string name, string protocol, string encodings = "") =>
             Valid(name).Replace("\"protocol\": 1", "\"protocol\": " + protocol + encodings, StringComparison.Ordinal);
         Manifest("both", With("both", "[1, 2]", ", \"encodings\": [\"decimal\", \"hex\"]"));
         Manifest("only1", Valid("only1"));
         Manifest("v3", With("v3", "[1, 3]"));
+        Manifest("v4", With("v4", "[1, 4]"));
         Manifest("no1", With("no1", "[2]"));
         Manifest("morse", With("morse", "[1, 2]", ", \"encodings\": [\"morse\"]"));
 
         var registry = AdapterRegistry.Load([_dir]);
 
-        Assert.Equal(["both", "only1"], registry.Adapters.Select(a => a.Name));
+        Assert.Equal(["both", "only1", "v3"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.True(registry.Find("v3")!.Manifest.SpeaksV3);
+        Assert.False(registry.Find("v3")!.Manifest.SpeaksV2);
+        Assert.False(registry.Find("both")!.Manifest.SpeaksV3);
         Assert.True(registry.Find("both")!.Manifest.SpeaksV2);
         Assert.Equal(AstroBench.Core.Protocol.WireEncoding.Hex, registry.Find("both")!.Manifest.BestEncoding);
         Assert.False(registry.Find("only1")!.Manifest.SpeaksV2);
-        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3 is not supported", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,4 is not supported", StringComparison.Ordinal));
         Assert.Contains(registry.Problems, p => p.Contains("protocol 2 is not supported", StringComparison.Ordinal));
         Assert.Contains(registry.Problems, p => p.Contains("unknown encoding 'morse'", StringComparison.Ordinal));
     }

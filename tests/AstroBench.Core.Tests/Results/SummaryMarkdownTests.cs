@@ -50,6 +50,24 @@ public sealed class SummaryMarkdownTests
     }
 
     [Fact]
+    public void Speedup_OfUnequalWorkAtModelParity_IsLabelled_AndTheLoopCostIsStated()
+    {
+        var results = Results("model-parity", [20.0, 20.4, 19.8, 20.2, 20.6]);
+        var loop = LoopCost.From([new(1000, 10, 0, 1, 2.5, 40, true), new(1000, 10, 0, 1, 2.5, 40, false), new(1000, 10, 0, 1, 2.5, 40, true)], warmupAuto: true);
+        results[1] = results[1] with
+        {
+            Performance = results[1].Performance! with { Loop = loop, SpeedupLabel = SpeedupLabels.ModelMismatch, SpeedupLabelReason = "computes gmst_rad but not era_rad" },
+        };
+        results[0] = results[0] with { Performance = results[0].Performance! with { Loop = LoopCost.From([new(1000, 10, 0, 1)], warmupAuto: false) } };
+
+        var md = SummaryMarkdown.Experiment("gmst_era", "GMST", results);
+
+        Assert.EndsWith("(model mismatch) |", Line(md, "| libnova |"), StringComparison.Ordinal);
+        Assert.Contains("**libnova** timing loop: empty loop 2.5 ns/op subtracted (raw median 100 ns/op); warm-up until steady: 2 of 5 rounds steady. Speedup labelled model mismatch: computes gmst_rad but not era_rad.", md, StringComparison.Ordinal);
+        Assert.Contains("**erfa** timing loop: loop cost unknown (protocol < 3), not subtracted; warm-up fixed (10 % of the ops).", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IndistinguishableSpeedup_ReadsApproximatelyOne()
     {
         var md = SummaryMarkdown.Experiment("gmst_era", "GMST", Results("model-parity", [38.0, 44.0, 39.5, 43.0, 40.0]));

@@ -10,16 +10,19 @@ export interface SpeedupFacts {
   speedup: number | null | undefined
   verdict: SpeedupVerdict | string | null | undefined
   parity: string | null | undefined
+  /** `speedup_label` (docs/engine.md): `model_mismatch` when the two ops do not do equal work. */
+  label?: string | null | undefined
 }
 
 /**
  * How a speedup reads everywhere: "—" for an invalid result or none, "≈ 1×" when the bootstrap interval
- * contains 1, and "(model mismatch)" after a speedup between libraries implementing different models.
+ * contains 1, and "(model mismatch)" after a speedup between libraries implementing different models or doing
+ * unequal work per op (the result's `speedup_label`, or a model-mismatch parity in files without one).
  */
 export function speedupLabel(f: SpeedupFacts): string {
   if (f.valid !== true || f.speedup == null || !Number.isFinite(f.speedup)) return '—'
   const text = f.verdict === 'indistinguishable' ? '≈ 1×' : fmtSpeedup(f.speedup)
-  return f.parity === 'model-mismatch' ? `${text} (model mismatch)` : text
+  return f.label === 'model_mismatch' || f.parity === 'model-mismatch' ? `${text} (model mismatch)` : text
 }
 
 /** "95 % CI 1.95–2.31×", or null without an interval. */

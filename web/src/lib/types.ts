@@ -151,6 +151,7 @@ export interface RunRow {
   speedup_ci_high: number | null
   speedup_ci_level: number | null
   speedup_verdict: SpeedupVerdict | null
+  speedup_label?: string | null
 }
 
 export interface RunManifest {
@@ -223,6 +224,7 @@ export interface PerformanceResult {
   speedup_ci_high?: number | null
   speedup_ci_level?: number | null
   speedup_verdict?: SpeedupVerdict | null
+  speedup_label?: string | null
 }
 
 export interface LibraryResult {

@@ -1,7 +1,8 @@
 namespace AstroBench.Core.Results.Reading;
 
 /// <summary>The headline numbers of one <c>&lt;experiment&gt;/&lt;library&gt;.json</c>; null where the file has no value.
-/// <see cref="SamplesNs"/> are the perf rounds' raw per-op times (the CI gate's bootstrap needs them).</summary>
+/// <see cref="SamplesNs"/> are the perf rounds' per-op times (the CI gate's bootstrap needs them).
+/// <see cref="SpeedupLabel"/>: <c>model_mismatch</c> when the speedup does not compare equal work (derived from the parity for older files).</summary>
 public sealed record ResultRow(
     string Experiment,
     string Library,
@@ -27,4 +28,5 @@ public sealed record ResultRow(
     double? SpeedupCiHigh = null,
     double? SpeedupCiLevel = null,
     string? SpeedupVerdict = null,
-    IReadOnlyList<double>? SamplesNs = null);
+    IReadOnlyList<double>? SamplesNs = null,
+    string? SpeedupLabel = null);

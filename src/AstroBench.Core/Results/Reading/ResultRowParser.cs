@@ -40,7 +40,8 @@ internal static class ResultRowParser
             hasPerf ? Num(perf, "speedup_ci_high") : null,
             hasPerf ? Num(perf, "speedup_ci_level") : null,
             hasPerf ? Str(perf, "speedup_verdict") : null,
-            hasPerf ? Samples(perf) : null);
+            hasPerf ? Samples(perf) : null,
+            Statistics.SpeedupLabels.Fallback(hasPerf ? Str(perf, "speedup_label") : null, Str(root, "parity")));
     }
 
     private static List<double>? Samples(JsonElement perf) =>

@@ -59,7 +59,7 @@ export function OverviewTab({ data, info }: { data: RunExperiment; info: Experim
                   <dt className="text-slate-600 dark:text-slate-400">median / op</dt>
                   <dd className="tabular-nums">{p ? fmtNs(p.median_ns) : 'no perf'}</dd>
                   <dt className="text-slate-600 dark:text-slate-400">speedup vs ref.</dt>
-                  <dd className="tabular-nums">{p ? speedupLabel({ valid: p.valid, speedup: p.speedup_vs_reference, verdict: p.speedup_verdict, parity: r.parity }) : '—'}</dd>
+                  <dd className="tabular-nums">{p ? speedupLabel({ valid: p.valid, speedup: p.speedup_vs_reference, verdict: p.speedup_verdict, parity: r.parity, label: p.speedup_label }) : '—'}</dd>
                   {(r.accuracy?.nan_outputs ?? 0) + (r.accuracy?.inf_outputs ?? 0) > 0 && (
                     <>
                       <dt className="text-red-700 dark:text-red-300">NaN / Inf outputs</dt>

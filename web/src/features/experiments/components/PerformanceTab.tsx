@@ -111,7 +111,7 @@ export function PerformanceTab({ data }: { data: RunExperiment }) {
                 <Td className="text-right tabular-nums">{p.throughput_ops_per_s != null ? `${fmtNum(p.throughput_ops_per_s)} ops/s` : '—'}</Td>
                 <Td className="text-right tabular-nums">{r.role === 'reference' && p.valid
                     ? 'reference'
-                    : speedupLabel({ valid: p.valid, speedup: p.speedup_vs_reference, verdict: p.speedup_verdict, parity: r.parity })}
+                    : speedupLabel({ valid: p.valid, speedup: p.speedup_vs_reference, verdict: p.speedup_verdict, parity: r.parity, label: p.speedup_label })}
                   {p.valid && speedupIntervalLabel(p.speedup_ci_low, p.speedup_ci_high, p.speedup_ci_level) != null && (
                     <span className="block text-xs text-slate-500">{speedupIntervalLabel(p.speedup_ci_low, p.speedup_ci_high, p.speedup_ci_level)}</span>
                   )}</Td>

@@ -25,6 +25,7 @@ export interface PerfCell {
   speedup_ci_high: number | null
   speedup_ci_level: number | null
   speedup_verdict: SpeedupVerdict | null
+  speedup_label: string | null
 }
 
 export interface PerformanceMatrix {
@@ -58,6 +59,7 @@ function parseCell(v: unknown, path: string): PerfCell {
     speedup_ci_high: nNum(c.speedup_ci_high, `${path}.speedup_ci_high`),
     speedup_ci_level: nNum(c.speedup_ci_level, `${path}.speedup_ci_level`),
     speedup_verdict: nVerdict(c.speedup_verdict, `${path}.speedup_verdict`),
+    speedup_label: nStr(c.speedup_label, `${path}.speedup_label`),
   }
 }
 

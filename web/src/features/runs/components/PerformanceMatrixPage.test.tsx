@@ -25,6 +25,7 @@ const cell = (o: Partial<PerfCell>): PerfCell => ({
   speedup_ci_high: 2.2,
   speedup_ci_level: 0.95,
   speedup_verdict: 'faster',
+  speedup_label: null,
   ...o,
 })
 
@@ -50,6 +51,11 @@ describe('PerformanceMatrixPage', () => {
     expect(c).toHaveTextContent('2.10× (model mismatch) vs ref.')
     expect(c).toHaveTextContent('median CI (93.75 %)')
     expect(c).not.toHaveTextContent('95')
+  })
+
+  it('labels a speedup of unequal work per op as a model mismatch, also at model parity', async () => {
+    show([cell({ parity: 'model-parity', speedup_label: 'model_mismatch' })])
+    expect(await libnovaCell()).toHaveTextContent('2.10× (model mismatch) vs ref.')
   })
 
   it('shows ≈ 1× when the interval contains 1', async () => {

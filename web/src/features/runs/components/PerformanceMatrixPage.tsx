@@ -32,7 +32,7 @@ function Cell({ c }: { c: PerfCell | undefined }) {
       >
         {c.role === 'reference'
           ? 'reference'
-          : `${speedupLabel({ valid: c.valid, speedup: c.speedup_vs_reference, verdict: c.speedup_verdict, parity: c.parity })} vs ref.`}
+          : `${speedupLabel({ valid: c.valid, speedup: c.speedup_vs_reference, verdict: c.speedup_verdict, parity: c.parity, label: c.speedup_label })} vs ref.`}
         {c.cv_percent != null && ` · CV ${c.cv_percent.toFixed(1)} %`}
       </div>
       {valid === false && <UnstableBadge reason={c.invalid_reason} />}

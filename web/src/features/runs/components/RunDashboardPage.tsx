@@ -67,7 +67,7 @@ function SummaryTable({ run }: { run: RunDetail }) {
             <Td className="whitespace-nowrap text-right tabular-nums">
               {r.role === 'reference' && r.perf_valid === true
                 ? 'reference'
-                : speedupLabel({ valid: r.perf_valid, speedup: r.speedup_vs_reference, verdict: r.speedup_verdict, parity: r.parity })}
+                : speedupLabel({ valid: r.perf_valid, speedup: r.speedup_vs_reference, verdict: r.speedup_verdict, parity: r.parity, label: r.speedup_label })}
               {r.perf_valid === true && speedupIntervalLabel(r.speedup_ci_low, r.speedup_ci_high, r.speedup_ci_level) != null && (
                 <span className="block text-xs text-slate-500">{speedupIntervalLabel(r.speedup_ci_low, r.speedup_ci_high, r.speedup_ci_level)}</span>
               )}

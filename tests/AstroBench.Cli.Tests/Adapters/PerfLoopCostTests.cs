@@ -1,0 +1,108 @@
+using AstroBench.Cli.Tests.Infrastructure;
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Protocol;
+using AstroBench.Core.Running;
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Cli.Tests.Adapters;
+
+/// <summary>
+/// Protocol 3 on the orchestrator's side: per-op figures are raw minus the reported empty-loop cost, v1 adapters keep
+/// working with the cost unknown, and an adapter declaring 3 without the fields is refused (run and <c>adapters check</c>).
+/// The fixtures answer fixed figures: no timing value is asserted.
+/// </summary>
+[Collection(AdaptersCollection.Name)]
+public sealed class PerfLoopCostTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("astrobench-loopcost-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static Task<PerfMeasurer.Measurement> MeasureAsync(AdapterInfo adapter)
+    {
+        var def = ExperimentCatalog.Find("gmst_era")!;
+        var inputs = def.Generator.Generate(8, 1);
+        return new PerfMeasurer(new AdapterProcessRunner(TimeSpan.FromSeconds(60)))
+            .MeasureAsync(adapter, def, inputs, 3, TimeSpan.FromMilliseconds(100), (_, _) => { }, default);
+    }
+
+    /// <summary>A folder holding only the given fixtures (links), optionally with the manifest's protocol replaced.</summary>
+    private string Only(string fixture, string? protocol = null)
+    {
+        var dir = Path.Combine(_dir, fixture + (protocol is null ? "" : "-v" + protocol.Replace(" ", "", StringComparison.Ordinal)));
+        var adapter = Path.Combine(dir, fixture);
+        Directory.CreateDirectory(adapter);
+        File.CreateSymbolicLink(Path.Combine(adapter, "adapter.sh"), Path.Combine(Repo.Fixtures, fixture, "adapter.sh"));
+        var manifest = File.ReadAllText(Path.Combine(Repo.Fixtures, fixture, "adapter.json"));
+        File.WriteAllText(Path.Combine(adapter, "adapter.json"), protocol is null ? manifest : manifest.Replace("\"protocol\": [1, 3]", "\"protocol\": " + protocol, StringComparison.Ordinal));
+        return dir;
+    }
+
+    private AdapterInfo Load(string fixture, string? protocol = null) => AdapterRegistry.Load([Only(fixture, protocol)]).Find(fixture)!;
+
+    [Fact]
+    public async Task PerOpFigures_AreRawMinusTheEmptyLoopCost_AndBothAreRecorded()
+    {
+        var m = await MeasureAsync(Load("fixedperf"));
+
+        Assert.Equal(CallOutcome.Completed, m.Outcome);
+        var s = m.Summary!;
+        Assert.All(s.SamplesNs, x => Assert.Equal(100 - 30, x));
+        Assert.Equal(70, s.MedianNs);
+        var loop = s.Loop!;
+        Assert.True(loop.Subtracted);
+        Assert.Equal(30, loop.EmptyLoopNsPerOp);
+        Assert.Equal(100, loop.RawMedianNs);
+        Assert.All(loop.RawSamplesNs, x => Assert.Equal(100, x));
+        Assert.Equal(LoopCost.WarmupAuto, loop.Warmup);
+        Assert.Equal([7L, 7L, 7L], loop.WarmupOps!);
+        Assert.Equal(3, loop.WarmupSteadyRounds);
+    }
+
+    [Fact]
+    public async Task Version1Adapter_KeepsWorking_WithTheLoopCostUnknownAndSaidSo()
+    {
+        var m = await MeasureAsync(Load("fixedperf", "1"));
+
+        Assert.Equal(CallOutcome.Completed, m.Outcome);
+        Assert.Equal(100, m.Summary!.MedianNs);
+        var loop = m.Summary.Loop!;
+        Assert.False(loop.Subtracted);
+        Assert.Null(loop.EmptyLoopNsPerOp);
+        Assert.Equal(LoopCost.UnknownNote, loop.Note);
+        Assert.Equal(LoopCost.WarmupFixed, loop.Warmup);
+        Assert.Null(loop.WarmupSteadyRounds);
+    }
+
+    [Fact]
+    public async Task Protocol3AdapterWithoutTheLoopCost_IsInvalidOutput_InARun()
+    {
+        var m = await MeasureAsync(Load("noloopcost"));
+
+        Assert.Equal(CallOutcome.InvalidOutput, m.Outcome);
+        Assert.Contains("empty_loop_ns_per_op", m.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdaptersCheck_Fails_ForAProtocol3AdapterWithoutTheLoopCost()
+    {
+        var r = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Only("noloopcost"));
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(r.Lines, l => l.Contains("gmst_era perf (protocol 3)", StringComparison.Ordinal)
+            && l.Contains("without empty_loop_ns_per_op", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdaptersCheck_Passes_ForAProtocol3AdapterReportingIt_AndDoesNotAskAVersion1One()
+    {
+        var v3 = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Only("fixedperf"));
+        var v1 = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Only("noloopcost", "1"));
+
+        Assert.True(v3.ExitCode == 0, v3.All);
+        Assert.Contains(v3.Lines, l => l.Contains("gmst_era perf (protocol 3): loop cost and warm-up reported", StringComparison.Ordinal));
+        Assert.True(v1.ExitCode == 0, v1.All);
+        Assert.DoesNotContain(v1.Lines, l => l.Contains("perf (protocol 3)", StringComparison.Ordinal));
+    }
+}
