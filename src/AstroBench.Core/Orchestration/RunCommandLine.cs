@@ -15,6 +15,9 @@ public static class RunCommandLine
     public const string N = "--n";
     public const string Seed = "--seed";
     public const string PerfRounds = "--perf-rounds";
+    public const string MaxPerfRounds = "--max-perf-rounds";
+    public const string PerfCvTarget = "--perf-cv-target";
+    public const string PerfBudget = "--perf-budget";
     public const string NoPerf = "--no-perf";
     public const string Ci = "--ci";
     public const string ResultsDir = "--results-dir";
