@@ -40,7 +40,7 @@ public static class RoundsRule
         return library.SamplesNs.Count >= library.MaxRounds ? RoundsStop.MaxRounds : RoundsStop.Budget;
     }
 
-    /// <summary>Fewer than 2 rounds have no CV: nothing says more rounds would help, so they count as at the target.</summary>
+    /// <summary>One round's CV is 0 (nothing says more rounds would help); a NaN CV (a non-positive mean) counts as above.</summary>
     private static bool AboveTarget(Library library, RoundsPolicy policy) =>
-        library.SamplesNs.Count >= 2 && !(PerformanceSummary.CvPercentOf(library.SamplesNs) <= policy.CvTargetPercent);
+        !(PerformanceSummary.CvPercentOf(library.SamplesNs) <= policy.CvTargetPercent);
 }
