@@ -54,6 +54,9 @@ public static class RunCommandLine
         Add(N, a.N is { } n ? FormatInt(n) : null);
         Add(Seed, a.Seed is { } s ? FormatInt(s) : null);
         Add(PerfRounds, a.PerfRounds is { } r ? FormatInt(r) : null);
+        Add(MaxPerfRounds, a.MaxPerfRounds is { } max ? FormatInt(max) : null);
+        Add(PerfCvTarget, a.PerfCvTargetPercent is { } cv ? FormatSeconds(cv) : null);
+        Add(PerfBudget, a.PerfBudgetSeconds is { } budget ? FormatSeconds(budget) : null);
         if (a.NoPerf)
         {
             argv.Add(NoPerf);
@@ -92,6 +95,6 @@ public static class RunCommandLine
 
     public static string FormatInt(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Seconds as a round-trippable invariant number (<c>0.5</c>, never <c>0,5</c>).</summary>
+    /// <summary>Seconds (or any other number) as a round-trippable invariant number (<c>0.5</c>, never <c>0,5</c>).</summary>
     public static string FormatSeconds(double seconds) => seconds.ToString("R", CultureInfo.InvariantCulture);
 }
