@@ -79,6 +79,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
         var all = RunCommandLine.Build(new RunArguments
         {
             Experiments = ["gmst_era"], Libraries = ["libnova"], N = 1, Seed = 1, PerfRounds = 1, NoPerf = true, CiMode = true,
+            MaxPerfRounds = 3, PerfCvTargetPercent = 2.5, PerfBudgetSeconds = 0.5,
             ResultsDir = "/r", AdapterDirs = ["/a"], Notes = "n", Testbed = "t", LogFile = "/l", ExitRecord = "/e", TimeoutSeconds = 1,
             Resume = "/c", Discard = "/d", AdapterMemoryMb = 256, Jobs = 2, NoCache = true, Transport = "hex",
         });
@@ -96,6 +97,20 @@ public sealed class OrchestratorCommandContractTests : IDisposable
 
         Assert.Contains("--timeout=0.5", argv);
         Assert.Equal(TimeSpan.FromSeconds(0.5), Parse([.. argv]).Options.CallTimeout);
+    }
+
+    [Fact]
+    public void RoundRuleOptions_AreWrittenAndReadInvariantly_UnderDeDe()
+    {
+        using var _ = new CultureScope("de-DE");
+        var argv = RunCommandLine.Build(new RunArguments
+        {
+            ResultsDir = _root, AdapterDirs = [_root], PerfRounds = 4, MaxPerfRounds = 9, PerfCvTargetPercent = 2.5, PerfBudgetSeconds = 0.75,
+        });
+
+        Assert.Contains("--perf-cv-target=2.5", argv);
+        var options = Parse([.. argv]).Options;
+        Assert.Equal((4, 9, 2.5, 0.75), (options.PerfRounds, options.MaxPerfRounds, options.PerfCvTargetPercent, options.PerfBudgetSeconds));
     }
 
     private static RunCommand.Invocation Parse(string[] args)

@@ -20,6 +20,19 @@ internal static class RunCommand
     private static readonly Option<int> N = new(RunCommandLine.N) { Description = RunCommandSupport.Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
     private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = RunCommandSupport.Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
     private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = RunCommandSupport.Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
+    private static readonly Option<int?> MaxPerfRounds = new(RunCommandLine.MaxPerfRounds) { Description = RunCommandSupport.Inv($"most perf rounds a library gets while its CV is above --perf-cv-target (default: {RoundsPolicy.DefaultMaxRoundsNative} for C/C++, {RoundsPolicy.DefaultMaxRoundsManaged} for other languages; = --perf-rounds: a fixed count)") };
+    private static readonly Option<double> PerfCvTarget = new(RunCommandLine.PerfCvTarget)
+    {
+        Description = RunCommandSupport.Inv($"CV in percent above which a library gets extra rounds (default {RoundsPolicy.DefaultCvTargetPercent})"),
+        DefaultValueFactory = _ => RoundsPolicy.DefaultCvTargetPercent,
+        CustomParser = r => RunCommandSupport.ParseNumber(r, RoundsPolicy.DefaultCvTargetPercent, RunCommandLine.PerfCvTarget, "a percentage (e.g. 5)"),
+    };
+    private static readonly Option<double> PerfBudget = new(RunCommandLine.PerfBudget)
+    {
+        Description = RunCommandSupport.Inv($"seconds of timing per library and experiment, pooled over the experiment's libraries; extra rounds stop when it is spent (default {RoundsPolicy.DefaultBudgetSecondsPerLibrary})"),
+        DefaultValueFactory = _ => RoundsPolicy.DefaultBudgetSecondsPerLibrary,
+        CustomParser = r => RunCommandSupport.ParseNumber(r, RoundsPolicy.DefaultBudgetSecondsPerLibrary, RunCommandLine.PerfBudget, "a number of seconds (e.g. 1.5)"),
+    };
     private static readonly Option<bool> NoPerf = new(RunCommandLine.NoPerf) { Description = "accuracy only" };
     private static readonly Option<bool> Ci = new(RunCommandLine.Ci) { Description = "CI mode: one short perf round, smoke numbers only" };
     private static readonly Option<string> ResultsDir = new(RunCommandLine.ResultsDir) { Description = "where run folders go", DefaultValueFactory = _ => "results" };
@@ -44,7 +57,7 @@ internal static class RunCommand
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };
 
     /// <summary>Options that configure a run: a resume takes all of them from its checkpoint.</summary>
-    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, Timeout];
+    private static readonly Option[] ConfigOptions = [Experiments, Libraries, N, Seed, PerfRounds, MaxPerfRounds, PerfCvTarget, PerfBudget, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, Timeout];
 
     /// <summary>What one parsed <c>run</c> command line asks for (docs/cli.md).</summary>
     internal sealed record Invocation(RunOptions Options, string? LogFile, string? ExitRecord, string? Resume, string? Discard);
@@ -52,7 +65,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, MaxPerfRounds, PerfCvTarget, PerfBudget, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -178,6 +191,9 @@ internal static class RunCommand
             N = parse.GetValue(N),
             Seed = parse.GetValue(Seed),
             PerfRounds = parse.GetValue(PerfRounds),
+            MaxPerfRounds = parse.GetValue(MaxPerfRounds),
+            PerfCvTargetPercent = parse.GetValue(PerfCvTarget),
+            PerfBudgetSeconds = parse.GetValue(PerfBudget),
             NoPerf = parse.GetValue(NoPerf),
             CiMode = parse.GetValue(Ci),
             Notes = parse.GetValue(Notes),

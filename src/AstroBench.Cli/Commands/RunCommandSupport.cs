@@ -8,18 +8,22 @@ namespace AstroBench.Cli.Commands;
 /// <summary>Small pieces of <see cref="RunCommand"/>: invariant number parsing and the results-dir probe.</summary>
 internal static class RunCommandSupport
 {
-    public static double ParseSeconds(ArgumentResult result)
+    public static double ParseSeconds(ArgumentResult result) =>
+        ParseNumber(result, RunOptions.DefaultCallTimeout.TotalSeconds, RunCommandLine.Timeout, "a number of seconds (e.g. 0.5)");
+
+    /// <summary>An invariant-culture number option (System.CommandLine's own parser follows the current culture).</summary>
+    public static double ParseNumber(ArgumentResult result, double fallback, string option, string what)
     {
         if (result.Tokens.Count == 0)
         {
-            return RunOptions.DefaultCallTimeout.TotalSeconds;
+            return fallback;
         }
         var text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return seconds;
+            return value;
         }
-        result.AddError($"{RunCommandLine.Timeout}: '{text}' is not a number of seconds (e.g. 0.5)");
+        result.AddError($"{option}: '{text}' is not {what}");
         return 0;
     }
 

@@ -8,6 +8,11 @@ public sealed record RunArguments
     public int? N { get; init; }
     public long? Seed { get; init; }
     public int? PerfRounds { get; init; }
+
+    /// <summary>The adaptive round rule (docs/engine.md): <c>--max-perf-rounds</c>, <c>--perf-cv-target</c>, <c>--perf-budget</c>.</summary>
+    public int? MaxPerfRounds { get; init; }
+    public double? PerfCvTargetPercent { get; init; }
+    public double? PerfBudgetSeconds { get; init; }
     public bool NoPerf { get; init; }
     public bool CiMode { get; init; }
     public string? ResultsDir { get; init; }

@@ -15,6 +15,9 @@ public static class RunCommandLine
     public const string N = "--n";
     public const string Seed = "--seed";
     public const string PerfRounds = "--perf-rounds";
+    public const string MaxPerfRounds = "--max-perf-rounds";
+    public const string PerfCvTarget = "--perf-cv-target";
+    public const string PerfBudget = "--perf-budget";
     public const string NoPerf = "--no-perf";
     public const string Ci = "--ci";
     public const string ResultsDir = "--results-dir";
@@ -51,6 +54,9 @@ public static class RunCommandLine
         Add(N, a.N is { } n ? FormatInt(n) : null);
         Add(Seed, a.Seed is { } s ? FormatInt(s) : null);
         Add(PerfRounds, a.PerfRounds is { } r ? FormatInt(r) : null);
+        Add(MaxPerfRounds, a.MaxPerfRounds is { } max ? FormatInt(max) : null);
+        Add(PerfCvTarget, a.PerfCvTargetPercent is { } cv ? FormatSeconds(cv) : null);
+        Add(PerfBudget, a.PerfBudgetSeconds is { } budget ? FormatSeconds(budget) : null);
         if (a.NoPerf)
         {
             argv.Add(NoPerf);
@@ -89,6 +95,6 @@ public static class RunCommandLine
 
     public static string FormatInt(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Seconds as a round-trippable invariant number (<c>0.5</c>, never <c>0,5</c>).</summary>
+    /// <summary>Seconds (or any other number) as a round-trippable invariant number (<c>0.5</c>, never <c>0,5</c>).</summary>
     public static string FormatSeconds(double seconds) => seconds.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
     {
         public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
-        public PerfMeasurer.Measurement? Perf { get; set; }
+        public PerformanceSummary? Perf { get; set; }
         public CachedOutputs? Cached { get; init; }
     }
 
@@ -85,24 +85,23 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
 
         if (!options.NoPerf)
         {
-            var measurer = new PerfMeasurer(runner);
+            var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
+            var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System);
+            var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfRoundTarget,
+                (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
+            if (outcome.Failure is { } failure)
+            {
+                ThrowIfCancelled(failure.Outcome, ct);
+                return new Result(false, $"{outcome.Failed!.Name} perf {failure.Outcome.ToWire()}: {failure.Detail}", []);
+            }
+            for (var i = 0; i < timed.Count; i++)
+            {
+                timed[i].Perf = outcome.Summaries![i];
+            }
+            // Step lines in plan order once every round is done: the rounds themselves were interleaved.
             foreach (var run in runs)
             {
-                if (run.Call.Outcome != CallOutcome.Completed)
-                {
-                    Report(RunSteps.Perf, $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
-                    continue;
-                }
-                var rounds = options.EffectivePerfRounds;
-                run.Perf = await measurer.MeasureAsync(run.Adapter, def, inputs, rounds, options.PerfRoundTarget,
-                    (r, ns) => reporter.Info($"  {def.Id} {run.Adapter.Name} round {r}/{rounds}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
-                ThrowIfCancelled(run.Perf.Outcome, ct);
-                var s = run.Perf.Summary;
-                if (s is null)
-                {
-                    return new Result(false, $"{run.Adapter.Name} perf {run.Perf.Outcome.ToWire()}: {run.Perf.Detail}", []);
-                }
-                Report(RunSteps.Perf, $"{run.Adapter.Name} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{(s.Valid ? "" : " (invalid: " + s.InvalidReason + ")")}");
+                Report(RunSteps.Perf, run.Perf is { } s ? PerfLine(run.Adapter.Name, s) : $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
             }
         }
 
@@ -110,6 +109,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         await WriteAsync(plan, runs, results, inputs, stagingDir, ct);
         Report(RunSteps.Write, $"wrote {results.Count} result files");
         return new Result(true, null, results);
+    }
+
+    private string PerfLine(string library, PerformanceSummary s)
+    {
+        var rounds = s.Rounds != options.EffectivePerfRounds || s.RoundsStop is not "planned" ? $", {s.Rounds} rounds ({s.RoundsStop})" : "";
+        var invalid = s.Valid ? "" : " (invalid: " + s.InvalidReason + ")";
+        return $"{library} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{rounds}{invalid}";
     }
 
     private LibraryResult ToResult(PlannedExperiment plan, LibraryRun run, InputTable inputs, string fingerprint)
@@ -124,7 +130,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             plan.Reference.Name, run.Support.Model, referenceSupport.Model, parity, run.Support.Conventions,
             run.Call.Outcome.ToWire(), run.Call.Detail,
             new DatasetInfo(inputs.Rows, options.Seed, inputs.EdgeCases, fingerprint, inputs.Columns, def.OutputColumns),
-            run.Evaluation?.Result, run.Perf?.Summary is { } perf ? Labelled(perf with { Segment = segment }, SpeedupLabels.For(def, parity, run.Support.Outputs, referenceSupport.Outputs)) : null, run.Cached,
+            run.Evaluation?.Result, run.Perf is { } perf ? Labelled(perf with { Segment = segment }, SpeedupLabels.For(def, parity, run.Support.Outputs, referenceSupport.Outputs)) : null, run.Cached,
             uncertainty, isReference ? null : ReferenceUncertaintyCheck.IsWithin(run.Evaluation?.Result, uncertainty));
     }
 

@@ -183,7 +183,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 r.Cached?.SourceRun)).ToList(),
             segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now),
             new RunEngine(options.Jobs, RunAdapters.Transports(plan, options.Transport), cache is not null, allResults.Count(r => r.Cached is not null)),
-            Testbed.Of(environment, options.Testbed));
+            Testbed.Of(environment, options.Testbed), RunRoundsSummary.Of(options, RunAdapters.Versions(adapters), allResults));
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();

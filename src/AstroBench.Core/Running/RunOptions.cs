@@ -11,6 +11,15 @@ public sealed record RunOptions
     public int N { get; init; } = RunLimits.DefaultN;
     public long Seed { get; init; } = RunLimits.DefaultSeed;
     public int PerfRounds { get; init; } = RunLimits.DefaultPerfRounds;
+
+    /// <summary>The most rounds a library may get when its CV stays high (<c>--max-perf-rounds</c>); null: the language defaults of <see cref="RoundsPolicy"/>.</summary>
+    public int? MaxPerfRounds { get; init; }
+
+    /// <summary>Extra rounds while a library's CV is above this (<c>--perf-cv-target</c>, percent).</summary>
+    public double PerfCvTargetPercent { get; init; } = RoundsPolicy.DefaultCvTargetPercent;
+
+    /// <summary>Seconds of timing per library and experiment, pooled over the experiment's libraries (<c>--perf-budget</c>); only extra rounds stop at it.</summary>
+    public double PerfBudgetSeconds { get; init; } = RoundsPolicy.DefaultBudgetSecondsPerLibrary;
     public bool NoPerf { get; init; }
     public bool CiMode { get; init; }
     public string? Notes { get; init; }

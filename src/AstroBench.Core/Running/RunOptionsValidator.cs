@@ -20,6 +20,22 @@ public static class RunOptionsValidator
         {
             errors.Add(Inv($"--perf-rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds} (got {options.PerfRounds})"));
         }
+        if (options.MaxPerfRounds is < RunLimits.MinPerfRounds or > RunLimits.MaxPerfRounds)
+        {
+            errors.Add(Inv($"--max-perf-rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds} (got {options.MaxPerfRounds})"));
+        }
+        else if (options.MaxPerfRounds < options.PerfRounds)
+        {
+            errors.Add(Inv($"--max-perf-rounds ({options.MaxPerfRounds}) must be at least --perf-rounds ({options.PerfRounds})"));
+        }
+        if (!(options.PerfCvTargetPercent is >= RoundsPolicy.MinCvTargetPercent and <= RoundsPolicy.MaxCvTargetPercent))
+        {
+            errors.Add(Inv($"--perf-cv-target must be between {RoundsPolicy.MinCvTargetPercent} and {RoundsPolicy.MaxCvTargetPercent} percent (got {options.PerfCvTargetPercent})"));
+        }
+        if (!(options.PerfBudgetSeconds is >= 0 and <= RoundsPolicy.MaxBudgetSecondsPerLibrary))
+        {
+            errors.Add(Inv($"--perf-budget must be between 0 and {RoundsPolicy.MaxBudgetSecondsPerLibrary} seconds (got {options.PerfBudgetSeconds})"));
+        }
         if (options.Jobs is < RunLimits.MinJobs or > RunLimits.MaxJobs)
         {
             errors.Add(Inv($"--jobs must be between {RunLimits.MinJobs} and {RunLimits.MaxJobs} (got {options.Jobs})"));

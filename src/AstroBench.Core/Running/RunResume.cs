@@ -13,12 +13,16 @@ namespace AstroBench.Core.Running;
 public static class RunResume
 {
     public static CheckpointConfig ConfigOf(RunOptions o) =>
-        new(o.Experiments, o.Libraries, o.N, o.Seed, o.PerfRounds, o.NoPerf, o.CiMode, o.Notes, o.CallTimeout.TotalSeconds, o.AdapterDirs, o.Testbed);
+        new(o.Experiments, o.Libraries, o.N, o.Seed, o.PerfRounds, o.NoPerf, o.CiMode, o.Notes, o.CallTimeout.TotalSeconds, o.AdapterDirs, o.Testbed,
+            o.MaxPerfRounds, o.PerfCvTargetPercent, o.PerfBudgetSeconds);
 
     public static RunOptions OptionsOf(CheckpointConfig c, string resultsDir) => new()
     {
         Experiments = c.Experiments, Libraries = c.Libraries, N = c.N, Seed = c.Seed, PerfRounds = c.PerfRounds, NoPerf = c.NoPerf,
         CiMode = c.CiMode, Notes = c.Notes, ResultsDir = resultsDir, AdapterDirs = c.AdapterDirs, CallTimeout = TimeSpan.FromSeconds(c.TimeoutS), Testbed = c.Testbed,
+        // A checkpoint written before adaptive rounds holds none of these: the defaults then.
+        MaxPerfRounds = c.MaxPerfRounds, PerfCvTargetPercent = c.PerfCvTargetPercent ?? RoundsPolicy.DefaultCvTargetPercent,
+        PerfBudgetSeconds = c.PerfBudgetSeconds ?? RoundsPolicy.DefaultBudgetSecondsPerLibrary,
     };
 
     public static async Task<ResumePoint> PrepareAsync(string checkpointDir, Action<string> warn, CancellationToken ct)

@@ -35,13 +35,21 @@ public sealed record PerformanceSummary(
     int? Segment = null,
     LoopCost? Loop = null,
     string? SpeedupLabel = null,
-    string? SpeedupLabelReason = null)
+    string? SpeedupLabelReason = null,
+
+    int? RoundsPlanned = null,
+    int? RoundsMax = null,
+    string? RoundsStop = null,
+    IReadOnlyList<int>? RoundSequence = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;
 
     /// <summary>The stable, machine-readable start of <c>invalid_reason</c> when there are fewer than <see cref="MinRounds"/> rounds.</summary>
     public const string TooFewRoundsCode = "too_few_rounds";
+
+    /// <summary>The stable, machine-readable start of <c>invalid_reason</c> when the CV is above <see cref="MaxCvPercent"/>.</summary>
+    public const string UnstableCode = "unstable";
 
     /// <summary>Above this coefficient of variation a result is flagged unstable and never ranked.</summary>
     public const double MaxCvPercent = 20.0;
@@ -52,8 +60,7 @@ public sealed record PerformanceSummary(
         Array.Sort(sorted);
         var n = sorted.Length;
         var mean = sorted.Average();
-        var variance = n > 1 ? sorted.Sum(s => (s - mean) * (s - mean)) / (n - 1) : 0.0;
-        var cv = mean > 0 ? Math.Sqrt(variance) / mean * 100.0 : double.NaN;
+        var cv = CvPercentOf(sorted);
         var median = Percentiles.OfSorted(sorted, 0.5);
         var q1 = Percentiles.OfSorted(sorted, 0.25);
         var q3 = Percentiles.OfSorted(sorted, 0.75);
@@ -61,6 +68,15 @@ public sealed record PerformanceSummary(
         var (valid, reason) = Judge(n, median, cv, clockResNs, opsPerRound);
         return new PerformanceSummary(valid, reason, n, opsPerRound, median, q1, q3, q3 - q1,
             sorted[0], sorted[^1], mean, cv, lo, hi, level, 1e9 / median, clockResNs, samplesNs.ToArray(), null);
+    }
+
+    /// <summary>Sample standard deviation over mean, in percent (0 for one sample, NaN for a non-positive mean).</summary>
+    public static double CvPercentOf(IReadOnlyCollection<double> samplesNs)
+    {
+        var n = samplesNs.Count;
+        var mean = samplesNs.Average();
+        var variance = n > 1 ? samplesNs.Sum(s => (s - mean) * (s - mean)) / (n - 1) : 0.0;
+        return mean > 0 ? Math.Sqrt(variance) / mean * 100.0 : double.NaN;
     }
 
     /// <summary>
@@ -99,7 +115,7 @@ public sealed record PerformanceSummary(
         }
         if (!(cv <= MaxCvPercent))
         {
-            return (false, Inv($"unstable: CV {cv:0.#} % > {MaxCvPercent:0} %"));
+            return (false, Inv($"{UnstableCode}: CV {cv:0.#} % > {MaxCvPercent:0} %"));
         }
         return (true, null);
     }

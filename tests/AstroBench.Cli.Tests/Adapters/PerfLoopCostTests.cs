@@ -19,12 +19,19 @@ public sealed class PerfLoopCostTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static Task<PerfMeasurer.Measurement> MeasureAsync(AdapterInfo adapter)
+    private sealed record Measured(PerformanceSummary? Summary, CallOutcome Outcome, string? Detail);
+
+    /// <summary>Three rounds exactly (max = planned), through the schedule a run uses.</summary>
+    private static async Task<Measured> MeasureAsync(AdapterInfo adapter)
     {
         var def = ExperimentCatalog.Find("gmst_era")!;
         var inputs = def.Generator.Generate(8, 1);
-        return new PerfMeasurer(new AdapterProcessRunner(TimeSpan.FromSeconds(60)))
-            .MeasureAsync(adapter, def, inputs, 3, TimeSpan.FromMilliseconds(100), (_, _) => { }, default);
+        var measurer = new PerfMeasurer(new AdapterProcessRunner(TimeSpan.FromSeconds(60)));
+        var schedule = new TimingSchedule(measurer, new RoundsPolicy(3, 3, RoundsPolicy.DefaultCvTargetPercent, TimeSpan.FromMinutes(10)), TimeProvider.System);
+        var outcome = await schedule.MeasureAsync([adapter], def, inputs, TimeSpan.FromMilliseconds(100), (_, _, _, _) => { }, default);
+        return outcome.Summaries is { } s
+            ? new Measured(s[0], CallOutcome.Completed, null)
+            : new Measured(null, outcome.Failure!.Outcome, outcome.Failure.Detail);
     }
 
     /// <summary>A folder holding only the given fixtures (links), optionally with the manifest's protocol replaced.</summary>

@@ -134,7 +134,8 @@ public sealed partial class RunCommandTests : IDisposable
     [Fact]
     public async Task PerfRounds_ReportMedianDispersionAndSpeedup()
     {
-        var result = await Run("--n", "200", "--perf-rounds", "3", "--experiments", "gmst_era");
+        // --max-perf-rounds = --perf-rounds: a fixed count, whatever the CV on this machine.
+        var result = await Run("--n", "200", "--perf-rounds", "3", "--max-perf-rounds", "3", "--experiments", "gmst_era");
         Assert.True(result.ExitCode == 0, result.All);
         var folder = new RunFolder(Assert.Single(_lab.Runs()));
 
@@ -163,6 +164,13 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.InRange(erfa.OpsPerRound, 2, 2_000_000_000);
         Assert.Equal(3, libnova.SamplesNs.Count);
         Assert.Equal(3, folder.Manifest.Config.PerfRounds);
+        // Rounds interleaved across the libraries (reference first): erfa, libnova, erfa, libnova, erfa, libnova.
+        Assert.Equal([0, 2, 4], erfa.RoundSequence!);
+        Assert.Equal([1, 3, 5], libnova.RoundSequence!);
+        Assert.Equal((3, 3), (libnova.RoundsPlanned, libnova.RoundsMax));
+        Assert.True(libnova.RoundsStop is "planned" or "max_rounds", libnova.RoundsStop);
+        var rounds = folder.Manifest.Rounds!;
+        Assert.Equal((true, 3, 6, 0), (rounds.Interleaved, rounds.Planned, rounds.RoundsDone, rounds.ExtraRounds));
     }
 
     [Fact]

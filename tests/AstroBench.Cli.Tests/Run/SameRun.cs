@@ -5,13 +5,17 @@ namespace AstroBench.Cli.Tests.Run;
 /// <summary>
 /// "A paused and resumed run equals an uninterrupted run of the same config" (docs/checkpoints.md), checked
 /// file by file. What may differ, and nothing else: in result files the <c>performance</c> block (timing
-/// figures and its <c>segment</c>; <c>rounds</c> must match); in the manifest <c>run_id</c>,
-/// <c>started_at</c>, <c>finished_at</c>, <c>timing</c>, <c>segments</c> and <c>engine</c> (docs/engine.md); summaries when perf ran (they
+/// figures, its <c>segment</c> and, since rounds adapt to the CV, how many rounds ran; <c>rounds_planned</c> and <c>rounds_max</c>
+/// must match); in the manifest <c>run_id</c>, <c>started_at</c>, <c>finished_at</c>, <c>timing</c>, <c>segments</c>, <c>engine</c>
+/// (docs/engine.md) and what the round rule did (its settings in <c>rounds</c> must match); summaries when perf ran (they
 /// print timing figures; the run summary names its run id). Every other block is compared as raw bytes.
 /// </summary>
 internal static class SameRun
 {
-    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments", "engine"];
+    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments", "engine", "rounds"];
+
+    /// <summary>The round rule's settings in the manifest's <c>rounds</c> block (the rest is what the rule did).</summary>
+    private static readonly string[] RoundsRule = ["interleaved", "planned", "max_rounds", "cv_target_percent", "budget_s_per_library"];
 
     public static void AssertEquivalent(string expectedRun, string actualRun, bool noPerf)
     {
@@ -24,11 +28,12 @@ internal static class SameRun
             if (file == "manifest.json")
             {
                 AssertSameBlocks(expected, actual, ManifestMayDiffer);
+                AssertSame(expected, actual, "rounds", RoundsRule);
             }
             else if (file.EndsWith(".json", StringComparison.Ordinal))
             {
                 AssertSameBlocks(expected, actual, ["performance"]);
-                AssertSameRounds(expected, actual);
+                AssertSame(expected, actual, "performance", ["rounds_planned", "rounds_max"]);
             }
             else if (file.EndsWith("summary.md", StringComparison.Ordinal))
             {
@@ -70,14 +75,18 @@ internal static class SameRun
         }
     }
 
-    private static void AssertSameRounds(string expected, string actual)
+    /// <summary>The <paramref name="fields"/> of block <paramref name="block"/> (both null or both absent count as equal).</summary>
+    private static void AssertSame(string expected, string actual, string block, string[] fields)
     {
-        static int? Rounds(string file)
+        static string? Field(string file, string block, string field)
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
-            var perf = doc.RootElement.GetProperty("performance");
-            return perf.ValueKind == JsonValueKind.Null ? null : perf.GetProperty("rounds").GetInt32();
+            return doc.RootElement.TryGetProperty(block, out var b) && b.ValueKind == JsonValueKind.Object && b.TryGetProperty(field, out var f)
+                ? f.GetRawText() : null;
         }
-        Assert.Equal(Rounds(expected), Rounds(actual));
+        foreach (var field in fields)
+        {
+            Assert.True(Field(expected, block, field) == Field(actual, block, field), $"{Path.GetFileName(actual)}: {block}.{field} differs");
+        }
     }
 }

@@ -12,4 +12,7 @@ public sealed record CheckpointConfig(
     string? Notes,
     double TimeoutS,
     IReadOnlyList<string> AdapterDirs,
-    string? Testbed = null);
+    string? Testbed = null,
+    int? MaxPerfRounds = null,
+    double? PerfCvTargetPercent = null,
+    double? PerfBudgetSeconds = null);

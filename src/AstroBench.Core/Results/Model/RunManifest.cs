@@ -17,7 +17,8 @@ public sealed record RunManifest(
     RunTiming Timing,
     IReadOnlyList<RunSegment>? Segments = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null,
-    Testbed? Testbed = null)
+    Testbed? Testbed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunRounds? Rounds = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark of timing (docs/engine.md, "Rounds: interleaving and adaptive count"; not a test), seed 42, n = N:
+#   1. two default timed runs in a row of the 24 ERFA experiments (every experiment whose reference is erfa: the
+#      original lab's non-Horizons set), erfa + libnova: wall time of each, and the distribution of the differences
+#      between the two runs' medians over the C libraries' results (share within 3 %; target ≥ 90 %);
+#   2. the same once more while `stress-ng --cpu 1` loads one core: results flagged unstable, and that none of the
+#      flagged results is ranked (no speedup; a ⚠ cell, never a #rank, in `astrobench runs show`'s speed heatmap);
+#   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min).
+# Every part prints the load average before and after it, and the command it ran.
+# Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
+#   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog).
+# Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$root/scripts/astrobench"
+work=$(mktemp -d)
+stress_pid=""
+cleanup() {
+  if [ -n "$stress_pid" ]; then kill "$stress_pid" 2>/dev/null || true; wait "$stress_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+erfa24=frame_rotation_bpn,gmst_era,equ_ecl,equ_horizontal,kepler_solver,frame_bias,inv_frame_bias,precession,inv_precession,nutation,inv_nutation,bias_precession,inv_bias_precession,precession_nutation,inv_precession_nutation,inv_bpn,icrs_ecl_j2000,inv_icrs_ecl_j2000,icrs_ecl_tod,inv_icrs_ecl_tod,obliquity,inv_obliquity,inv_equ_ecl,horiz_to_equ
+experiments=${EXPERIMENTS:-$erfa24}
+catalog=${CATALOG_EXPERIMENTS:-all}
+n=${N:-1000}
+read -r -a extra <<< "${RUN_ARGS:-}"
+skip=" ${SKIP:-} "
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "machine: $(nproc) cores; load average $(load)"
+
+# timed LABEL ARGS...: one timed run in its own results folder; prints its line and leaves the run path in $work/LABEL.run.
+timed() {
+  local label=$1; shift
+  local out="$work/$label" before
+  mkdir -p "$out"
+  local cmd=("$bin" run --seed 42 --n "$n" --results-dir "$out/results" "${extra[@]}" "$@")
+  before=$(load)
+  /usr/bin/time -f "%e %M" -o "$out/time" "${cmd[@]}" > "$out/log" 2>&1 || { tail -5 "$out/log"; exit 1; }
+  local wall rss_kb run
+  read -r wall rss_kb < "$out/time"
+  run=$(grep -o 'results in .*' "$out/log" | tail -1 | cut -d' ' -f3)
+  echo "$run" > "$work/$label.run"
+  python3 - "$label" "$wall" "$rss_kb" "$run" "$before" "$(load)" "${cmd[*]#"$root/"}" <<'PY'
+import glob, json, os, statistics, sys
+label, wall, rss_kb, run, before, after, cmd = sys.argv[1:8]
+m = json.load(open(os.path.join(run, "manifest.json")))
+perf = [r["performance"] for f in glob.glob(os.path.join(run, "*", "*.json")) if (r := json.load(open(f)))["performance"]]
+r = m.get("rounds") or {}
+cv = statistics.median(p["cv_percent"] for p in perf) if perf else float("nan")
+print(f"{label:10s} wall {float(wall):7.1f} s  peak RSS {int(rss_kb)/1024:6.1f} MB  {len(perf)} timed results, median CV {cv:.1f} %, "
+      f"invalid {sum(not p['valid'] for p in perf)} (unstable {r.get('unstable')}), rounds {r.get('rounds_done')} "
+      f"(extra {r.get('extra_rounds')}; stopped {r.get('stopped')})  load {before} -> {after}")
+print(f"{'':10s} $ {cmd}")
+PY
+}
+
+# compare A B: the differences of the C libraries' medians between two runs.
+compare() {
+  python3 - "$(cat "$work/$1.run")" "$(cat "$work/$2.run")" <<'PY'
+import json, os, sys
+a, b = sys.argv[1:3]
+native = {x["name"] for x in json.load(open(os.path.join(a, "manifest.json")))["adapters"] if x["language"] in ("c", "c++")}
+diffs = []
+for e in json.load(open(os.path.join(a, "manifest.json")))["results"]:
+    if e["library"] not in native:
+        continue
+    pa = json.load(open(os.path.join(a, e["file"])))["performance"]
+    pb = json.load(open(os.path.join(b, e["file"])))["performance"]
+    if pa and pb:
+        diffs.append(abs(pb["median_ns"] / pa["median_ns"] - 1) * 100)
+diffs.sort()
+q = lambda p: diffs[min(len(diffs) - 1, int(p * len(diffs)))]
+within = sum(d <= 3 for d in diffs)
+print(f"{'':10s} medians of the C libraries' {len(diffs)} results, run 2 vs run 1: within 3 % {within}/{len(diffs)} "
+      f"({100 * within / max(1, len(diffs)):.0f} %; target >= 90 %); |difference| p50 {q(0.5):.2f} %, p75 {q(0.75):.2f} %, "
+      f"p90 {q(0.9):.2f} %, max {diffs[-1]:.2f} %")
+PY
+}
+
+if [[ $skip != *" twice "* ]]; then
+  echo "1. default timed run, twice in a row: ${experiments//,/ }"
+  timed run1 --experiments "$experiments" --libraries erfa,libnova
+  timed run2 --experiments "$experiments" --libraries erfa,libnova
+  compare run1 run2
+fi
+
+if [[ $skip != *" stress "* ]]; then
+  echo "2. the same under stress-ng --cpu 1"
+  stress-ng --cpu 1 --quiet &
+  stress_pid=$!
+  timed stress --experiments "$experiments" --libraries erfa,libnova
+  kill "$stress_pid"; wait "$stress_pid" 2>/dev/null || true; stress_pid=""
+  run=$(cat "$work/stress.run")
+  COLUMNS=250 "$bin" runs show "$(basename "$run")" --results-dir "$(dirname "$run")" > "$work/show.txt" 2>&1
+  python3 - "$run" "$work/show.txt" <<'PY'
+import glob, json, os, sys
+run, show = sys.argv[1:3]
+perf = [(r["experiment"], r["library"], r["performance"]) for f in sorted(glob.glob(os.path.join(run, "*", "*.json")))
+        if (r := json.load(open(f)))["performance"]]
+unstable = [(e, l) for e, l, p in perf if (p["invalid_reason"] or "").startswith("unstable")]
+invalid = [(e, l) for e, l, p in perf if not p["valid"]]
+with_speedup = [(e, l) for e, l, p in perf if not p["valid"] and p["speedup_vs_reference"] is not None]
+text = open(show, encoding="utf-8").read()
+heat = text[text.find("Speed heatmap"):]
+heat = heat[heat.find("\n"):]  # past the title, whose legend shows the mark once
+heat = heat[:heat.find("FROM")] if "FROM" in heat else heat
+print(f"{'':10s} flagged unstable {len(unstable)} of {len(perf)} timed results ({len(invalid)} invalid in all): "
+      f"{', '.join(f'{e}/{l}' for e, l in unstable) or 'none'}")
+print(f"{'':10s} invalid results with a speedup: {len(with_speedup)}; speed heatmap of `astrobench runs show`: "
+      f"{heat.count(chr(0x26a0))} cells marked invalid (never ranked), {len(invalid)} expected")
+PY
+fi
+
+if [[ $skip != *" catalog "* ]]; then
+  echo "3. the full catalog, every library, default rounds: $catalog"
+  timed catalog --experiments "$catalog"
+fi

@@ -1,0 +1,24 @@
+using AstroBench.Core.Results.Model;
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>Builds the manifest's <see cref="RunRounds"/> from the run's results (read back from staging, so a resumed run counts every segment).</summary>
+public static class RunRoundsSummary
+{
+    public static RunRounds? Of(RunOptions options, IReadOnlyList<AdapterVersion> adapters, IReadOnlyList<LibraryResult> results)
+    {
+        if (options.NoPerf)
+        {
+            return null;
+        }
+        var policy = RoundsPolicy.Of(options);
+        var timed = results.Where(r => r.Performance is not null).Select(r => r.Performance!).ToList();
+        var stopped = RoundsStopNames.All.ToDictionary(n => n, n => timed.Count(p => p.RoundsStop == n), StringComparer.Ordinal);
+        return new RunRounds(true, policy.Planned,
+            adapters.ToDictionary(a => a.Name, a => policy.MaxFor(a.Language), StringComparer.Ordinal),
+            policy.CvTargetPercent, policy.BudgetPerLibrary.TotalSeconds,
+            timed.Sum(p => p.Rounds), timed.Sum(p => Math.Max(0, p.Rounds - (p.RoundsPlanned ?? p.Rounds))), stopped,
+            timed.Count(p => p.InvalidReason?.StartsWith(PerformanceSummary.UnstableCode, StringComparison.Ordinal) == true));
+    }
+}

@@ -1,0 +1,73 @@
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Experiments;
+using AstroBench.Core.Inputs;
+using AstroBench.Core.Protocol;
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// Times an experiment's libraries together (docs/engine.md, "Rounds: interleaving and adaptive count"): a pilot for
+/// each, then rounds in cycles across the libraries in plan order (reference, A, B, reference, A, B, …) so that
+/// drift of the machine hits them all alike; which libraries a cycle holds is <see cref="RoundsRule"/>'s answer.
+/// Each sample keeps its place in that order (<c>round_sequence</c>).
+/// </summary>
+public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock)
+{
+    /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
+    public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
+
+    /// <summary>Called after each round: library, its round number, its planned rounds, ns/op.</summary>
+    public delegate void RoundDone(AdapterInfo adapter, int round, int planned, double nsPerOp);
+
+    public async Task<Outcome> MeasureAsync(IReadOnlyList<AdapterInfo> adapters, ExperimentDefinition experiment, InputTable inputs,
+        TimeSpan roundTarget, RoundDone onRound, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var budget = policy.BudgetFor(adapters.Count);
+        var ops = new long[adapters.Count];
+        for (var i = 0; i < adapters.Count; i++)
+        {
+            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs, roundTarget, ct);
+            if (failure is not null)
+            {
+                return new Outcome(null, adapters[i], failure);
+            }
+            ops[i] = roundOps;
+        }
+
+        var samples = adapters.Select(_ => new List<double>()).ToArray();
+        var sequence = adapters.Select(_ => new List<int>()).ToArray();
+        var answers = adapters.Select(_ => new List<PerfMeasurement>()).ToArray();
+        var clockRes = new double[adapters.Count];
+        var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language))).ToArray();
+        var next = 0;
+        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started), budget) is { Count: > 0 } cycle)
+        {
+            foreach (var i in cycle)
+            {
+                var round = samples[i].Count + 1;
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct);
+                if (failure is not null)
+                {
+                    return new Outcome(null, adapters[i], failure);
+                }
+                samples[i].Add(perf!.NetNsPerOp); // raw minus the adapter's empty-loop cost (protocol 3)
+                answers[i].Add(perf);
+                sequence[i].Add(next++);
+                clockRes[i] = perf.ClockResNs;
+                onRound(adapters[i], round, policy.Planned, perf.NetNsPerOp);
+            }
+        }
+
+        var summaries = adapters.Select((a, i) => PerformanceSummary.From(samples[i], ops[i], clockRes[i]) with
+        {
+            Loop = LoopCost.From(answers[i], a.Manifest.SpeaksV3),
+            RoundsPlanned = policy.Planned,
+            RoundsMax = libraries[i].MaxRounds,
+            RoundsStop = RoundsRule.StopOf(libraries[i], policy).ToWire(),
+            RoundSequence = sequence[i],
+        }).ToList();
+        return new Outcome(summaries, null, null);
+    }
+}
