@@ -22,7 +22,8 @@ public sealed class SlurmPauseTests : IDisposable
         using var lab = new Lab(settings: SlurmExecutorTests.SlurmLab);
         var id = await Submit(lab, PauseLab.TwoExperiments());
         await lab.WaitHeld("gmst_era");
-        var first = (await lab.WaitStatus(id, "running"))["slurm_job_id"]!.GetValue<long>();
+        // Running in Slurm, and its plan read from the log (a pause is refused before: docs/pause.md).
+        var first = (await lab.WaitFor(id, j => j["status"]!.GetValue<string>() == "running" && j["current_experiment"] is not null))["slurm_job_id"]!.GetValue<long>();
 
         var asked = await lab.Pause(id);
         Assert.Equal("boundary", asked["pause_requested"]!.GetValue<string>());
