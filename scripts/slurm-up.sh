@@ -64,9 +64,14 @@ SlurmdTimeout=30
 KillWait=2
 MinJobAge=60
 InactiveLimit=0
-$node_line State=UNKNOWN
+# Feature "bench" so a job can ask for it (--constraint); a second partition over the same node so the tests can place jobs on
+# two partitions (each is its own testbed, docs/slurm.md).
+$node_line Features=bench State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
+PartitionName=bench Nodes=$host Default=NO MaxTime=INFINITE State=UP
 EOF
+changed=0
+cmp -s "$conf/slurm.conf.new" "$conf/slurm.conf" 2>/dev/null || changed=1
 mv "$conf/slurm.conf.new" "$conf/slurm.conf"
 cat > "$conf/cgroup.conf" <<'EOF'
 # Required by proctrack/cgroup: without this file jobs on this machine type report COMPLETED with
@@ -85,6 +90,11 @@ alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 alive /run/munge/munged.pid || runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/munged.pid
 munge -n | unmunge >/dev/null
 
+if alive "$run/slurmctld.pid" && [ "$changed" = 1 ]; then
+  # Already running with an older configuration (nodes or partitions changed): restart the daemons on the new one.
+  kill -TERM "$(cat "$run/slurmd.pid")" "$(cat "$run/slurmctld.pid")" 2>/dev/null || true
+  for _ in $(seq 1 100); do alive "$run/slurmctld.pid" || alive "$run/slurmd.pid" || break; sleep 0.1; done
+fi
 alive "$run/slurmctld.pid" || /usr/sbin/slurmctld -i
 for _ in $(seq 1 100); do scontrol ping 2>/dev/null | grep -q UP && break; sleep 0.1; done
 alive "$run/slurmd.pid" || /usr/sbin/slurmd

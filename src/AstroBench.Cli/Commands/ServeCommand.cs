@@ -57,6 +57,10 @@ internal static class ServeCommand
             {
                 throw new CliException(ex.Message);
             }
+            catch (AstroBench.Server.Execution.Slurm.SharedRootCheckException ex)
+            {
+                throw new CliException(ex.Message);
+            }
             Console.WriteLine($"AstroBench server on http://{bind}:{p}/ (root {rootDir})");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

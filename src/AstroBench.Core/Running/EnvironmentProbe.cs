@@ -20,10 +20,16 @@ public static class EnvironmentProbe
             FirstLine("cc", ["--version"]) ?? "unknown",
             sha,
             dirty,
-            // Set by Slurm in a batch job's environment (docs/slurm.md): which cluster job and node produced the run.
+            // Set by Slurm in a batch job's environment (docs/slurm.md): which cluster job, node and partition produced the run.
             Slurm("SLURM_JOB_ID"),
-            Slurm("SLURMD_NODENAME"));
+            Slurm("SLURMD_NODENAME"),
+            Slurm("SLURM_JOB_PARTITION"),
+            // Slurm exports no variable for --constraint: the server's submission does (SlurmSubmission).
+            Slurm(ConstraintVariable));
     }
+
+    /// <summary>The node constraint a Slurm job was submitted with (empty or unset: none); part of the run's testbed.</summary>
+    public const string ConstraintVariable = "ASTROBENCH_SLURM_CONSTRAINT";
 
     private static string? Slurm(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } v ? v : null;
 

@@ -13,10 +13,17 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
     /// <summary>True when this server spawned the process (it can waitpid it); false after a reattach.</summary>
     public bool OwnChild { get; } = ownChild;
 
+    /// <summary>How the job runs (this machine or Slurm): the runner, monitor and settler act on it only through this.</summary>
+    public IJobExecutor? Executor { get; init; }
+
+    /// <summary>The local executor's process (<see cref="LocalExecutor"/>).</summary>
     public SpawnedProcess? Process { get; set; }
 
-    /// <summary>The Slurm job when the Slurm executor runs it (then <see cref="Process"/> stays null): docs/slurm.md.</summary>
+    /// <summary>The Slurm executor's job (then <see cref="Process"/> stays null): docs/slurm.md.</summary>
     public Slurm.SlurmJobHandle? Slurm { get; set; }
+
+    /// <summary>True once the executor spawned or submitted something that may need stopping.</summary>
+    public bool Started => Process is not null || Slurm is not null;
     public int? ReapedExitCode { get; set; }
 
     public bool CancelRequested { get; set; }
@@ -46,7 +53,8 @@ internal sealed class ActiveJob(string id, LogFeed feed, bool ownChild)
         }
     }
 
-    public bool IsProcessAlive => Slurm is { } s
-        ? !s.HasEnded
-        : Process is { } p && ReapedExitCode is null && ProcStat.IsAlive(p.Pid, p.StartTicks);
+    public bool IsProcessAlive => Executor?.IsAlive(this) ?? false;
+
+    /// <summary>Starts the executor's cancel sequence with <see cref="Grace"/> (the caller holds <see cref="Gate"/> and set <see cref="CancelRequested"/>).</summary>
+    public void BeginCancel(TimeSpan killVerify) => Signals = Task.Run(() => Executor!.CancelAsync(this, Grace, killVerify));
 }

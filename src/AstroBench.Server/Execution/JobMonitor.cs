@@ -26,11 +26,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
         {
             onPoll?.Invoke(job.Id);
             var lines = tailer.Poll();
-            job.TryReap();
-            if (job.Slurm is { } slurm)
-            {
-                Slurm.SlurmStatusMirror.Apply(job, slurm, store);
-            }
+            job.Executor!.Poll(job);
             if (!job.IsProcessAlive)
             {
                 break;
@@ -48,7 +44,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
             }
         }
         tailer.Drain();
-        await new JobSettler(store, feeds, paths, logger).SettleAsync(job, tailer, parser, options);
+        await new JobSettler(store, feeds, paths, logger).SettleAsync(job, tailer, parser);
     }
 
     /// <summary>Over its <c>timeout_s</c>: the cancel sequence (SIGTERM → grace → SIGKILL), settled later as failed/timeout.</summary>
@@ -60,7 +56,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
         }
         lock (job.Gate)
         {
-            if (job.CancelRequested || (job.Process is null && job.Slurm is null))
+            if (job.CancelRequested || !job.Started)
             {
                 return;
             }
@@ -68,7 +64,7 @@ internal sealed class JobMonitor(JobStore store, JobFeeds feeds, ServerPaths pat
             job.StoppedBy = Core.Orchestration.SettleDecision.Timeout;
             job.CancelReason = job.StoppedBy;
             job.Grace = JobRunner.Seconds(options.CancelGraceSeconds);
-            job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, JobRunner.Seconds(options.KillVerifySeconds)));
+            job.BeginCancel(JobRunner.Seconds(options.KillVerifySeconds));
         }
         logger.LogWarning("job {Id}: over its timeout; stopping it", job.Id);
     }

@@ -55,9 +55,9 @@ internal sealed partial class JobRunner
                 job.Grace = grace;
                 job.CancelReason = reason;
                 job.Feed.SetStatus(JobStatus.Cancelling, reason);
-                if (job.Process is not null || job.Slurm is not null)
+                if (job.Started)
                 {
-                    job.Signals = Task.Run(() => SignalSequence.RunAsync(job, grace, Seconds(_options.KillVerifySeconds)));
+                    job.BeginCancel(Seconds(_options.KillVerifySeconds));
                 }
             }
             signals = job.Signals;

@@ -1,13 +1,12 @@
-using AstroBench.Core.Running;
 using AstroBench.Server.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// The runner's pause, resume and the cancel of a paused job (docs/pause.md). A pause is a signal to the
-/// orchestrator's pid (never its group: the adapters would die of it); the job becomes <c>paused</c> when the
-/// process exits with its paused record, which the monitor settles as for any exit.
+/// The runner's pause, resume and the cancel of a paused job (docs/pause.md, docs/slurm.md). A pause is a signal to the
+/// orchestrator only (never its group: the adapters would die of it), delivered by the job's executor; the job becomes
+/// <c>paused</c> when the process exits with its paused record, which the monitor settles as for any exit.
 /// </summary>
 internal sealed partial class JobRunner
 {
@@ -38,18 +37,13 @@ internal sealed partial class JobRunner
         {
             // Not before the run has announced its plan: until then its signal handlers may not be in place,
             // and a SIGUSR1's default action would kill it.
-            if (job.CancelRequested || job.Process is not { } process || job.Feed.Progress.ExperimentsTotal == 0
+            if (job.CancelRequested || !job.Started || job.Feed.Progress.ExperimentsTotal == 0
                 || !store.TrySetPauseRequested(id, mode, preemptedBy))
             {
                 return PauseOutcome.Conflict;
             }
-            var signal = mode == PauseNow ? PauseSignals.SigUsr2 : PauseSignals.SigUsr1;
-            if (LibC.kill(process.Pid, signal) != 0)
-            {
-                logger.LogWarning("job {Id}: pause signal {Signal} to {Pid} not delivered", id, signal, process.Pid);
-                return PauseOutcome.Conflict;
-            }
-            return PauseOutcome.Accepted;
+            // A local job: a signal to the orchestrator's pid; a Slurm job: to its batch step through scancel.
+            return job.Executor!.Pause(job, mode) ? PauseOutcome.Accepted : PauseOutcome.Conflict;
         }
     }
 

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// Launches the jobs the dispatcher claims (<see cref="TryLaunch"/>), cancels and follows them. A job's process is <c>astrobench run</c> in its own session
-/// (pid = pgid); it writes its log and exit record itself, so the server can die and come back.
-/// One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
+/// Launches the jobs the dispatcher claims (<see cref="TryLaunch"/>), cancels, pauses and follows them. A job's process is <c>astrobench run</c>,
+/// started by its <see cref="IJobExecutor"/> (on this machine in its own session, or as a Slurm batch job); it writes its log and exit record
+/// itself, so the server can die and come back. One <see cref="JobMonitor"/> per active job tails the log, watches the process and settles the job.
 /// </summary>
 internal sealed partial class JobRunner(
     JobStore store,
@@ -25,6 +25,13 @@ internal sealed partial class JobRunner(
 {
     private readonly ConcurrentDictionary<string, ActiveJob> _active = new(StringComparer.Ordinal);
     private readonly AstroBenchServerOptions _options = options.Value;
+    private readonly LocalExecutor _local = new(store, paths, options.Value, logger);
+    private readonly Slurm.SlurmExecutor _slurm = new(store, paths, options.Value, slurm, logger);
+
+    /// <summary>The job goes (or went) to Slurm: it was submitted, or its placement or the lab's executor says so.</summary>
+    internal bool IsSlurm(JobRow row) => row.Slurm is not null || (row.Config.Placement?.Executor ?? _options.Executor) == JobPlacement.Slurm;
+
+    private IJobExecutor ExecutorFor(JobRow row) => IsSlurm(row) ? _slurm : _local;
 
     /// <summary>
     /// Claims a queued job (compare-and-set queued → starting) and spawns its process. False when the claim
@@ -61,7 +68,7 @@ internal sealed partial class JobRunner(
 
     private bool TryClaim(JobRow queued, Func<ActiveJob, Task> then)
     {
-        var job = new ActiveJob(queued.Id, feeds.GetOrCreateLive(queued), ownChild: true);
+        var job = new ActiveJob(queued.Id, feeds.GetOrCreateLive(queued), ownChild: true) { Executor = ExecutorFor(queued) };
         // Registered before the claim, so a cancel arriving in between finds the job and the claim sees CancelRequested.
         if (!_active.TryAdd(queued.Id, job))
         {
@@ -97,24 +104,33 @@ internal sealed partial class JobRunner(
     /// </summary>
     internal Action<string>? MonitorPollHook { get; set; }
 
-    /// <summary>Follows a job whose process survived a server restart (same pid and start time).</summary>
-    internal void Reattach(JobRow row)
+    /// <summary>
+    /// Follows again a job whose process survived a server restart (a local one: same pid and start time; a Slurm one: by its Slurm
+    /// job id, whatever state it reached meanwhile). False when nothing of it is left to follow: the reconciler settles it.
+    /// </summary>
+    internal bool TryReattach(JobRow row)
     {
+        var executor = ExecutorFor(row);
+        if (!executor.CanReattach(row))
+        {
+            return false;
+        }
         var job = new ActiveJob(row.Id, feeds.CreateLive(row), ownChild: false)
         {
-            Process = new SpawnedProcess(row.Pid!.Value, row.Pgid ?? row.Pid!.Value, row.ProcStartTicks ?? 0),
-            Cgroup = Limits.MemoryCgroup.TryOpen(row.Id),
+            Executor = executor,
             Deadline = row.StartedAt is { } started ? Limits.LimitedSpawn.Deadline(row.Config.Limits, started) : null,
         };
+        executor.Reattach(job, row);
         if (row.Status == JobStatus.Cancelling)
         {
             job.CancelRequested = true;
             job.CancelReason = row.Reason ?? "cancelled by user";
             job.Grace = CancelGrace.Effective(Seconds(_options.CancelGraceSeconds), row.Progress.CurrentExperiment);
-            job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
+            job.BeginCancel(Seconds(_options.KillVerifySeconds));
         }
         _active[row.Id] = job;
         _ = Task.Run(() => MonitorAsync(job, row.Progress));
+        return true;
     }
 
     private async Task LaunchAsync(ActiveJob job, JobRow queued)
@@ -126,53 +142,10 @@ internal sealed partial class JobRunner(
                 await Settler().SettleCancelledBeforeStartAsync(job);
                 return;
             }
-            if (IsSlurm(queued))
+            if (await job.Executor!.StartAsync(job, queued) is { } failure)
             {
-                await LaunchSlurmAsync(job, queued);
+                await Settler().SettleStartFailureAsync(job, failure);
                 return;
-            }
-            SpawnedProcess process;
-            Limits.JobLimitsDto? applied = null;
-            try
-            {
-                Directory.CreateDirectory(paths.LogsDir);
-                Directory.CreateDirectory(paths.ResultsDir);
-                File.Delete(paths.ExitRecordFile(job.Id));
-                var limited = Limits.LimitedSpawn.Prepare(job.Id, queued.Config.Limits, _options.JobLimits.UseCgroup, _options.JobLimits.UseRlimit);
-                job.Cgroup = limited.Cgroup;
-                applied = limited.Applied;
-                // A job with a checkpoint was paused: it continues from it (docs/pause.md).
-                var argv = limited.Wrap(new OrchestratorCommand(_options, paths).Build(job.Id, queued.Config, queued.Notes, queued.Checkpoint, limited.AdapterMemoryMb));
-                // Tells a restarted server that this claim may have a process (never requeue it then).
-                await File.WriteAllTextAsync(paths.SpawnMarkerFile(job.Id), "");
-                process = SessionSpawner.Spawn(argv, paths.Root, paths.StderrFile(job.Id),
-                    new Dictionary<string, string> { ["ASTROBENCH_JOB_ID"] = job.Id });
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "job {Id}: start failed", job.Id);
-                await File.AppendAllTextAsync(paths.LogFile(job.Id), $"Failed to start the orchestrator: {ex.Message}\n");
-                await Settler().SettleStartFailureAsync(job, ex.Message);
-                return;
-            }
-            lock (job.Gate)
-            {
-                // Known to the job before anything else can throw, so an internal error still kills the group.
-                job.Process = process;
-                store.SetProcess(job.Id, process.Pid, process.Pgid, process.StartTicks);
-                // Before the orchestrator (still starting its runtime) forks any adapter: they inherit the cgroup.
-                job.Cgroup?.Add(process.Pid);
-                store.SetLimits(job.Id, applied!);
-                job.Deadline = Limits.LimitedSpawn.Deadline(queued.Config.Limits, DateTimeOffset.UtcNow);
-                File.Delete(paths.SpawnMarkerFile(job.Id));
-                if (job.CancelRequested)
-                {
-                    job.Signals = Task.Run(() => SignalSequence.RunAsync(job, job.Grace, Seconds(_options.KillVerifySeconds)));
-                }
-                else if (store.TryTransition(job.Id, JobStatus.Running, new TransitionUpdate { StartedAt = queued.StartedAt is null ? DateTimeOffset.UtcNow : null }))
-                {
-                    job.Feed.SetStatus(JobStatus.Running, null);
-                }
             }
             await Monitor().RunAsync(job, JobProgress.Empty);
         }

@@ -12,7 +12,7 @@ namespace AstroBench.Server.Execution;
 /// start-up reconciler uses), writes it (compare-and-set), then completes the feed so subscribers get
 /// the last lines and <c>done</c>.
 /// </summary>
-internal sealed partial class JobSettler(JobStore store, JobFeeds feeds, ServerPaths paths, ILogger logger)
+internal sealed class JobSettler(JobStore store, JobFeeds feeds, ServerPaths paths, ILogger logger)
 {
     public const string CancelledLine = "Benchmark execution cancelled by user.";
     public const string CancelledMarker = "__CANCELLED__";
@@ -59,19 +59,9 @@ internal sealed partial class JobSettler(JobStore store, JobFeeds feeds, ServerP
     {
         try
         {
-            if (job.Slurm is { } slurm)
+            if (job is { Started: true, Executor: { } executor })
             {
-                await Slurm.SlurmCancel.KillAsync(slurm, slurm.KillConfirm, logger, job.Id);
-            }
-            else if (job.Process is { } process)
-            {
-                ProcessGroup.Signal(process.Pgid, LibC.SIGKILL, out _);
-                var left = await ProcessGroup.WaitEmptyAsync(process.Pgid, killVerify, job.TryReap);
-                if (left.Count > 0)
-                {
-                    logger.LogError("job {Id}: {Count} processes of group {Pgid} survived SIGKILL", job.Id, left.Count, process.Pgid);
-                }
-                job.TryReap();
+                await executor.KillAsync(job, killVerify);
             }
         }
         catch (Exception ex)
@@ -108,34 +98,10 @@ internal sealed partial class JobSettler(JobStore store, JobFeeds feeds, ServerP
         }
     }
 
-    public async Task SettleAsync(ActiveJob job, LogTailer tailer, ProgressParser parser, AstroBenchServerOptions options)
+    public async Task SettleAsync(ActiveJob job, LogTailer tailer, ProgressParser parser)
     {
-        if (job.Slurm is { } slurm)
-        {
-            await SettleSlurmAsync(job, slurm, tailer, parser);
-            return;
-        }
-        var pgid = job.Process!.Pgid;
-        if (job.CancelRequested)
-        {
-            var outcome = job.Signals is { } s ? await s : new CancelOutcome(true, [], null);
-            while (!outcome.GroupEmpty)
-            {
-                logger.LogError("job {Id}: {Error}; retrying SIGKILL", job.Id, outcome.Error);
-                ProcessGroup.Signal(pgid, LibC.SIGKILL, out _);
-                var left = await ProcessGroup.WaitEmptyAsync(pgid, TimeSpan.FromSeconds(1), job.TryReap);
-                outcome = new CancelOutcome(left.Count == 0, left, outcome.Error);
-            }
-        }
-        else if (ProcessGroup.Members(pgid) is { Count: > 0 } orphans)
-        {
-            // The orchestrator is gone but something it started is not: never leave orphans behind.
-            logger.LogWarning("job {Id}: killing {Count} leftover processes of group {Pgid}", job.Id, orphans.Count, pgid);
-            ProcessGroup.Signal(pgid, LibC.SIGKILL, out _);
-            await ProcessGroup.WaitEmptyAsync(pgid, TimeSpan.FromSeconds(5), job.TryReap);
-        }
-        job.TryReap();
-        await SettleExitedAsync(job, tailer, parser, job.StoppedBy, job.Cgroup?.OomKills() > 0);
+        var end = await job.Executor!.SettleAsync(job);
+        await SettleExitedAsync(job, tailer, parser, end.StoppedBy, end.OomKilled);
     }
 
     /// <summary>The process (or Slurm job) is gone and nothing of it is left: the exit record and what the watcher knows decide.</summary>

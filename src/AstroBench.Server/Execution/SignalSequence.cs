@@ -1,7 +1,7 @@
 namespace AstroBench.Server.Execution;
 
 /// <summary>
-/// SIGTERM to the group → grace → SIGKILL to the group → verify the group is empty (a Slurm job: the same through scancel). Grace and
+/// The local executor's cancel: SIGTERM to the group → grace → SIGKILL to the group → verify the group is empty. Grace and
 /// verification are measured on <c>clock</c> (default <see cref="TimeProvider.System"/>), so a test can
 /// hold the grace open with a fake clock instead of depending on how fast the machine is.
 /// </summary>
@@ -9,11 +9,6 @@ internal static class SignalSequence
 {
     public static async Task<CancelOutcome> RunAsync(ActiveJob job, TimeSpan grace, TimeSpan killVerify, TimeProvider? clock = null)
     {
-        if (job.Slurm is { } slurm)
-        {
-            // A Slurm job's processes are Slurm's to signal (scancel), on whichever node they run.
-            return await Slurm.SlurmCancel.RunAsync(slurm, grace, slurm.KillConfirm, clock);
-        }
         var pgid = job.Process!.Pgid;
         string? error = null;
         List<int> survivors;

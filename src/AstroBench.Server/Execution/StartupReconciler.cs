@@ -25,17 +25,10 @@ internal sealed class StartupReconciler(JobStore store, JobRunner runner, Server
                 Requeue(row);
                 continue;
             }
-            if (row.Slurm is { } slurm)
+            // Its process still runs (a Slurm job: Slurm still knows it): followed on by its executor.
+            if (runner.TryReattach(row))
             {
-                // Slurm keeps the job (and its processes) whatever happened here: follow it again by its Slurm job id.
-                logger.LogInformation("job {Id}: reattaching Slurm job {Slurm}", row.Id, slurm.JobId);
-                runner.ReattachSlurm(row, slurm);
-                continue;
-            }
-            if (row.Pid is { } pid && row.ProcStartTicks is { } ticks && ProcStat.IsAlive(pid, ticks))
-            {
-                logger.LogInformation("job {Id}: process {Pid} still alive, reattaching", row.Id, pid);
-                runner.Reattach(row);
+                logger.LogInformation("job {Id}: still running, reattached", row.Id);
                 continue;
             }
             if (row.Pgid is { } pgid && ProcessGroup.Members(pgid).Count > 0)

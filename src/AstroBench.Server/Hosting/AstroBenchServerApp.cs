@@ -24,7 +24,8 @@ namespace AstroBench.Server.Hosting;
 /// Builds the AstroBench web application: API, WebSocket, OpenAPI and the built web app. Binds to
 /// http://127.0.0.1:8000 unless URLs are configured. Before it serves, legacy job files are imported
 /// and active jobs are reconciled (reattached or settled). A second server on the same lab root throws
-/// <see cref="LabRootLockedException"/> from <see cref="Create"/>.
+/// <see cref="LabRootLockedException"/> from <see cref="Create"/>; a Slurm lab whose root the nodes do not share throws
+/// <see cref="Execution.Slurm.SharedRootCheckException"/>.
 /// </summary>
 public static class AstroBenchServerApp
 {
@@ -53,6 +54,16 @@ public static class AstroBenchServerApp
         var app = builder.Build();
         // Before anything touches the job store: a second server on the same root stops here.
         app.Services.GetRequiredService<LabRootLock>();
+        try
+        {
+            // A Slurm lab whose nodes do not see its root stops here too, with one line (docs/slurm.md).
+            ActivatorUtilities.CreateInstance<Execution.Slurm.SharedRootCheck>(app.Services).EnsureShared();
+        }
+        catch (Execution.Slurm.SharedRootCheckException)
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         UseAstroBench(app, cors.Length > 0);
         return app;
     }

@@ -76,7 +76,8 @@ internal sealed partial class JobStore
     /// <summary>
     /// Compare-and-set paused|preempted → queued, keeping the checkpoint for the dispatcher's <c>--resume</c>.
     /// A resumed paused job goes to the end of its priority (a new enqueue order); a preempted one keeps its
-    /// place (<paramref name="keepPlace"/>), ahead of the jobs of equal priority queued after it.
+    /// place (<paramref name="keepPlace"/>), ahead of the jobs of equal priority queued after it. A Slurm job's earlier batch job is
+    /// forgotten (<c>slurm</c> cleared): it ended with the pause, and the resume is submitted anew (docs/slurm.md).
     /// </summary>
     public bool TryRequeueFromCheckpoint(string id, string from, bool keepPlace, string historyReason)
     {
@@ -88,7 +89,7 @@ internal sealed partial class JobStore
             {
                 cmd.Transaction = tx;
                 var seq = keepPlace ? "queue_seq" : "(SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM jobs)";
-                cmd.CommandText = $"UPDATE jobs SET status = '{JobStatus.Queued}', pause_requested = NULL, preempted_by = NULL, queue_seq = {seq} " +
+                cmd.CommandText = $"UPDATE jobs SET status = '{JobStatus.Queued}', pause_requested = NULL, preempted_by = NULL, slurm = NULL, queue_seq = {seq} " +
                                   "WHERE id = $id AND status = $from AND checkpoint IS NOT NULL";
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.Parameters.AddWithValue("$from", from);

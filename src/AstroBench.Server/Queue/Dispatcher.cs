@@ -57,7 +57,8 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
             {
                 RequeuePreempted();
                 // Slurm jobs are the cluster's to schedule (docs/slurm.md): they hold no local slot and are submitted at once.
-                var holding = store.ListHolding().Where(j => !runner.IsSlurm(j)).ToList();
+                var held = store.ListHolding();
+                var holding = held.Where(j => !runner.IsSlurm(j)).ToList();
                 var all = store.ListQueued(HeadSize);
                 var queued = all.Where(j => !runner.IsSlurm(j)).ToList();
                 foreach (var submit in drain.Draining ? [] : all.Where(runner.IsSlurm))
@@ -67,6 +68,10 @@ internal sealed class Dispatcher(JobStore store, JobRunner runner, DispatchSigna
                 if (PreemptionPolicy.Pick(holding, queued, drain.Draining) is { } preemption)
                 {
                     runner.Preempt(preemption);
+                }
+                if (SlurmPreemption.Pick([.. held.Where(runner.IsSlurm)], drain.Draining) is { } onCluster)
+                {
+                    runner.Preempt(onCluster);
                 }
                 var picks = DispatchPolicy.Pick([.. holding.Select(Slot)], [.. queued.Select(Slot)], MaxParallelAccuracy, drain.Draining);
                 if (picks.Count == 0)

@@ -18,6 +18,9 @@ public sealed class SlurmExecutorTests : IDisposable
         ["AstroBench:Executor"] = "slurm",
         ["AstroBench:Slurm:PollMs"] = "100",
         ["AstroBench:CancelGraceSeconds"] = "1",
+        // The start-up check has tests of its own (SlurmSharedRootCheckTests); here it would only make every lab start slower,
+        // and a lab started while the node is held on purpose could not run it.
+        ["AstroBench:Slurm:SharedRootCheck"] = "false",
     };
 
     public SlurmExecutorTests() => SlurmCluster.AssertUp();

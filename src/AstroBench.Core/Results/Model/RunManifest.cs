@@ -45,7 +45,11 @@ public sealed record RunEnvironment(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     string? SlurmJobId = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    string? SlurmNode = null);
+    string? SlurmNode = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SlurmPartition = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SlurmConstraint = null);
 
 /// <summary>One library of a run. <c>DataVersions</c>: the leap-second, EOP, ΔT and ephemeris data it used (null when the adapter declares no data_versions command).</summary>
 public sealed record AdapterVersion(string Name, string Library, string Language, string Version,

@@ -17,7 +17,7 @@ internal sealed class SlurmCli(SlurmOptions options)
 
     public string Resolve(string command) => options.BinDir is { Length: > 0 } dir ? Path.Combine(dir, command) : command;
 
-    public async Task<Result> RunAsync(string command, IEnumerable<string> args, CancellationToken ct = default)
+    public async Task<Result> RunAsync(string command, IEnumerable<string> args, TimeSpan? limit = null, CancellationToken ct = default)
     {
         var info = new ProcessStartInfo(Resolve(command))
         {
@@ -33,7 +33,7 @@ internal sealed class SlurmCli(SlurmOptions options)
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(CommandTimeout);
+        timeout.CancelAfter(limit ?? CommandTimeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -41,7 +41,7 @@ internal sealed class SlurmCli(SlurmOptions options)
         catch (OperationCanceledException)
         {
             process.Kill();
-            throw new TimeoutException($"{command} did not answer within {CommandTimeout.TotalSeconds} s");
+            throw new TimeoutException($"{command} did not answer within {(limit ?? CommandTimeout).TotalSeconds} s");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
     }

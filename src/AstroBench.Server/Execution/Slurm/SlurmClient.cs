@@ -60,6 +60,13 @@ internal sealed class SlurmClient(IOptions<Hosting.AstroBenchServerOptions> opti
     public SlurmCli.Result Signal(long slurmJobId, string signal) =>
         Cli.Run("scancel", ["--signal=" + signal, "--full", slurmJobId.ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>
+    /// <c>scancel --signal=SIG --batch</c>: the batch step's own process only (the orchestrator: the job script execs it), not the
+    /// adapters it started — what a pause needs (docs/slurm.md).
+    /// </summary>
+    public SlurmCli.Result SignalBatch(long slurmJobId, string signal) =>
+        Cli.Run("scancel", ["--signal=" + signal, "--batch", slurmJobId.ToString(CultureInfo.InvariantCulture)]);
+
     /// <summary>Partitions (the default one marked with *), as <c>sinfo</c> lists them; throws when the cluster does not answer.</summary>
     public IReadOnlyList<string> Partitions() => Lines(Cli.Run("sinfo", ["-h", "-o", "%P"]));
 

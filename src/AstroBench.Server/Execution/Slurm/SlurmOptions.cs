@@ -23,4 +23,16 @@ public sealed class SlurmOptions
 
     /// <summary>How long after <c>scancel --signal=KILL</c> to wait for Slurm to confirm the job ended.</summary>
     public double KillConfirmSeconds { get; set; } = 30;
+
+    /// <summary>Check at start-up that a node sees the lab root as the server does (<see cref="SharedRootCheck"/>); false skips it.</summary>
+    public bool SharedRootCheck { get; set; } = true;
+
+    /// <summary>Partitions the check runs a job on (empty: the lab's default partition, else the cluster's).</summary>
+    public List<string> SharedRootCheckPartitions { get; set; } = [];
+
+    /// <summary>How long the check's job may wait for a node (<c>srun --immediate</c>) before the server refuses to start.</summary>
+    public int SharedRootCheckSeconds { get; set; } = 60;
+
+    /// <summary>An argument list the check's probe runs under on the node (e.g. a site's container launcher); empty: none.</summary>
+    public List<string> SharedRootCheckWrapper { get; set; } = [];
 }

@@ -18,8 +18,9 @@ internal static class SlurmSubmission
             "--output=/dev/null",
             "--error=" + r.StderrFile,
             // The job inherits the server's environment (adapter paths, DOTNET_ROOT, ASTROBENCH_* settings) and is tagged
-            // with its job id as a local one is (ASTROBENCH_JOB_ID).
-            "--export=ALL,ASTROBENCH_JOB_ID=" + r.JobId,
+            // with its job id as a local one is (ASTROBENCH_JOB_ID), and with its constraint, which goes into the run's testbed
+            // (always set, so a value in the server's own environment never leaks into a job without one).
+            "--export=ALL,ASTROBENCH_JOB_ID=" + r.JobId + "," + Core.Running.EnvironmentProbe.ConstraintVariable + "=" + ExportSafe(r.Constraint),
             "--nodes=1",
             "--ntasks=1",
         };
@@ -39,6 +40,9 @@ internal static class SlurmSubmission
         args.AddRange(r.Command);
         return args;
     }
+
+    /// <summary>--export splits at commas: a constraint with one (not a feature name; an expression) is recorded without them.</summary>
+    private static string ExportSafe(string? constraint) => (constraint ?? "").Replace(",", "", StringComparison.Ordinal);
 
     /// <summary>Writes the job script under the lab root (atomically; it is the same text every time). sbatch reads it: no exec bit needed.</summary>
     public static string EnsureScript(string labRoot)
