@@ -80,7 +80,7 @@ internal static class ReferenceUncertaintyCommand
 
     /// <summary>"1959.94–2000", or "all cases" for an experiment without an epoch input (e.g. kepler_solver).</summary>
     private static string Span(UncertaintyRange r) =>
-        double.IsFinite(r.FromYear) ? string.Create(CultureInfo.InvariantCulture, $"{r.FromYear:0.##}–{r.ToYear:0.##}") : "all cases";
+        r.FromYear is not null ? string.Create(CultureInfo.InvariantCulture, $"{r.FromYear:0.##}–{r.ToYear:0.##}") : "all cases";
 
     /// <summary>"astropy 6.0.1 (Astropy, Python) vs erfa 2.0.1 (ERFA, C)" from the run's manifest.</summary>
     private static string Source(RunDetail run, string library, string reference)

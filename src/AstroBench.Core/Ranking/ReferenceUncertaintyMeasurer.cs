@@ -88,7 +88,7 @@ public static class ReferenceUncertaintyMeasurer
         {
             return "";
         }
-        var span = double.IsFinite(ranges[0].FromYear)
+        var span = ranges[0].FromYear is not null
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (measured over {ranges[0].FromYear:0.##}–{ranges[^1].ToYear:0.##} only)")
             : "";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -106,13 +106,14 @@ public static class ReferenceUncertaintyMeasurer
 
     /// <summary>
     /// One century's figures; its bounds are the century clipped to the measured span, so a candidate whose data start in
-    /// December 1959 says 1959.94–2000, not 1900–2000. Without an epoch column the bounds are NaN (written as null).
+    /// December 1959 says 1959.94–2000, not 1900–2000. Without an epoch column the bounds are null.
     /// </summary>
     private static UncertaintyRange Range(double century, (double From, double To) span, double[] errors)
     {
         Array.Sort(errors);
-        var from = Math.Round(Math.Max(century * 100, span.From), 2);
-        var to = Math.Round(Math.Min(century * 100 + 100, span.To), 2);
+        // NaN (no epoch column) becomes null: JSON has no NaN, and the server's serializer refuses one.
+        double? from = double.IsNaN(span.From) ? null : Math.Round(Math.Max(century * 100, span.From), 2);
+        double? to = double.IsNaN(span.To) ? null : Math.Round(Math.Min(century * 100 + 100, span.To), 2);
         return new UncertaintyRange(from, to, errors.Length, Percentiles.OfSorted(errors, 0.99), errors[^1], Percentiles.OfSorted(errors, 0.5));
     }
 

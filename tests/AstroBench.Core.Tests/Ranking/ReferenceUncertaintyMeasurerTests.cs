@@ -49,4 +49,22 @@ public sealed class ReferenceUncertaintyMeasurerTests : IDisposable
         Assert.Equal(u.Ranges[1].P99, u.Value);
         Assert.Contains("1000 of 2000 cases have no finite value from the candidate and are left out (measured over 1960.02–2059.93 only)", u.Method);
     }
+
+    [Fact]
+    public async Task Measure_WithoutAnEpochInput_IsOneRangeWithNullBounds()
+    {
+        // kepler_solver has no epoch: its one range must not carry NaN bounds (the server's JSON writer refuses NaN).
+        var inputs = new InputTable(["m_rad", "e"], 100, 0);
+        var metric = Enumerable.Range(0, 100).Select(i => i * 1e-12).ToArray();
+        await CasesParquetWriter.WriteAsync(_dir, inputs, ["e_anom_rad"], 1, [new("mpmath-floor", new double[100], 1, "e_anom_error_arcsec", metric)], CancellationToken.None);
+        var candidate = new ReferenceUncertaintyMeasurer.Candidate("mpmath-floor", "model-parity", "erfa", "e_anom_error_arcsec", "arcsec");
+
+        var u = await ReferenceUncertaintyMeasurer.MeasureAsync(_dir, candidate, "2026-01-01_00-00-00", "s", new DateOnly(2026, 1, 1));
+
+        var range = Assert.Single(u.Ranges);
+        Assert.Null(range.FromYear);
+        Assert.Null(range.ToYear);
+        Assert.Contains("over all cases (no epoch input)", u.Method);
+        Assert.DoesNotContain("NaN", System.Text.Json.JsonSerializer.Serialize(u));
+    }
 }
