@@ -74,35 +74,24 @@ def kepler(m, e):
     return float(ea + turns * TWO_PI), float(nu + turns * TWO_PI)
 
 
-def hd2ae(ha, dec, phi):
-    """eraHd2ae's rotation in mpmath: (azimuth from north through east in [0, 2 pi), altitude)."""
-    sh, ch, sd, cd, sp, cp = mpmath.sin(ha), mpmath.cos(ha), mpmath.sin(dec), mpmath.cos(dec), mpmath.sin(phi), mpmath.cos(phi)
-    x = -ch * cd * sp + sd * cp
-    y = -sh * cd
-    z = ch * cd * cp + sd * sp
+def swap_frame(a, b, phi):
+    """The rotation of eraHd2ae and eraAe2hd in mpmath: the same formula both ways, (ha, dec) <-> (az, el) about the
+    east-west axis by the latitude phi; returns (atan2(y, x), atan2(z, r)), the first 0 at the pole."""
+    sa, ca, sb, cb, sp, cp = mpmath.sin(a), mpmath.cos(a), mpmath.sin(b), mpmath.cos(b), mpmath.sin(phi), mpmath.cos(phi)
+    x = -ca * cb * sp + sb * cp
+    y = -sa * cb
+    z = ca * cb * cp + sb * sp
     r = mpmath.sqrt(x * x + y * y)
-    a = mpmath.atan2(y, x) if r != 0 else mpf(0)
-    return wrap(a), mpmath.atan2(z, r)
-
-
-def ae2hd(az, el, phi):
-    """eraAe2hd's rotation in mpmath: (hour angle, declination)."""
-    sa, ca, se, ce, sp, cp = mpmath.sin(az), mpmath.cos(az), mpmath.sin(el), mpmath.cos(el), mpmath.sin(phi), mpmath.cos(phi)
-    x = -ca * ce * sp + se * cp
-    y = -sa * ce
-    z = ca * ce * cp + se * sp
-    r = mpmath.sqrt(x * x + y * y)
-    ha = mpmath.atan2(y, x) if r != 0 else mpf(0)
-    return ha, mpmath.atan2(z, r)
+    return (mpmath.atan2(y, x) if r != 0 else mpf(0)), mpmath.atan2(z, r)
 
 
 def equ_horizontal(jd_ut1, jd_tt, ra, dec, lat, lon):
-    az, alt = hd2ae(gast(jd_ut1, jd_tt) + mpf(lon) - mpf(ra), mpf(dec), mpf(lat))
-    return float(az), float(alt)
+    az, alt = swap_frame(gast(jd_ut1, jd_tt) + mpf(lon) - mpf(ra), mpf(dec), mpf(lat))
+    return float(wrap(az)), float(alt)
 
 
 def horiz_to_equ(jd_ut1, jd_tt, az, alt, lat, lon):
-    ha, dec = ae2hd(mpf(az), mpf(alt), mpf(lat))
+    ha, dec = swap_frame(mpf(az), mpf(alt), mpf(lat))
     return float(wrap(gast(jd_ut1, jd_tt) + mpf(lon) - ha)), float(dec)
 
 
