@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-for pkg in liberfa-dev libnova-dev libswe-dev swe-basic-data casacore-dev casacore-data-jpl-de405 casacore-data-tai-utc g++ python3-astropy python3-skyfield python3-aiosmtpd gcc make chromium procps; do
+for pkg in liberfa-dev libnova-dev libswe-dev swe-basic-data casacore-dev casacore-data-jpl-de405 casacore-data-tai-utc g++ python3-astropy python3-skyfield python3-mpmath python3-aiosmtpd gcc make chromium procps; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

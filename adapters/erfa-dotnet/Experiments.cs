@@ -42,6 +42,7 @@ internal static unsafe class Experiments
         new("inv_icrs_ecl_tod", 4, 12, 3, &InvIcrsEclTod),
         new("obliquity", 4, 12, 3, &Obliquity),
         new("inv_obliquity", 4, 12, 3, &InvObliquity),
+        .. ApparentExperiments.All,
     ];
 
     // Direction transforms: the same matrices as adapters/erfa (docs/adapter-protocol.md), rotated with

@@ -5,7 +5,12 @@ using AstroBench.Adapters.ErfaDotnet;
 
 if (args is ["--version"])
 {
-    Console.WriteLine($"erfa-dotnet-adapter 1.0.0 ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, LibraryImport); {Erfa.Version}");
+    Console.WriteLine($"erfa-dotnet-adapter 1.1.0 ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, LibraryImport); {Erfa.Version}");
+    return 0;
+}
+if (args is ["--data-versions"])
+{
+    ApparentExperiments.PrintDataVersions();
     return 0;
 }
 

@@ -41,7 +41,7 @@ internal static class ReferenceUncertaintyCommand
         }
         var wanted = experiments?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var entries = File.Exists(output) ? ReferenceUncertaintyTable.Parse(await File.ReadAllTextAsync(output, ct)).Experiments.ToDictionary() : [];
-        var table = new Table().AddColumns("experiment", "value", "unit", "cases", "per century: p99 (max)");
+        var table = new Table().AddColumns("experiment", "value", "unit", "cases", "per century: p50 / p99 (max)");
         foreach (var row in run.Rows.Where(r => r.Library == library && (wanted is null || wanted.Contains(r.Experiment))))
         {
             if (wanted is null && row.Parity is not "model-parity")
@@ -61,7 +61,7 @@ internal static class ReferenceUncertaintyCommand
                 entries[row.Experiment] = measured;
                 table.AddRow(row.Experiment, SummaryMarkdown.Num(measured.Value), measured.Unit, measured.Provenance.Cases.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join("; ", measured.Ranges.Select(r => string.Create(CultureInfo.InvariantCulture,
-                        $"{r.FromYear:0}–{r.ToYear:0}: {SummaryMarkdown.Num(r.P99)} ({SummaryMarkdown.Num(r.Max)})")))));
+                        $"{Span(r)}: {SummaryMarkdown.Num(r.P50 ?? double.NaN)} / {SummaryMarkdown.Num(r.P99)} ({SummaryMarkdown.Num(r.Max)})")))));
             }
             catch (InvalidOperationException ex)
             {
@@ -77,6 +77,10 @@ internal static class ReferenceUncertaintyCommand
         console.WriteLine($"wrote {output} ({entries.Count} experiments)");
         return ExitCodes.Ok;
     }
+
+    /// <summary>"1959.94–2000", or "all cases" for an experiment without an epoch input (e.g. kepler_solver).</summary>
+    private static string Span(UncertaintyRange r) =>
+        r.FromYear is not null ? string.Create(CultureInfo.InvariantCulture, $"{r.FromYear:0.##}–{r.ToYear:0.##}") : "all cases";
 
     /// <summary>"astropy 6.0.1 (Astropy, Python) vs erfa 2.0.1 (ERFA, C)" from the run's manifest.</summary>
     private static string Source(RunDetail run, string library, string reference)

@@ -21,5 +21,10 @@ public sealed record ReferenceUncertainty(
 /// <summary>Where a measured <see cref="ReferenceUncertainty"/> comes from: the run, the library compared and when.</summary>
 public sealed record UncertaintyProvenance(string RunId, string Library, string Reference, string MeasuredAt, int Cases);
 
-/// <summary>One epoch range (Julian years, TT) of a measurement: its cases and the p99 and max of the primary metric.</summary>
-public sealed record UncertaintyRange(double FromYear, double ToYear, int Cases, double P99, double Max);
+/// <summary>
+/// One epoch range (Julian years, TT) of a measurement: its cases and the p99 and max of the primary metric. The range is a
+/// century clipped to the epochs measured in it (e.g. 1959.94–2000 where the candidate's data begin in December 1959).
+/// </summary>
+/// <param name="FromYear">Null for an experiment without an epoch input (one range over all cases).</param>
+/// <param name="P50">The median; null in entries measured before it was recorded.</param>
+public sealed record UncertaintyRange(double? FromYear, double? ToYear, int Cases, double P99, double Max, double? P50 = null);

@@ -50,11 +50,15 @@ public static class ReferenceUncertaintyMeasurer
         var epochColumn = EpochColumns.Select(c => IndexOf(columns, c)).FirstOrDefault(i => i is not null);
         var years = epochColumn is { } e ? values[e].Select(jd => 2000.0 + (jd - Epochs.J2000) / DaysPerJulianYear).ToArray() : null;
 
-        var ranges = Enumerable.Range(0, metric.Length)
-            .Where(i => double.IsFinite(metric[i]))
+        var finite = Enumerable.Range(0, metric.Length).Where(i => double.IsFinite(metric[i])).ToList();
+        // The measured span: the first and last epoch the candidate answered, rounded outwards to 0.01 year.
+        var span = years is null || finite.Count == 0
+            ? (double.NaN, double.NaN)
+            : (Math.Floor(finite.Min(i => years[i]) * 100) / 100, Math.Ceiling(finite.Max(i => years[i]) * 100) / 100);
+        var ranges = finite
             .GroupBy(i => years is null ? 0 : Math.Floor(years[i] / 100.0))
             .OrderBy(g => g.Key)
-            .Select(g => Range(g.Key, years is not null, g.Select(i => Math.Abs(metric[i])).ToArray()))
+            .Select(g => Range(g.Key, span, g.Select(i => Math.Abs(metric[i])).ToArray()))
             .ToList();
         if (ranges.Count == 0)
         {
@@ -62,14 +66,33 @@ public static class ReferenceUncertaintyMeasurer
         }
         var measured = ranges.Max(r => r.P99);
         var floor = candidate.Parity == Parity.ModelParity ? ResolutionIn(candidate.Unit) : 0;
-        var method = candidate.Parity == Parity.ExternalReference
-            ? $"p99 of |{candidate.PrimaryMetric}| between the reference and a second JPL integration ({candidate.Model}), per century of epoch; the largest p99."
-            : $"p99 of |{candidate.PrimaryMetric}| between the reference and the same algorithms compiled and called independently ({candidate.Library}), " +
-              $"per century of epoch; the largest p99, at least one double ulp of the output (2^-52 rad = {SummaryMarkdown.Num(floor)} {candidate.Unit}): the numerical floor.";
+        var per = years is null ? "over all cases (no epoch input)" : "per century of epoch";
+        var method = (candidate.Parity == Parity.ExternalReference
+            ? $"p99 of |{candidate.PrimaryMetric}| between the reference and a second JPL integration ({candidate.Model}), {per}; the largest p99."
+            : $"p99 of |{candidate.PrimaryMetric}| between the reference and the same model computed independently ({candidate.Library}), " +
+              $"{per}; the largest p99, at least one double ulp of the output (2^-52 rad = {SummaryMarkdown.Num(floor)} {candidate.Unit}): the numerical floor.")
+            + Coverage(metric.Length - finite.Count, metric.Length, ranges);
         return new ReferenceUncertainty(Math.Max(measured, floor), candidate.Unit, candidate.PrimaryMetric, method, source,
             new UncertaintyProvenance(runId, candidate.Library, candidate.Reference, measuredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ranges.Sum(r => r.Cases)),
             ranges);
+    }
+
+    /// <summary>
+    /// Says which cases could not be measured (the candidate answered nan: e.g. an epoch outside its ephemeris table), so the
+    /// measured epoch span is stated where it is narrower than the experiment's.
+    /// </summary>
+    private static string Coverage(int excluded, int total, IReadOnlyList<UncertaintyRange> ranges)
+    {
+        if (excluded == 0)
+        {
+            return "";
+        }
+        var span = ranges[0].FromYear is not null
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (measured over {ranges[0].FromYear:0.##}–{ranges[^1].ToYear:0.##} only)")
+            : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $" {excluded} of {total} cases have no finite value from the candidate and are left out{span}.");
     }
 
     /// <summary><see cref="DoubleResolutionRad"/> in an angle unit; 0 for any other unit (no stated floor).</summary>
@@ -81,11 +104,17 @@ public static class ReferenceUncertaintyMeasurer
         _ => 0,
     };
 
-    private static UncertaintyRange Range(double century, bool hasEpoch, double[] errors)
+    /// <summary>
+    /// One century's figures; its bounds are the century clipped to the measured span, so a candidate whose data start in
+    /// December 1959 says 1959.94–2000, not 1900–2000. Without an epoch column the bounds are null.
+    /// </summary>
+    private static UncertaintyRange Range(double century, (double From, double To) span, double[] errors)
     {
         Array.Sort(errors);
-        var (from, to) = hasEpoch ? (century * 100, century * 100 + 100) : (double.NaN, double.NaN);
-        return new UncertaintyRange(from, to, errors.Length, Percentiles.OfSorted(errors, 0.99), errors[^1]);
+        // NaN (no epoch column) becomes null: JSON has no NaN, and the server's serializer refuses one.
+        double? from = double.IsNaN(span.From) ? null : Math.Round(Math.Max(century * 100, span.From), 2);
+        double? to = double.IsNaN(span.To) ? null : Math.Round(Math.Min(century * 100 + 100, span.To), 2);
+        return new UncertaintyRange(from, to, errors.Length, Percentiles.OfSorted(errors, 0.99), errors[^1], Percentiles.OfSorted(errors, 0.5));
     }
 
     private static int? IndexOf(IReadOnlyList<string> columns, string name)

@@ -9,7 +9,7 @@ namespace AstroBench.Cli.Tests.Adapters;
 /// <summary>Sends hand-made input rows to a real adapter process and returns its output rows.</summary>
 internal static class AdapterCall
 {
-    private static readonly AdapterRegistry Registry = AdapterRegistry.Load([Repo.Adapters, Repo.Fixtures]);
+    private static readonly AdapterRegistry Registry = AdapterRegistry.Load([Repo.Adapters, Repo.Fixtures, Repo.ReferenceFloor]);
 
     public static async Task<double[][]> AccuracyAsync(string adapter, string experiment, params double[][] rows)
     {

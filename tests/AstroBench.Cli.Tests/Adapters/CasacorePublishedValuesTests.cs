@@ -77,4 +77,21 @@ public sealed class CasacorePublishedValuesTests
         Assert.True(SeparationMas(m[0], m[1], moon.Ra, moon.Dec) < 15_000, $"moon {SeparationMas(m[0], m[1], moon.Ra, moon.Dec)} mas");
         Assert.Equal(moon.Dist * 149597870.7, m[2] * 149597870.7, 20.0);
     }
+
+    [Fact]
+    public async Task ObservedHorizontal_IsSkipped_BecauseAzelHasNoRefraction()
+    {
+        // The t_atco13 case (ERFA t_erfa_c.c): casacore cannot express its refraction, so it declines rather than
+        // answer a geometric altitude that would be scored as a refraction error.
+        var definition = AstroBench.Core.Experiments.ExperimentCatalog.Find("observed_horizontal")!;
+        var table = new AstroBench.Core.Inputs.InputTable(definition.InputColumns, 1, 0);
+        double[] atco13 = [2456384.5 + 0.969254051, 2.71, 0.174, 1e-5, 5e-6, 0.1, 55.0, 0.3594, -0.527014, -0.6387, 2738,
+            2.47230737e-7, 1.82640464e-6, 731, 12.8, 0.59, 0.55];
+        atco13.CopyTo(table.RowForWrite(0));
+
+        var result = await AdapterCall.RawAsync(Adapter, AstroBench.Core.Protocol.AdapterRequest.Accuracy("observed_horizontal", table), 2, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(AstroBench.Core.Protocol.CallOutcome.Skipped, result.Outcome);
+        Assert.Contains("refraction", result.Detail, StringComparison.Ordinal);
+    }
 }

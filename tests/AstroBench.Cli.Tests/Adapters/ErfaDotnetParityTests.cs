@@ -13,6 +13,7 @@ public sealed class ErfaDotnetParityTests : IDisposable
         "frame_bias", "inv_frame_bias", "precession", "inv_precession", "bias_precession", "inv_bias_precession",
         "nutation", "inv_nutation", "precession_nutation", "inv_precession_nutation", "inv_bpn",
         "icrs_ecl_j2000", "inv_icrs_ecl_j2000", "icrs_ecl_tod", "inv_icrs_ecl_tod", "obliquity", "inv_obliquity",
+        "apparent_place", "observed_horizontal", "time_scales",
     ];
 
     private readonly TempLab _lab = new();

@@ -9,6 +9,9 @@ internal static class Repo
 
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "adapters");
 
+    /// <summary>The measuring instruments of scripts/measure-reference-uncertainty.sh (adapters, not libraries under test).</summary>
+    public static string ReferenceFloor => Path.Combine(Root, "scripts", "reference-floor");
+
     /// <summary>The apphost of the CLI, from the same configuration (Debug/Release) as this test assembly.</summary>
     public static string AstroBench { get; } = Path.Combine(Root, "src", "AstroBench.Cli", "bin",
         AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "astrobench");

@@ -269,7 +269,7 @@ export interface ReferenceUncertainty {
   method: string
   source: string
   provenance: { run_id: string; library: string; reference: string; measured_at: string; cases: number }
-  ranges: { from_year: number | null; to_year: number | null; cases: number; p99: number; max: number }[]
+  ranges: { from_year: number | null; to_year: number | null; cases: number; p99: number; max: number; p50?: number | null }[]
 }
 
 /** One experiment of a run: its library results, reference first (GET /api/runs/{run_id}/experiments/{experiment}). */
