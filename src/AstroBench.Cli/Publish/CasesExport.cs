@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace AstroBench.Cli.Publish;
@@ -45,7 +44,7 @@ internal static class CasesExport
             foreach (var group in Enumerable.Range(0, columns.Count).GroupBy(i => GroupOf(columns[i])))
             {
                 var body = Columns(pages, [.. group]);
-                var id = Convert.ToHexStringLower(SHA256.HashData(body))[..32];
+                var id = JsonChunks.IdOf(body);
                 await data.WriteAsync(PublishedEndpoints.Chunk(id), body, ct);
                 chunks.Add((id, [.. group]));
             }

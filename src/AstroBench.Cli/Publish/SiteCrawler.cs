@@ -65,7 +65,7 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
             return null;
         }
         var body = PublishedEndpoints.Filter(url, JsonNode.Parse(doc.RootElement.GetRawText()) ?? new JsonObject(), runs);
-        await _data.WriteAsync(url, body.ToJsonString(), ct);
+        await _data.WriteSharedAsync(url, body.DeepClone(), ct);
         return body;
     }
 

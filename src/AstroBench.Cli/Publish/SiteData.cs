@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AstroBench.Cli.Publish;
 
@@ -21,6 +22,17 @@ internal sealed class SiteData(string siteDir)
     public void Create() => Directory.CreateDirectory(Path.Combine(siteDir, "data"));
 
     public Task WriteAsync(string key, string json, CancellationToken ct) => WriteAsync(key, Encoding.UTF8.GetBytes(json), ct);
+
+    /// <summary>Writes an answer with its large subtrees moved out into shared chunks (<see cref="JsonChunks"/>); changes <paramref name="body"/>.</summary>
+    public async Task WriteSharedAsync(string key, JsonNode body, CancellationToken ct)
+    {
+        var (root, chunks) = JsonChunks.Split(body);
+        foreach (var (id, json) in chunks)
+        {
+            await WriteAsync(PublishedEndpoints.Chunk(id), json, ct);
+        }
+        await WriteAsync(key, root, ct);
+    }
 
     /// <summary>Writes the body under <paramref name="key"/>; false (nothing written) when the key is in the site already.</summary>
     public async Task<bool> WriteAsync(string key, ReadOnlyMemory<byte> json, CancellationToken ct)
