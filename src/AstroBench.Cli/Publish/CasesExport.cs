@@ -78,14 +78,7 @@ internal static class CasesExport
                 w.WriteStartArray();
                 foreach (var row in pages.SelectMany(p => p.RootElement.GetProperty("rows").EnumerateArray()))
                 {
-                    if (c < row.GetArrayLength())
-                    {
-                        row[c].WriteTo(w);
-                    }
-                    else
-                    {
-                        w.WriteNullValue();
-                    }
+                    row[c].WriteTo(w);
                 }
                 w.WriteEndArray();
             }

@@ -22,8 +22,9 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
         JsonNode? series = null;
         foreach (var url in PublishedEndpoints.Lab)
         {
-            var body = await GetAsync(url, ct);
-            series = url == "/api/history/series" ? body : series;
+            var isSeries = url == "/api/history/series";
+            var body = await GetAsync(url, ct, keep: isSeries);
+            series = isSeries ? body : series;
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(HistoryUrls(series), options, async (url, token) => await GetAsync(url, token));
@@ -43,7 +44,7 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
         JsonNode? detail = null;
         foreach (var url in PublishedEndpoints.OfRun(run))
         {
-            var body = await GetAsync(url, ct);
+            var body = await GetAsync(url, ct, keep: detail is null);
             detail ??= body;
         }
         var experiments = detail?["experiments"] is JsonObject e ? e.Select(p => p.Key).ToList() : [];
@@ -57,20 +58,29 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
         }
     }
 
-    private async Task<JsonNode?> GetAsync(string url, CancellationToken ct)
+    /// <summary>
+    /// Asks <paramref name="url"/> and writes its answer; returns the body when <paramref name="keep"/> (writing moves
+    /// its large subtrees out, so a body the crawl reads further is written from a copy), else the written remains.
+    /// </summary>
+    private async Task<JsonNode?> GetAsync(string url, CancellationToken ct, bool keep = false)
     {
-        using var doc = await FetchAsync(PublishedEndpoints.Sources.GetValueOrDefault(url, url), ct);
-        if (doc is null)
+        var answer = await AskAsync(PublishedEndpoints.Sources.GetValueOrDefault(url, url),
+            stream => JsonNode.ParseAsync(stream, cancellationToken: ct), ct);
+        if (answer is null)
         {
             return null;
         }
-        var body = PublishedEndpoints.Filter(url, JsonNode.Parse(doc.RootElement.GetRawText()) ?? new JsonObject(), runs);
-        await _data.WriteSharedAsync(url, body.DeepClone(), ct);
+        var body = PublishedEndpoints.Filter(url, answer, runs);
+        await _data.WriteSharedAsync(url, keep ? body.DeepClone() : body, ct);
         return body;
     }
 
     /// <summary>The answer's JSON; null for a 404.</summary>
-    private async Task<JsonDocument?> FetchAsync(string url, CancellationToken ct)
+    private Task<JsonDocument?> FetchAsync(string url, CancellationToken ct) =>
+        AskAsync<JsonDocument>(url, async stream => await JsonDocument.ParseAsync(stream, cancellationToken: ct), ct);
+
+    private async Task<T?> AskAsync<T>(string url, Func<Stream, Task<T?>> parse, CancellationToken ct)
+        where T : class
     {
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -82,6 +92,6 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
             throw new CliException($"publish: GET {url} answered {(int)response.StatusCode}");
         }
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+        return await parse(stream) ?? throw new CliException($"publish: GET {url} answered null");
     }
 }
