@@ -96,9 +96,10 @@ public sealed class PublishHistoryTests : IDisposable
         Assert.Equal(2451844.5, inputs[1]![299]!.GetValue<double>());
         Assert.Equal(chunks, Ids(PublishedEndpoints.CasesExport(B, "gmst_era")));
         Assert.Equal(2, Ids(PublishedEndpoints.CasesExport(C, "gmst_era")).Intersect(chunks).Count());
-        var files = Directory.GetFiles(Path.Combine(Site, "data"));
-        Assert.Equal(4, files.Count(f => Path.GetFileName(f).StartsWith("_2Fchunks_2F", StringComparison.Ordinal)));
-        Assert.DoesNotContain(files, f => Path.GetFileName(f).Contains("_3Foffset_3D", StringComparison.Ordinal)); // no cases page of its own
+        var all = new[] { A, B, C }.SelectMany(id => Ids(PublishedEndpoints.CasesExport(id, "gmst_era"))).Distinct().ToList();
+        Assert.Equal(4, all.Count); // three runs' cases in four files: the inputs, erfa, libnova of A and B, libnova of C
+        Assert.All(all, id => Assert.True(File.Exists(PublishedSite.FileOf(Site, PublishedEndpoints.Chunk(id)))));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(Site, "data")), f => Path.GetFileName(f).Contains("_3Foffset_3D", StringComparison.Ordinal)); // no cases page of its own
     }
 
     private List<string> Ids(string exportKey) => Data(exportKey)["chunks"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
