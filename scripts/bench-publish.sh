@@ -3,7 +3,11 @@
 # Makes one real run of realistic shape — every experiment of the catalog × every available library, n = 1,000,
 # accuracy only (or reuses SEED_RUN=<run folder>) — clones it N times (default 100) under distinct run ids (manifest
 # run_id rewritten), then times `astrobench publish --out SITE` over them with /usr/bin/time -v and prints wall time,
-# peak RSS, data files and site size. Usage: scripts/bench-publish.sh [N]. The machine's load affects every figure.
+# CPU time, peak RSS, data files and site size, and the load average before and after (on a shared machine wall time
+# follows the load; CPU time much less). Clones share every chunk (docs/publish-import.md), the best case: the line
+# "without sharing" is what the site would weigh if no two runs had a chunk in common (each run's cases, results and
+# manifest its own), the worst case. A second publish over the first (a republish) is timed too.
+# Usage: scripts/bench-publish.sh [N].
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-100}"
@@ -32,8 +36,43 @@ done
 echo "results: $runs runs, $(du -sb "$lab/results" | cut -f1) bytes"
 sync
 
-out="$lab/time.txt"
-/usr/bin/time -v "$cli" publish --out "$lab/site" --results-dir "$lab/results" >"$lab/stdout.txt" 2>"$out"
-cat "$lab/stdout.txt"
-echo "publish $runs runs: wall $(grep 'Elapsed (wall clock)' "$out" | awk '{print $NF}'), peak RSS $(grep 'Maximum resident set size' "$out" | awk '{print $NF}') kB"
+publish() { # $1: label
+  local out="$lab/time.txt"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -v "$cli" publish --out "$lab/site" --results-dir "$lab/results" >"$lab/stdout.txt" 2>"$out"
+  cat "$lab/stdout.txt"
+  echo "$1 $runs runs: wall $(grep 'Elapsed (wall clock)' "$out" | awk '{print $NF}'), CPU user $(grep 'User time' "$out" | awk '{print $NF}') s + system $(grep 'System time' "$out" | awk '{print $NF}') s, peak RSS $(grep 'Maximum resident set size' "$out" | awk '{print $NF}') kB"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+publish publish
 echo "site: $(find "$lab/site/data" -type f | wc -l) data files, $(du -sb "$lab/site" | cut -f1) bytes"
+python3 - "$lab/site/data" <<'PY'
+# Without sharing between runs: each run's files with every chunk they reach (transitively) counted once per run,
+# i.e. as if no two runs had a chunk in common; lab-wide files likewise as one group.
+import os, re, sys
+data = sys.argv[1]
+size, refs, groups = {}, {}, {}
+for name in os.listdir(data):
+    text = open(os.path.join(data, name), encoding='utf-8').read()
+    size[name] = len(text.encode())
+    ids = set(re.findall(r'"\$chunk":"([0-9a-f]{32})"', text))
+    if '#published' in text[:300]:
+        ids |= set(re.findall(r'"id":"([0-9a-f]{32})"', text))
+    refs[name] = ['_2Fchunks_2F%s.js' % i for i in ids]
+    if not name.startswith('_2Fchunks_2F'):
+        run = re.match(r'_2Fapi_2Fruns_2F([0-9-]+_5F[0-9-]+)', name)
+        groups.setdefault(run.group(1) if run else '', []).append(name)
+def reach(name, seen):
+    for r in refs.get(name, []):
+        if r not in seen:
+            seen.add(r)
+            reach(r, seen)
+total = 0
+for files in groups.values():
+    seen = set()
+    for f in files:
+        reach(f, seen)
+    total += sum(size[f] for f in files) + sum(size.get(c, 0) for c in seen)
+print("site without sharing between runs: %d bytes of data files" % total)
+PY
+publish republish

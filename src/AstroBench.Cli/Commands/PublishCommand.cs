@@ -42,7 +42,7 @@ internal static class PublishCommand
             try
             {
                 SiteOutput.CopyTree(web, temp);
-                await using var lab = await LabReader.StartAsync(results, ct);
+                await using var lab = await LabReader.StartAsync(results, chosen, ct);
                 var crawler = new SiteCrawler(lab.Http, temp, chosen);
                 await crawler.CrawlAsync(ct);
                 SiteOutput.Commit(temp, parse.GetValue(output)!);

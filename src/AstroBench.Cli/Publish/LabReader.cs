@@ -9,7 +9,7 @@ using AstroBench.Server.Hosting;
 namespace AstroBench.Cli.Publish;
 
 /// <summary>
-/// The real server, in this process, on a loopback port, read-only over a results folder: publishing asks it the same
+/// The real server, in this process, on a loopback port, read-only over the published runs (<see cref="PublishedResults"/>): publishing asks it the same
 /// GETs the web app asks, so the published files have exactly the shapes /api answers (one definition per contract).
 /// Its lab root is a temp folder (its own job store, nothing queued), and the lab's background loops — dispatcher,
 /// scheduler, retention sweeper, disk monitor, notifications — are not started: publishing never changes the lab.
@@ -28,12 +28,13 @@ internal sealed class LabReader : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<LabReader> StartAsync(string resultsDir, CancellationToken ct)
+    public static async Task<LabReader> StartAsync(string labResults, IReadOnlySet<string> runs, CancellationToken ct)
     {
         var root = Directory.CreateTempSubdirectory("astrobench-publish-").FullName;
+        var resultsDir = PublishedResults.Prepare(labResults, runs, root);
         var section = AstroBenchServerOptions.Section;
         var app = AstroBenchServerApp.Create(
-            ["--urls", "http://127.0.0.1:0", $"--{section}:Root={root}", $"--{section}:ResultsDir={Path.GetFullPath(resultsDir)}",
+            ["--urls", "http://127.0.0.1:0", $"--{section}:Root={root}", $"--{section}:ResultsDir={resultsDir}",
              $"--{section}:WebDir={Path.Combine(root, "no-web")}"],
             builder =>
             {
@@ -54,6 +55,11 @@ internal sealed class LabReader : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // The run folders are links to the lab's: unlink them first, so no recursive delete can ever reach the lab.
+        foreach (var link in Directory.EnumerateFileSystemEntries(Path.Combine(_root, "results")).Where(e => new FileInfo(e).LinkTarget is not null))
+        {
+            File.Delete(link);
+        }
         Directory.Delete(_root, recursive: true);
     }
 }

@@ -13,12 +13,31 @@ internal static class PublishedEndpoints
     public const int PlotPage = 5000;
     public const int PlotMax = 20_000;
 
-    /// <summary>Pages of the outliers table (100 rows) that are published: the first five.</summary>
-    public const int TablePage = 100;
-    public const int TablePages = 5;
+    /// <summary>Lab-wide answers. The web app derives the filtered variants (a testbed, a state) from these in the browser.</summary>
+    public static IReadOnlyList<string> Lab { get; } =
+        ["/api/runs", "/api/experiments", "/api/adapters", "/api/baselines", "/api/history/testbeds", "/api/history/series", "/api/regressions"];
 
-    /// <summary>Lab-wide answers.</summary>
-    public static IReadOnlyList<string> Lab { get; } = ["/api/runs", "/api/experiments", "/api/adapters", "/api/baselines"];
+    /// <summary>Where a published URL's body is asked when that is not the URL itself: every change, not the first page.</summary>
+    public static IReadOnlyDictionary<string, string> Sources { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["/api/regressions"] = "/api/regressions?limit=5000",
+    };
+
+    /// <summary>The orders the Trends page asks for; each (experiment, library) is published in both, for every testbed at once.</summary>
+    public static IReadOnlyList<string> HistoryOrders { get; } = ["time", "commit"];
+
+    /// <summary>One series page, with the query in the order the web app's getHistory writes it (no testbed: all of them).</summary>
+    public static string History(string experiment, string library, string order) =>
+        $"/api/history?experiment={Uri.EscapeDataString(experiment)}&library={Uri.EscapeDataString(library)}&order={order}";
+
+    /// <summary>
+    /// The one exported form of an experiment's cases (web lib/staticDerived.ts answers every cases page from it): the
+    /// columns and the ids of the chunks that hold them. Not an /api URL: the fragment keeps it apart from the real pages.
+    /// </summary>
+    public static string CasesExport(string runId, string experiment) => $"/api/runs/{runId}/experiments/{experiment}/cases#published";
+
+    /// <summary>A chunk of case columns, named by its content: runs with the same inputs or the same outputs share it.</summary>
+    public static string Chunk(string id) => $"/chunks/{id}";
 
     public static IEnumerable<string> OfRun(string runId) =>
         [$"/api/runs/{runId}", $"/api/runs/{runId}/performance-matrix", $"/api/runs/{runId}/scoreboard"];

@@ -1,41 +1,50 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AstroBench.Cli.Publish;
 
 /// <summary>
-/// Asks a server for every <see cref="PublishedEndpoints"/> URL of the chosen runs and writes each 200 answer as
-/// <c>data/&lt;name&gt;.js</c>, a classic script that stores the body under its URL in <c>window.__astrobench</c>
-/// (file:// forbids fetch in chromium; a script tag is allowed). A 404 (no summary, no cases) is simply not published:
-/// the page shows its own "not found" state, as it would against the server.
+/// Asks a server for every <see cref="PublishedEndpoints"/> URL of the chosen runs and writes each 200 answer as a data
+/// script (<see cref="SiteData"/>); an experiment's cases are exported once by <see cref="CasesExport"/>. A 404 (no
+/// summary, no cases) is simply not published: the page shows its own "not found" state, as it would against the server.
 /// </summary>
 internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<string> runs)
 {
     private const int Parallelism = 4;
-    private readonly ConcurrentBag<string> _written = [];
+    private readonly SiteData _data = new(siteDir);
 
-    public int Written => _written.Count;
+    public int Written => _data.Written;
 
     public async Task CrawlAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.Combine(siteDir, "data"));
+        _data.Create();
+        JsonNode? series = null;
         foreach (var url in PublishedEndpoints.Lab)
         {
-            await GetAsync(url, ct);
+            var isSeries = url == "/api/history/series";
+            var body = await GetAsync(url, ct, keep: isSeries);
+            series = isSeries ? body : series;
         }
-        await Parallel.ForEachAsync(runs.Order(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (run, token) => await CrawlRunAsync(run, token));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(HistoryUrls(series), options, async (url, token) => await GetAsync(url, token));
+        await Parallel.ForEachAsync(runs.Order(StringComparer.Ordinal), options, async (run, token) => await CrawlRunAsync(run, token));
     }
+
+    /// <summary>Every (experiment, library) with a series, in each order the Trends page asks for.</summary>
+    private static IEnumerable<string> HistoryUrls(JsonNode? series) =>
+        (series as JsonArray ?? [])
+            .Select(s => (Experiment: s?["experiment"]?.GetValue<string>(), Library: s?["library"]?.GetValue<string>()))
+            .Where(s => s.Experiment is not null && s.Library is not null)
+            .Distinct()
+            .SelectMany(s => PublishedEndpoints.HistoryOrders.Select(o => PublishedEndpoints.History(s.Experiment!, s.Library!, o)));
 
     private async Task CrawlRunAsync(string run, CancellationToken ct)
     {
         JsonNode? detail = null;
         foreach (var url in PublishedEndpoints.OfRun(run))
         {
-            var body = await GetAsync(url, ct);
+            var body = await GetAsync(url, ct, keep: detail is null);
             detail ??= body;
         }
         var experiments = detail?["experiments"] is JsonObject e ? e.Select(p => p.Key).ToList() : [];
@@ -45,39 +54,35 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
             {
                 await GetAsync(url, ct);
             }
-            await CrawlCasesAsync(run, experiment, ct);
+            await CasesExport.ExportAsync(FetchAsync, _data, run, experiment, ct);
         }
     }
 
-    /// <summary>The pages the plots read (as web getCasesForPlots asks them), then the first pages of the outliers table.</summary>
-    private async Task CrawlCasesAsync(string run, string experiment, CancellationToken ct)
+    /// <summary>
+    /// Asks <paramref name="url"/> and writes its answer; returns the body when <paramref name="keep"/> (writing moves
+    /// its large subtrees out, so a body the crawl reads further is written from a copy), else the written remains.
+    /// </summary>
+    private async Task<JsonNode?> GetAsync(string url, CancellationToken ct, bool keep = false)
     {
-        static int Rows(JsonNode? page) => page?["rows"] is JsonArray r ? r.Count : 0;
-        var first = await GetAsync(PublishedEndpoints.Cases(run, experiment, 0, PublishedEndpoints.PlotPage), ct);
-        if (first is null)
+        var answer = await AskAsync(PublishedEndpoints.Sources.GetValueOrDefault(url, url),
+            stream => JsonNode.ParseAsync(stream, cancellationToken: ct), ct);
+        if (answer is null)
         {
-            return;
+            return null;
         }
-        var total = first["total"]?.GetValue<long>() ?? 0;
-        long offset = Rows(first);
-        while (offset > 0 && offset < total && offset < PublishedEndpoints.PlotMax)
-        {
-            var n = Rows(await GetAsync(PublishedEndpoints.Cases(run, experiment, offset, PublishedEndpoints.PlotPage), ct));
-            if (n == 0)
-            {
-                break;
-            }
-            offset += n;
-        }
-        for (var p = 0L; p < PublishedEndpoints.TablePages && (p == 0 || p * PublishedEndpoints.TablePage < total); p++)
-        {
-            await GetAsync(PublishedEndpoints.Cases(run, experiment, p * PublishedEndpoints.TablePage, PublishedEndpoints.TablePage), ct);
-        }
+        var body = PublishedEndpoints.Filter(url, answer, runs);
+        await _data.WriteSharedAsync(url, keep ? body.DeepClone() : body, ct);
+        return body;
     }
 
-    private async Task<JsonNode?> GetAsync(string url, CancellationToken ct)
+    /// <summary>The answer's JSON; null for a 404.</summary>
+    private Task<JsonDocument?> FetchAsync(string url, CancellationToken ct) =>
+        AskAsync<JsonDocument>(url, async stream => await JsonDocument.ParseAsync(stream, cancellationToken: ct), ct);
+
+    private async Task<T?> AskAsync<T>(string url, Func<Stream, Task<T?>> parse, CancellationToken ct)
+        where T : class
     {
-        using var response = await http.GetAsync(url, ct);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -86,12 +91,7 @@ internal sealed class SiteCrawler(HttpClient http, string siteDir, IReadOnlySet<
         {
             throw new CliException($"publish: GET {url} answered {(int)response.StatusCode}");
         }
-        var body = PublishedEndpoints.Filter(url, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) ?? new JsonObject(), runs);
-        var script = new StringBuilder("(window.__astrobench=window.__astrobench||{})[")
-            .Append(JsonSerializer.Serialize(url)).Append("]=").Append(body.ToJsonString()).Append(";\n").ToString();
-        var file = Path.Combine(siteDir, StaticDataFile.Of(url));
-        await File.WriteAllTextAsync(file, script, ct);
-        _written.Add(url);
-        return body;
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await parse(stream) ?? throw new CliException($"publish: GET {url} answered null");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AstroBench.Cli.Tests.Infrastructure;
 
@@ -25,16 +24,9 @@ public sealed class PublishCommandTests : IDisposable
 
     private string Site => Path.Combine(_lab.Dir, "site");
 
-    /// <summary>The body a data script stores: what follows "]=" up to the final ";".</summary>
-    private JsonNode Data(string url)
-    {
-        var text = File.ReadAllText(Path.Combine(Site, AstroBench.Cli.Publish.StaticDataFile.Of(url)));
-        Assert.StartsWith("(window.__astrobench=window.__astrobench||{})[" + JsonSerializer.Serialize(url) + "]=", text, StringComparison.Ordinal);
-        var body = text[(text.IndexOf("]=", StringComparison.Ordinal) + 2)..].TrimEnd('\n', ';');
-        return JsonNode.Parse(body)!;
-    }
+    private JsonNode Data(string url) => PublishedSite.Data(Site, url);
 
-    private static List<string> Ids(JsonNode list, string field) => list.AsArray().Select(x => x![field]!.GetValue<string>()).ToList();
+    private static List<string> Ids(JsonNode list, string field) => PublishedSite.Ids(list, field);
 
     [Fact]
     public async Task WritesTheAppAndOneDataScriptPerGet_OfTheChosenTestbedOnly()
@@ -63,6 +55,9 @@ public sealed class PublishCommandTests : IDisposable
         Assert.Equal([C], Ids(Data("/api/runs"), "id"));
         Assert.False(File.Exists(Path.Combine(Site, AstroBench.Cli.Publish.StaticDataFile.Of($"/api/runs/{A}"))));
         Assert.DoesNotContain(Directory.GetDirectories(_lab.Dir), d => Path.GetFileName(d).StartsWith("site.", StringComparison.Ordinal));
+        // The publish read the runs through links; removing its temp folder left every run folder of the lab whole.
+        Assert.Equal([A, B, C], _lab.Runs().Select(Path.GetFileName));
+        Assert.All(_lab.Runs(), d => Assert.True(File.Exists(Path.Combine(d, "manifest.json")) && File.Exists(Path.Combine(d, "gmst_era", "erfa.json"))));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ const links = [
   { to: '/storage', label: 'Storage' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/schedules', label: 'Schedules' },
-  { to: '/trends', label: 'Trends' },
-  { to: '/regressions', label: 'Regressions' },
+  { to: '/trends', label: 'Trends', published: true },
+  { to: '/regressions', label: 'Regressions', published: true },
 ].filter((l) => !isStaticSite || l.published)
 
 export function Layout() {

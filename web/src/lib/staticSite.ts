@@ -4,6 +4,8 @@
 // its body into window.__astrobench; it is loaded on demand with a <script> tag.
 
 import { ApiError } from './api'
+import { chunkResolver } from './staticChunks'
+import { derive } from './staticDerived'
 
 /** True in the static build: no server, read-only, hash routes. */
 export const isStaticSite: boolean = import.meta.env.MODE === 'static'
@@ -31,12 +33,19 @@ export function staticDataFile(url: string): string {
 
 const pending = new Map<string, Promise<unknown>>()
 
+/** A data file's body with its shared chunks put back (lib/staticChunks.ts). */
+const loadWhole = chunkResolver((url) => loadFile(url))
+
 function registry(): Record<string, unknown> {
   return (window.__astrobench ??= {})
 }
 
-/** The exported body of GET `url`; an ApiError 404 when the site has no file for it. */
+/** The exported body of GET `url` (its own file, or derived from others: lib/staticDerived.ts); an ApiError 404 when the site has neither. */
 export function loadStatic(url: string): Promise<unknown> {
+  return derive(url, loadWhole) ?? loadWhole(url)
+}
+
+function loadFile(url: string): Promise<unknown> {
   const known = registry()
   if (url in known) return Promise.resolve(known[url])
   let p = pending.get(url)

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router'
 import { PageHeader } from '@/components/ui/Card'
 import { QueryState } from '@/components/ui/QueryState'
 import { Table, Th } from '@/components/ui/Table'
+import { isStaticSite } from '@/lib/staticSite'
 import { STATES } from '../api/parse'
 import { useRegressions } from '../api/getRegressions'
 import { RegressionRow } from './RegressionRow'
@@ -15,7 +16,10 @@ export function RegressionsPage() {
     <div className="space-y-4">
       <PageHeader
         title="Regressions"
-        subtitle="Changes found across runs: accuracy at once for the same dataset, performance by change-point detection confirmed on the raw samples."
+        subtitle={
+          'Changes found across runs: accuracy at once for the same dataset, performance by change-point detection confirmed on the raw samples.' +
+          (isStaticSite ? ' This published site is read-only: it shows each state as set in the lab; acknowledge a change or mark an expected shift there.' : '')
+        }
         actions={
           <label className="flex items-center gap-2 text-sm">
             Show
