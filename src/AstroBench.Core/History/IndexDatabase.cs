@@ -17,6 +17,12 @@ internal static class IndexDatabase
 
     public static SqliteConnection Open(string connectionString) => SqliteFile.Open(connectionString);
 
+    /// <summary>A run's rows by run id (the scan's series of a run, deleting a run); a rebuild drops them while it inserts.</summary>
+    public const string RunIndexes = """
+        CREATE INDEX IF NOT EXISTS results_by_run ON results (run_id);
+        CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id);
+        """;
+
     /// <summary>Creates the tables; true when the file held an older schema whose rows were dropped (the caller reindexes).</summary>
     public static bool EnsureSchema(SqliteConnection connection)
     {
@@ -50,12 +56,10 @@ internal static class IndexDatabase
               primary_metric TEXT, unit TEXT, median_ns REAL, ci_low_ns REAL, ci_high_ns REAL, ci_level REAL, cv_percent REAL,
               perf_valid INTEGER, perf_invalid_reason TEXT, rounds INTEGER, samples_ns BLOB,
               PRIMARY KEY (testbed, experiment, library, run_id)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS results_by_run ON results (run_id);
             CREATE TABLE IF NOT EXISTS metrics (
               testbed TEXT NOT NULL, experiment TEXT NOT NULL, library TEXT NOT NULL, metric TEXT NOT NULL, run_id TEXT NOT NULL,
               unit TEXT, p50 REAL, p99 REAL, max REAL, mean REAL, rms REAL, bias REAL, count INTEGER, nan_count INTEGER,
               PRIMARY KEY (testbed, experiment, library, metric, run_id)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id);
             CREATE TABLE IF NOT EXISTS series (
               experiment TEXT NOT NULL, library TEXT NOT NULL, testbed TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT NOT NULL,
               points INTEGER NOT NULL, PRIMARY KEY (experiment, library, testbed, metric, unit)) WITHOUT ROWID;
@@ -69,6 +73,7 @@ internal static class IndexDatabase
             CREATE INDEX IF NOT EXISTS regressions_by_run ON regressions (run_id DESC, id);
             CREATE INDEX IF NOT EXISTS regressions_by_previous ON regressions (previous_run_id);
             CREATE INDEX IF NOT EXISTS regressions_unannounced ON regressions (run_id, id) WHERE announced = 0;
+            {RunIndexes}
             INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '{SchemaVersion}');
             """);
         return stale;

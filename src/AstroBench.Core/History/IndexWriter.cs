@@ -12,10 +12,17 @@ namespace AstroBench.Core.History;
 /// </summary>
 internal sealed class IndexWriter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
-    private const string RunSeries = $"""
-        SELECT experiment, library, testbed, metric, COALESCE(unit, '') AS unit, COUNT(*) AS n FROM metrics WHERE run_id = $id GROUP BY 1, 2, 3, 4, 5
+    private static readonly string RunSeries = SeriesCounts("run_id = $id");
+
+    /// <summary>Adds the points of every series whose rows match <paramref name="filter"/> to the <c>series</c> counts.</summary>
+    public static string CountSeries(string filter) =>
+        $"INSERT INTO series (experiment, library, testbed, metric, unit, points) {SeriesCounts(filter)} ON CONFLICT DO UPDATE SET points = points + excluded.points";
+
+    /// <summary>(series, unit, points) of the rows matching <paramref name="filter"/>; a missing unit counts as ''.</summary>
+    private static string SeriesCounts(string filter) => $"""
+        SELECT experiment, library, testbed, metric, COALESCE(unit, '') AS unit, COUNT(*) AS n FROM metrics WHERE {filter} GROUP BY 1, 2, 3, 4, 5
         UNION ALL
-        SELECT experiment, library, testbed, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*) FROM results WHERE run_id = $id AND median_ns IS NOT NULL GROUP BY 1, 2, 3
+        SELECT experiment, library, testbed, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*) FROM results WHERE {filter} AND median_ns IS NOT NULL GROUP BY 1, 2, 3
         """;
 
     private readonly PreparedCommands _commands = new(connection, tx);
@@ -34,8 +41,11 @@ internal sealed class IndexWriter(SqliteConnection connection, SqliteTransaction
         Insert(run, scanState);
     }
 
-    /// <summary>Writes the rows of a run that has none (a rebuild, after every row was dropped).</summary>
-    public void Insert(IndexedRun run, int scanState)
+    /// <summary>
+    /// Writes the rows of a run that has none. A rebuild passes <paramref name="countSeries"/> false and counts every
+    /// series once at the end (<see cref="CountSeries"/> over all rows).
+    /// </summary>
+    public void Insert(IndexedRun run, int scanState, bool countSeries = true)
     {
         var id = run.Summary.Id;
         Run("""
@@ -67,8 +77,10 @@ internal sealed class IndexWriter(SqliteConnection connection, SqliteTransaction
                     ("$p99", m.P99), ("$max", m.Max), ("$mean", m.Mean), ("$rms", m.Rms), ("$bias", m.Bias), ("$count", m.Count), ("$nan", m.NanCount));
             }
         }
-        Run($"INSERT INTO series (experiment, library, testbed, metric, unit, points) {RunSeries} ON CONFLICT DO UPDATE SET points = points + excluded.points",
-            ("$id", id));
+        if (countSeries)
+        {
+            Run(CountSeries("run_id = $id"), ("$id", id));
+        }
     }
 
     /// <summary>Bumps the generation, so every process's caches (run list, known ids) notice this write.</summary>

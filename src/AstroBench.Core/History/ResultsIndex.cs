@@ -114,30 +114,17 @@ public sealed class ResultsIndex : IDisposable
 
     /// <summary>
     /// Recreates every run and result row from the folders in one transaction (readers see the old index or the new,
-    /// never half): folders parsed on every core while one writer inserts through prepared statements. Runs scanned
-    /// before stay scanned, so a rebuild re-announces nothing; regression states are kept.
+    /// never half), as a bulk load (<see cref="IndexRebuild"/>). Regression states are kept.
     /// </summary>
     public int Rebuild()
     {
         var ids = _folders.FolderIds().Order(StringComparer.Ordinal).ToList();
-        var count = 0;
         lock (_lock)
         {
-            Write((w, c, tx) =>
-            {
-                var states = IndexDatabase.ScanStatesOf(c, tx);
-                var fresh = states.Count == 0;
-                IndexDatabase.Execute(c, "DELETE FROM metrics; DELETE FROM results; DELETE FROM runs; DELETE FROM series;", tx);
-                foreach (var run in ParallelExtraction.InOrder(ids, Extract))
-                {
-                    w.Insert(run, states.TryGetValue(run.Summary.Id, out var s) ? s : fresh ? ScanStates.Backfill : ScanStates.Pending);
-                    count++;
-                }
-                IndexDatabase.Execute(c, "DELETE FROM regressions WHERE run_id NOT IN (SELECT run_id FROM runs)", tx);
-            });
+            var count = IndexRebuild.Run(this, ids);
             _folders.Forget();
+            return count;
         }
-        return count;
     }
 
     /// <summary>Brings the index in line with the folder names: new folders indexed, rows of vanished folders dropped.</summary>

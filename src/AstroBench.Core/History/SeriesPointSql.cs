@@ -30,32 +30,36 @@ internal static class SeriesPointSql
     private const string Perf = SeriesKey.PerformanceMetric;
 
     /// <summary>The points statement over <paramref name="keys"/>; <c>$samples</c> = 1 reads the raw round samples too.</summary>
+    /// <remarks>
+    /// k is materialized once (its window function): a number per series and the lower end of its range, found by
+    /// walking back <c>$limit</c> keys from <c>$upto</c>. CROSS JOIN fixes the loop order (series, then its key range,
+    /// then one lookup per row) and INDEXED BY the covering index of the run columns, so the plan never depends on
+    /// table statistics. Rows come in no particular order; <see cref="Read"/> orders them.
+    /// </remarks>
     public static string Points(string keys) => $"""
-        WITH k AS (SELECT ROW_NUMBER() OVER (ORDER BY testbed, experiment, library, metric) AS sn, * FROM ({keys}))
+        WITH k AS (
+          SELECT ROW_NUMBER() OVER (ORDER BY testbed, experiment, library, metric) AS sn, testbed, experiment, library, metric,
+            CASE WHEN metric = '{Perf}'
+              THEN COALESCE((SELECT x.run_id FROM results x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                AND x.run_id <= $upto AND x.median_ns IS NOT NULL ORDER BY x.run_id DESC LIMIT 1 OFFSET $limit - 1), '')
+              ELSE COALESCE((SELECT x.run_id FROM metrics x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                AND x.metric = s.metric AND x.run_id <= $upto ORDER BY x.run_id DESC LIMIT 1 OFFSET $limit - 1), '') END AS lo
+          FROM ({keys}) s)
         SELECT k.sn, k.testbed, k.experiment, k.library, k.metric, m.run_id, u.started_at, u.git_sha, r.library_version, r.adapter_version,
           r.fingerprint, r.outcome, u.ci_mode, m.unit, m.p50, m.p99, m.max, m.mean, m.rms, m.bias, m.count, m.nan_count,
           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-        FROM k
-        JOIN metrics m ON m.testbed = k.testbed AND m.experiment = k.experiment AND m.library = k.library AND m.metric = k.metric
-          AND m.run_id <= $upto AND m.run_id >= COALESCE((SELECT x.run_id FROM metrics x
-            WHERE x.testbed = k.testbed AND x.experiment = k.experiment AND x.library = k.library AND x.metric = k.metric AND x.run_id <= $upto
-            ORDER BY x.run_id DESC LIMIT 1 OFFSET $limit - 1), '')
-        JOIN results r ON r.testbed = m.testbed AND r.experiment = m.experiment AND r.library = m.library AND r.run_id = m.run_id
-        JOIN runs u ON u.run_id = m.run_id
-        WHERE k.metric <> '{Perf}'
+        FROM k CROSS JOIN metrics m CROSS JOIN results r CROSS JOIN runs u INDEXED BY runs_points
+        WHERE k.metric <> '{Perf}' AND m.testbed = k.testbed AND m.experiment = k.experiment AND m.library = k.library AND m.metric = k.metric
+          AND m.run_id BETWEEN k.lo AND $upto
+          AND r.testbed = m.testbed AND r.experiment = m.experiment AND r.library = m.library AND r.run_id = m.run_id AND u.run_id = m.run_id
         UNION ALL
         SELECT k.sn, k.testbed, k.experiment, k.library, k.metric, r.run_id, u.started_at, u.git_sha, r.library_version, r.adapter_version,
           r.fingerprint, r.outcome, u.ci_mode, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
           r.median_ns, r.ci_low_ns, r.ci_high_ns, r.ci_level, r.cv_percent, r.perf_valid, r.perf_invalid_reason, r.rounds,
           CASE WHEN $samples = 1 THEN r.samples_ns END
-        FROM k
-        JOIN results r ON r.testbed = k.testbed AND r.experiment = k.experiment AND r.library = k.library
-          AND r.run_id <= $upto AND r.median_ns IS NOT NULL AND r.run_id >= COALESCE((SELECT x.run_id FROM results x
-            WHERE x.testbed = k.testbed AND x.experiment = k.experiment AND x.library = k.library AND x.run_id <= $upto AND x.median_ns IS NOT NULL
-            ORDER BY x.run_id DESC LIMIT 1 OFFSET $limit - 1), '')
-        JOIN runs u ON u.run_id = r.run_id
-        WHERE k.metric = '{Perf}'
-        ORDER BY 1, 6
+        FROM k CROSS JOIN results r CROSS JOIN runs u INDEXED BY runs_points
+        WHERE k.metric = '{Perf}' AND r.testbed = k.testbed AND r.experiment = k.experiment AND r.library = k.library
+          AND r.run_id BETWEEN k.lo AND $upto AND r.median_ns IS NOT NULL AND u.run_id = r.run_id
         """;
 
     /// <summary>"No upper bound": '~' sorts after every run id character, so every query has one plan.</summary>
@@ -64,21 +68,22 @@ internal static class SeriesPointSql
     /// <summary>Every series of the statement's rows with its points, oldest first, in key order.</summary>
     public static List<(SeriesKey Key, List<SeriesPoint> Points)> Read(SqliteDataReader r)
     {
-        var series = new List<(SeriesKey Key, List<SeriesPoint> Points)>();
-        long current = -1;
+        // Column 0 numbers the series in key order, so a row's series is told by one integer, not four strings.
+        var series = new SortedDictionary<long, (SeriesKey Key, List<SeriesPoint> Points)>();
         while (r.Read())
         {
-            // Column 0 numbers the series, so a new one is told by one integer, not four strings.
             var number = r.GetInt64(0);
-            if (number != current)
+            if (!series.TryGetValue(number, out var s))
             {
-                current = number;
-                series.Add((new SeriesKey(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), []));
+                series[number] = s = (new SeriesKey(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), []);
             }
-            var (key, points) = series[^1];
-            points.Add(key.IsPerformance ? PerfPoint(r) : AccuracyPoint(r, key.Metric));
+            s.Points.Add(s.Key.IsPerformance ? PerfPoint(r) : AccuracyPoint(r, s.Key.Metric));
         }
-        return series;
+        foreach (var (_, points) in series.Values)
+        {
+            points.Sort((a, b) => string.CompareOrdinal(a.RunId, b.RunId));
+        }
+        return [.. series.Values];
     }
 
     private static SeriesPoint PerfPoint(SqliteDataReader r)
