@@ -10,9 +10,36 @@ namespace AstroBench.Core.History;
 /// </summary>
 public sealed class HistoryQueries(ResultsIndex index)
 {
-    private static readonly string LibraryPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfLibrary);
-    private static readonly string OnePoints = SeriesPointSql.Points(SeriesPointSql.OneSeries);
-    private static readonly string RunPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfRun);
+    /// <summary>The series of an experiment and library with their units, point counts and testbed JSON (its newest run's).</summary>
+    internal const string HistorySeries = """
+        SELECT testbed, metric, NULLIF(MAX(unit), ''), SUM(points),
+          (SELECT x.testbed_json FROM runs x WHERE x.testbed = s.testbed ORDER BY x.run_id DESC LIMIT 1)
+        FROM series s WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m)
+        GROUP BY testbed, metric ORDER BY testbed, metric
+        """;
+
+    internal const string HistoryChanges = $"""
+        SELECT {RegressionStore.Columns} FROM regressions
+        WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m) ORDER BY testbed, metric, run_id
+        """;
+
+    /// <summary>Series with their units, point counts and newest run (the last key of the series' range; a performance series skips results without a median).</summary>
+    internal const string SeriesList = $"""
+            SELECT testbed, experiment, library, metric, NULLIF(MAX(unit), ''), SUM(points),
+              CASE WHEN metric = '{SeriesKey.PerformanceMetric}'
+                THEN (SELECT x.run_id FROM results x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                      AND x.median_ns IS NOT NULL ORDER BY x.run_id DESC LIMIT 1)
+                ELSE (SELECT MAX(x.run_id) FROM metrics x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                      AND x.metric = s.metric) END
+            FROM series s
+            WHERE ($t IS NULL OR testbed = $t) AND ($e IS NULL OR experiment = $e) AND ($l IS NULL OR library = $l) AND ($m IS NULL OR metric = $m)
+            GROUP BY testbed, experiment, library, metric ORDER BY testbed, experiment, library, metric
+            """;
+
+    internal static readonly string LibraryPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfLibrary);
+    internal static readonly string OnePoints = SeriesPointSql.Points(SeriesPointSql.OneSeries);
+    internal static readonly string RunPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfRun);
+    private static readonly string HistoryCommand = $"{HistorySeries};\n{LibraryPoints};\n{HistoryChanges}";
 
     /// <summary>
     /// Every series of <paramref name="experiment"/> and <paramref name="library"/> (narrowed by testbed and metric when
@@ -22,15 +49,7 @@ public sealed class HistoryQueries(ResultsIndex index)
     public IReadOnlyList<SeriesHistory> History(string experiment, string library, string? testbed, string? metric, int limit)
     {
         using var lease = index.Read();
-        using var r = lease.Command($"""
-            SELECT testbed, metric, NULLIF(MAX(unit), ''), SUM(points),
-              (SELECT x.testbed_json FROM runs x WHERE x.testbed = s.testbed ORDER BY x.run_id DESC LIMIT 1)
-            FROM series s WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m)
-            GROUP BY testbed, metric ORDER BY testbed, metric;
-            {LibraryPoints};
-            SELECT {RegressionStore.Columns} FROM regressions
-            WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m) ORDER BY testbed, metric, run_id;
-            """,
+        using var r = lease.Command(HistoryCommand,
             ("$e", experiment), ("$l", library), ("$t", testbed), ("$m", metric), ("$upto", SeriesPointSql.UpTo(null)), ("$limit", limit), ("$samples", 0))
             .ExecuteReader();
         var infos = new List<(string Testbed, string Metric, string? Unit, int Count, string? Label)>();
@@ -78,18 +97,7 @@ public sealed class HistoryQueries(ResultsIndex index)
     public IReadOnlyList<SeriesInfo> Series(string? testbed = null, string? experiment = null, string? library = null, string? metric = null)
     {
         using var lease = index.Read();
-        // The newest point: the last key of the series' range (a performance series skips results without a median).
-        using var r = lease.Command($"""
-            SELECT testbed, experiment, library, metric, NULLIF(MAX(unit), ''), SUM(points),
-              CASE WHEN metric = '{SeriesKey.PerformanceMetric}'
-                THEN (SELECT x.run_id FROM results x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
-                      AND x.median_ns IS NOT NULL ORDER BY x.run_id DESC LIMIT 1)
-                ELSE (SELECT MAX(x.run_id) FROM metrics x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
-                      AND x.metric = s.metric) END
-            FROM series s
-            WHERE ($t IS NULL OR testbed = $t) AND ($e IS NULL OR experiment = $e) AND ($l IS NULL OR library = $l) AND ($m IS NULL OR metric = $m)
-            GROUP BY testbed, experiment, library, metric ORDER BY testbed, experiment, library, metric
-            """, ("$t", testbed), ("$e", experiment), ("$l", library), ("$m", metric)).ExecuteReader();
+        using var r = lease.Command(SeriesList, ("$t", testbed), ("$e", experiment), ("$l", library), ("$m", metric)).ExecuteReader();
         var list = new List<SeriesInfo>();
         while (r.Read())
         {

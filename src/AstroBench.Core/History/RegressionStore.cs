@@ -18,6 +18,15 @@ public sealed class RegressionStore(ResultsIndex index)
         detected_at, state, note, state_by, state_at
         """;
 
+    internal const string ChangesOfRunSeries = $"""
+        SELECT {Columns} FROM regressions
+        WHERE (experiment, library, testbed, metric) IN (SELECT experiment, library, testbed, metric FROM ({SeriesPointSql.SeriesOfRun}))
+        ORDER BY run_id
+        """;
+
+    /// <summary>The runs the scan has not seen: exactly the rows of the partial index runs_unscanned.</summary>
+    internal static readonly string UnscannedRuns = $"SELECT run_id, scanned FROM runs WHERE scanned <> {ScanStates.Done} ORDER BY run_id";
+
     public static string IdOf(DetectedChange c) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         $"{c.Kind}\n{c.Key.Testbed}\n{c.Key.Experiment}\n{c.Key.Library}\n{c.Key.Metric}\n{c.RunId}")))[..16];
 
@@ -82,11 +91,7 @@ public sealed class RegressionStore(ResultsIndex index)
     internal ILookup<SeriesKey, RegressionRecord> ForSeriesOfRun(string runId)
     {
         using var lease = index.Read();
-        using var r = lease.Command($"""
-            SELECT {Columns} FROM regressions
-            WHERE (experiment, library, testbed, metric) IN (SELECT experiment, library, testbed, metric FROM ({SeriesPointSql.SeriesOfRun}))
-            ORDER BY run_id
-            """, ("$run", runId)).ExecuteReader();
+        using var r = lease.Command(ChangesOfRunSeries, ("$run", runId)).ExecuteReader();
         return Read(r).ToLookup(c => c.Change.Key);
     }
 
@@ -96,8 +101,7 @@ public sealed class RegressionStore(ResultsIndex index)
     internal IReadOnlyList<(string RunId, int State)> Unscanned()
     {
         using var lease = index.Read();
-        // The partial index runs_unscanned holds exactly these rows: no scan of every run.
-        using var r = lease.Command($"SELECT run_id, scanned FROM runs WHERE scanned <> {ScanStates.Done} ORDER BY run_id").ExecuteReader();
+        using var r = lease.Command(UnscannedRuns).ExecuteReader();
         var list = new List<(string, int)>();
         while (r.Read())
         {
