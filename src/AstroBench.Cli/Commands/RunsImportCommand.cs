@@ -30,7 +30,10 @@ internal static class RunsImportCommand
                 throw new CliException($"import refused ({ex.Code}): {ex.Message}");
             }
             // The results index (docs/history.md) learns about the run at once, so its history and regressions include it.
-            new ResultsIndex(dir).IndexRun(result.Folder);
+            using (var index = new ResultsIndex(dir))
+            {
+                index.IndexRun(result.Folder);
+            }
             var testbed = TestbedKey.Of(new RunFolderReader(dir).ReadManifest(result.RunId));
             console.WriteLine($"imported {result.RunId} (testbed {testbed}): {result.Files} files, {result.Bytes} bytes");
             return ExitCodes.Ok;

@@ -23,7 +23,7 @@ internal static class RunsReindexCommand
             throw new CliException($"results dir '{resultsDir}' does not exist");
         }
         var clock = Stopwatch.StartNew();
-        var index = new ResultsIndex(resultsDir);
+        using var index = new ResultsIndex(resultsDir);
         var runs = index.Rebuild();
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {runs} runs into {index.FilePath} in {clock.Elapsed.TotalSeconds:0.00} s"));
         return ExitCodes.Ok;

@@ -1,93 +1,108 @@
 using System.Text.Json;
 using AstroBench.Core.Results;
 using AstroBench.Core.Testbeds;
-using Microsoft.Data.Sqlite;
 
 namespace AstroBench.Core.History;
 
-/// <summary>Reads series from the results index: the points of one series, and which series exist.</summary>
+/// <summary>
+/// Reads series from the results index: the history of an experiment and library (one prepared command), the points of
+/// one series, the windows the regression scan needs for a whole run (one statement), and which series and testbeds exist.
+/// </summary>
 public sealed class HistoryQueries(ResultsIndex index)
 {
-    private const string PerfColumns = """
-        r.run_id, u.started_at, u.git_sha, r.library_version, r.adapter_version, r.fingerprint, r.outcome, u.ci_mode,
-        r.median_ns, r.ci_low_ns, r.ci_high_ns, r.ci_level, r.cv_percent, r.perf_valid, r.perf_invalid_reason, r.rounds, r.samples_ns
+    /// <summary>The series of an experiment and library with their units, point counts and testbed JSON (its newest run's).</summary>
+    internal const string HistorySeries = """
+        SELECT testbed, metric, NULLIF(MAX(unit), ''), SUM(points),
+          (SELECT x.testbed_json FROM runs x WHERE x.testbed = s.testbed ORDER BY x.run_id DESC LIMIT 1)
+        FROM series s WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m)
+        GROUP BY testbed, metric ORDER BY testbed, metric
         """;
 
-    private const string AccuracyColumns = """
-        m.run_id, u.started_at, u.git_sha, r.library_version, r.adapter_version, r.fingerprint, r.outcome, u.ci_mode,
-        m.unit, m.p50, m.p99, m.max, m.mean, m.rms, m.bias, m.count, m.nan_count
+    internal const string HistoryChanges = $"""
+        SELECT {RegressionStore.Columns} FROM regressions
+        WHERE experiment = $e AND library = $l AND ($t IS NULL OR testbed = $t) AND ($m IS NULL OR metric = $m) ORDER BY testbed, metric, run_id
         """;
+
+    /// <summary>Series with their units, point counts and newest run (the last key of the series' range; a performance series skips results without a median).</summary>
+    internal const string SeriesList = $"""
+            SELECT testbed, experiment, library, metric, NULLIF(MAX(unit), ''), SUM(points),
+              CASE WHEN metric = '{SeriesKey.PerformanceMetric}'
+                THEN (SELECT x.run_id FROM results x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                      AND x.median_ns IS NOT NULL ORDER BY x.run_id DESC LIMIT 1)
+                ELSE (SELECT MAX(x.run_id) FROM metrics x WHERE x.testbed = s.testbed AND x.experiment = s.experiment AND x.library = s.library
+                      AND x.metric = s.metric) END
+            FROM series s
+            WHERE ($t IS NULL OR testbed = $t) AND ($e IS NULL OR experiment = $e) AND ($l IS NULL OR library = $l) AND ($m IS NULL OR metric = $m)
+            GROUP BY testbed, experiment, library, metric ORDER BY testbed, experiment, library, metric
+            """;
+
+    internal static readonly string LibraryPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfLibrary);
+    internal static readonly string OnePoints = SeriesPointSql.Points(SeriesPointSql.OneSeries);
+    internal static readonly string RunPoints = SeriesPointSql.Points(SeriesPointSql.SeriesOfRun);
+    private static readonly string HistoryCommand = $"{HistorySeries};\n{LibraryPoints};\n{HistoryChanges}";
+
+    /// <summary>
+    /// Every series of <paramref name="experiment"/> and <paramref name="library"/> (narrowed by testbed and metric when
+    /// given) with its newest <paramref name="limit"/> points, its testbed's label and its stored changes, in key order:
+    /// three statements of one prepared command, whatever the number of series.
+    /// </summary>
+    public IReadOnlyList<SeriesHistory> History(string experiment, string library, string? testbed, string? metric, int limit)
+    {
+        using var lease = index.Read();
+        using var r = lease.Command(HistoryCommand,
+            ("$e", experiment), ("$l", library), ("$t", testbed), ("$m", metric), ("$upto", SeriesPointSql.UpTo(null)), ("$limit", limit), ("$samples", 0))
+            .ExecuteReader();
+        var infos = new List<(string Testbed, string Metric, string? Unit, int Count, string? Label)>();
+        var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            var key = r.GetString(0);
+            if (!labels.TryGetValue(key, out var label))
+            {
+                labels[key] = label = r.IsDBNull(4) ? null : JsonSerializer.Deserialize<Testbed>(r.GetString(4), ResultJson.Options)?.Label;
+            }
+            infos.Add((key, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3), label));
+        }
+        r.NextResult();
+        var points = SeriesPointSql.Read(r).ToDictionary(s => s.Key, s => s.Points);
+        r.NextResult();
+        var changes = RegressionStore.Read(r).ToLookup(c => c.Change.Key);
+        return [.. infos.Select(i => new SeriesKey(i.Testbed, experiment, library, i.Metric)).Zip(infos)
+            .Where(p => points.ContainsKey(p.First))
+            .Select(p => new SeriesHistory(new SeriesInfo(p.First, p.Second.Unit, p.Second.Count, points[p.First][^1].RunId), p.Second.Label,
+                points[p.First], [.. changes[p.First]]))];
+    }
 
     /// <summary>
     /// The newest <paramref name="limit"/> points of a series up to and including <paramref name="upToRunId"/> (all when
-    /// null), oldest first. Raw samples are parsed only when asked for (the regression test needs them, a plot does not).
+    /// null), oldest first. Raw samples are read only when asked for (the regression test needs them, a plot does not).
     /// </summary>
     public IReadOnlyList<SeriesPoint> Points(SeriesKey key, int limit, string? upToRunId = null, bool withSamples = false)
     {
-        using var c = index.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = key.IsPerformance
-            ? $"""
-              SELECT {PerfColumns} FROM results r JOIN runs u ON u.run_id = r.run_id
-              WHERE r.testbed = $t AND r.experiment = $e AND r.library = $l AND r.median_ns IS NOT NULL AND r.run_id <= $upto
-              ORDER BY r.run_id DESC LIMIT $limit
-              """
-            : $"""
-              SELECT {AccuracyColumns} FROM metrics m
-              JOIN results r ON r.testbed = m.testbed AND r.experiment = m.experiment AND r.library = m.library AND r.run_id = m.run_id
-              JOIN runs u ON u.run_id = m.run_id
-              WHERE m.testbed = $t AND m.experiment = $e AND m.library = $l AND m.metric = $m AND m.run_id <= $upto
-              ORDER BY m.run_id DESC LIMIT $limit
-              """;
-        cmd.Parameters.AddWithValue("$t", key.Testbed);
-        cmd.Parameters.AddWithValue("$e", key.Experiment);
-        cmd.Parameters.AddWithValue("$l", key.Library);
-        cmd.Parameters.AddWithValue("$m", key.Metric);
-        // '~' sorts after every run id character, so "no bound" is one query plan.
-        cmd.Parameters.AddWithValue("$upto", upToRunId ?? "~");
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var points = new List<SeriesPoint>();
-        while (r.Read())
-        {
-            points.Add(key.IsPerformance ? PerfPoint(r, withSamples) : AccuracyPoint(r, key.Metric));
-        }
-        points.Reverse();
-        return points;
+        using var lease = index.Read();
+        using var r = lease.Command(OnePoints, ("$t", key.Testbed), ("$e", key.Experiment), ("$l", key.Library), ("$m", key.Metric),
+            ("$upto", SeriesPointSql.UpTo(upToRunId)), ("$limit", limit), ("$samples", withSamples ? 1 : 0)).ExecuteReader();
+        return SeriesPointSql.Read(r) is [var only] ? only.Points : [];
+    }
+
+    /// <summary>Every series <paramref name="runId"/> has a point in, each with its newest <paramref name="limit"/> points up to that run and their raw samples: one statement.</summary>
+    internal List<(SeriesKey Key, List<SeriesPoint> Points)> WindowsOfRun(string runId, int limit)
+    {
+        using var lease = index.Read();
+        using var r = lease.Command(RunPoints, ("$run", runId), ("$upto", runId), ("$limit", limit), ("$samples", 1)).ExecuteReader();
+        return SeriesPointSql.Read(r);
     }
 
     /// <summary>Series with points, filtered by whatever is given, ordered by testbed, experiment, library, metric.</summary>
     public IReadOnlyList<SeriesInfo> Series(string? testbed = null, string? experiment = null, string? library = null, string? metric = null)
     {
-        using var c = index.Open();
-        using var cmd = c.CreateCommand();
-        // Only the filters given, so SQLite can use the (testbed, …) keys or the (experiment, library, …) indexes.
-        var where = string.Join(" AND ", new[] { ("testbed", testbed, "$t"), ("experiment", experiment, "$e"), ("library", library, "$l") }
-            .Where(f => f.Item2 is not null).Select(f => $"{f.Item1} = {f.Item3}").DefaultIfEmpty("1 = 1"));
-        var metricFilter = metric is null ? "" : " AND metric = $m";
-        var perf = metric is null or SeriesKey.PerformanceMetric
-            ? $"""
-              UNION ALL
-              SELECT testbed, experiment, library, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*), MAX(run_id)
-              FROM results WHERE {where} AND median_ns IS NOT NULL GROUP BY testbed, experiment, library
-              """
-            : "";
-        cmd.CommandText = $"""
-            SELECT testbed, experiment, library, metric, unit, n, last FROM (
-              SELECT testbed, experiment, library, metric, MAX(unit) AS unit, COUNT(*) AS n, MAX(run_id) AS last
-              FROM metrics WHERE {where}{metricFilter} GROUP BY testbed, experiment, library, metric
-              {perf})
-            ORDER BY testbed, experiment, library, metric
-            """;
-        cmd.Parameters.AddWithValue("$t", (object?)testbed ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$e", (object?)experiment ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$l", (object?)library ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$m", (object?)metric ?? DBNull.Value);
-        using var r = cmd.ExecuteReader();
+        using var lease = index.Read();
+        using var r = lease.Command(SeriesList, ("$t", testbed), ("$e", experiment), ("$l", library), ("$m", metric)).ExecuteReader();
         var list = new List<SeriesInfo>();
         while (r.Read())
         {
-            list.Add(new SeriesInfo(new SeriesKey(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), Str(r, 4), r.GetInt32(5), r.GetString(6)));
+            list.Add(new SeriesInfo(new SeriesKey(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), r.IsDBNull(4) ? null : r.GetString(4),
+                r.GetInt32(5), r.GetString(6)));
         }
         return list;
     }
@@ -95,39 +110,16 @@ public sealed class HistoryQueries(ResultsIndex index)
     /// <summary>Every testbed with runs: its key, what the newest run recorded of it (null for <c>unknown</c>) and its run count.</summary>
     public IReadOnlyList<(string Key, Testbed? Testbed, int Runs)> Testbeds()
     {
-        using var c = index.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+        using var lease = index.Read();
+        using var r = lease.Command("""
             SELECT testbed, (SELECT testbed_json FROM runs x WHERE x.testbed = g.testbed ORDER BY run_id DESC LIMIT 1), COUNT(*)
             FROM runs g GROUP BY testbed ORDER BY testbed
-            """;
-        using var r = cmd.ExecuteReader();
+            """).ExecuteReader();
         var list = new List<(string, Testbed?, int)>();
         while (r.Read())
         {
-            list.Add((r.GetString(0), Str(r, 1) is { } json ? JsonSerializer.Deserialize<Testbed>(json, ResultJson.Options) : null, r.GetInt32(2)));
+            list.Add((r.GetString(0), r.IsDBNull(1) ? null : JsonSerializer.Deserialize<Testbed>(r.GetString(1), ResultJson.Options), r.GetInt32(2)));
         }
         return list;
     }
-
-    private static SeriesPoint PerfPoint(SqliteDataReader r, bool withSamples)
-    {
-        IReadOnlyList<double> samples = withSamples && Str(r, 16) is { } json ? JsonSerializer.Deserialize<double[]>(json) ?? [] : [];
-        var perf = new PerfFigures(Num(r, 8), Num(r, 9), Num(r, 10), Num(r, 11), Num(r, 12), !r.IsDBNull(13) && r.GetInt64(13) == 1, Str(r, 14),
-            r.IsDBNull(15) ? null : r.GetInt32(15), samples);
-        return new SeriesPoint(r.GetString(0), Time(r, 1), Str(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6), r.GetInt64(7) == 1, perf.MedianNs, null, perf);
-    }
-
-    private static SeriesPoint AccuracyPoint(SqliteDataReader r, string metric)
-    {
-        var stats = new MetricStats(metric, Str(r, 8), Num(r, 9), Num(r, 10), Num(r, 11), Num(r, 12), Num(r, 13), Num(r, 14),
-            r.IsDBNull(15) ? null : r.GetInt64(15), r.IsDBNull(16) ? null : r.GetInt64(16));
-        return new SeriesPoint(r.GetString(0), Time(r, 1), Str(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6), r.GetInt64(7) == 1, stats.P99, stats, null);
-    }
-
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static double? Num(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-
-    private static DateTimeOffset? Time(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : UtcTimestamp.Parse(r.GetString(i));
 }

@@ -4,4 +4,6 @@ namespace AstroBench.Core.History;
 public sealed record IndexSync(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)
 {
     public static IndexSync None { get; } = new([], []);
+
+    public bool Changed => Added.Count > 0 || Removed.Count > 0;
 }

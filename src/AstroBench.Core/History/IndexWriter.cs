@@ -4,89 +4,103 @@ using Microsoft.Data.Sqlite;
 
 namespace AstroBench.Core.History;
 
-/// <summary>Writes and removes a run's rows (runs, results, metrics) inside the caller's transaction.</summary>
-internal static class IndexWriter
+/// <summary>
+/// Writes and removes runs' rows (runs, results, metrics and the <c>series</c> counts) inside one transaction, with
+/// every statement prepared once and re-bound per row: a rebuild writes millions of rows through the same few
+/// statements. The <c>series</c> table counts the points of each (series, unit) from the rows actually written, so
+/// it always agrees with <c>results</c> and <c>metrics</c> (a series is listed while its count is above zero).
+/// </summary>
+internal sealed class IndexWriter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
-    public static void Delete(SqliteConnection connection, SqliteTransaction tx, string runId)
+    private static readonly string RunSeries = SeriesCounts("run_id = $id");
+
+    /// <summary>Adds the points of every series whose rows match <paramref name="filter"/> to the <c>series</c> counts.</summary>
+    public static string CountSeries(string filter) =>
+        $"INSERT INTO series (experiment, library, testbed, metric, unit, points) {SeriesCounts(filter)} ON CONFLICT DO UPDATE SET points = points + excluded.points";
+
+    /// <summary>(series, unit, points) of the rows matching <paramref name="filter"/>; a missing unit counts as ''.</summary>
+    private static string SeriesCounts(string filter) => $"""
+        SELECT experiment, library, testbed, metric, COALESCE(unit, '') AS unit, COUNT(*) AS n FROM metrics WHERE {filter} GROUP BY 1, 2, 3, 4, 5
+        UNION ALL
+        SELECT experiment, library, testbed, '{SeriesKey.PerformanceMetric}', 'ns', COUNT(*) FROM results WHERE {filter} AND median_ns IS NOT NULL GROUP BY 1, 2, 3
+        """;
+
+    private readonly PreparedCommands _commands = new(connection, tx);
+
+    /// <summary>Drops a run's rows and the regressions attributed to it (or measured against it).</summary>
+    public void Delete(string runId)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
-            DELETE FROM metrics WHERE run_id = $id; DELETE FROM results WHERE run_id = $id; DELETE FROM runs WHERE run_id = $id;
-            DELETE FROM regressions WHERE run_id = $id OR previous_run_id = $id;
-            """;
-        cmd.Parameters.AddWithValue("$id", runId);
-        cmd.ExecuteNonQuery();
+        Clear(runId);
+        Run("DELETE FROM regressions WHERE run_id = $id OR previous_run_id = $id", ("$id", runId));
     }
 
-    /// <summary>Replaces the run's rows (an index of the same folder twice gives the same rows).</summary>
-    public static void Upsert(SqliteConnection connection, SqliteTransaction tx, IndexedRun run, int scanState)
+    /// <summary>Replaces the run's rows (indexing the same folder twice gives the same rows).</summary>
+    public void Upsert(IndexedRun run, int scanState)
+    {
+        Clear(run.Summary.Id);
+        Insert(run, scanState);
+    }
+
+    /// <summary>
+    /// Writes the rows of a run that has none. A rebuild passes <paramref name="countSeries"/> false and counts every
+    /// series once at the end (<see cref="CountSeries"/> over all rows).
+    /// </summary>
+    public void Insert(IndexedRun run, int scanState, bool countSeries = true)
     {
         var id = run.Summary.Id;
-        using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = tx;
-            clear.CommandText = "DELETE FROM metrics WHERE run_id = $id; DELETE FROM results WHERE run_id = $id; DELETE FROM runs WHERE run_id = $id;";
-            clear.Parameters.AddWithValue("$id", id);
-            clear.ExecuteNonQuery();
-        }
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO runs (run_id, testbed, testbed_json, started_at, git_sha, ci_mode, bytes, summary_json, scanned)
-                VALUES ($id, $testbed, $testbed_json, $started, $sha, $ci, $bytes, $summary, $scanned)
-                """;
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.Parameters.AddWithValue("$testbed", run.TestbedKey);
-            cmd.Parameters.AddWithValue("$testbed_json", run.Testbed is null ? DBNull.Value : JsonSerializer.Serialize(run.Testbed, ResultJson.Options));
-            cmd.Parameters.AddWithValue("$started", run.StartedAt is { } s ? UtcTimestamp.Format(s) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$sha", (object?)run.GitSha ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$ci", run.CiMode ? 1 : 0);
-            cmd.Parameters.AddWithValue("$bytes", run.Bytes);
-            cmd.Parameters.AddWithValue("$summary", IndexJson.SerializeSummary(run.Summary));
-            cmd.Parameters.AddWithValue("$scanned", scanState);
-            cmd.ExecuteNonQuery();
-        }
-        using var result = connection.CreateCommand();
-        result.Transaction = tx;
-        result.CommandText = """
-            INSERT OR REPLACE INTO results (testbed, experiment, library, run_id, role, parity, outcome, fingerprint, library_version, adapter_version,
-              primary_metric, unit, median_ns, ci_low_ns, ci_high_ns, ci_level, cv_percent, perf_valid, perf_invalid_reason, rounds, samples_ns)
-            VALUES ($t, $e, $l, $id, $role, $parity, $outcome, $fp, $lv, $av, $pm, $unit, $med, $lo, $hi, $level, $cv, $valid, $reason, $rounds, $samples)
-            """;
-        var rp = Parameters(result, "$t", "$e", "$l", "$id", "$role", "$parity", "$outcome", "$fp", "$lv", "$av", "$pm", "$unit", "$med", "$lo", "$hi",
-            "$level", "$cv", "$valid", "$reason", "$rounds", "$samples");
-        using var metric = connection.CreateCommand();
-        metric.Transaction = tx;
-        metric.CommandText = """
-            INSERT OR REPLACE INTO metrics (testbed, experiment, library, metric, run_id, unit, p50, p99, max, mean, rms, bias, count, nan_count)
-            VALUES ($t, $e, $l, $m, $id, $unit, $p50, $p99, $max, $mean, $rms, $bias, $count, $nan)
-            """;
-        var mp = Parameters(metric, "$t", "$e", "$l", "$m", "$id", "$unit", "$p50", "$p99", "$max", "$mean", "$rms", "$bias", "$count", "$nan");
+        Run("""
+            INSERT INTO runs (run_id, testbed, testbed_json, started_at, git_sha, ci_mode, bytes, summary_json, scanned)
+            VALUES ($id, $testbed, $testbed_json, $started, $sha, $ci, $bytes, $summary, $scanned)
+            """,
+            ("$id", id), ("$testbed", run.TestbedKey), ("$testbed_json", run.Testbed is null ? null : JsonSerializer.Serialize(run.Testbed, ResultJson.Options)),
+            ("$started", run.StartedAt is { } s ? UtcTimestamp.Format(s) : null), ("$sha", run.GitSha), ("$ci", run.CiMode ? 1 : 0), ("$bytes", run.Bytes),
+            ("$summary", IndexJson.SerializeSummary(run.Summary)), ("$scanned", scanState));
         foreach (var r in run.Results)
         {
             var p = r.Performance;
-            Set(rp, run.TestbedKey, r.Experiment, r.Library, id, r.Role, r.Parity, r.Outcome, r.Fingerprint, r.LibraryVersion, r.AdapterVersion,
-                r.PrimaryMetric, r.Unit, p?.MedianNs, p?.CiLowNs, p?.CiHighNs, p?.CiLevel, p?.CvPercent, p is null ? null : p.Valid ? 1 : 0,
-                p?.InvalidReason, p?.Rounds, p is null ? null : JsonSerializer.Serialize(p.SamplesNs));
-            result.ExecuteNonQuery();
+            Run("""
+                INSERT OR REPLACE INTO results (testbed, experiment, library, run_id, role, parity, outcome, fingerprint, library_version, adapter_version,
+                  primary_metric, unit, median_ns, ci_low_ns, ci_high_ns, ci_level, cv_percent, perf_valid, perf_invalid_reason, rounds, samples_ns)
+                VALUES ($t, $e, $l, $id, $role, $parity, $outcome, $fp, $lv, $av, $pm, $unit, $med, $lo, $hi, $level, $cv, $valid, $reason, $rounds, $samples)
+                """,
+                ("$t", run.TestbedKey), ("$e", r.Experiment), ("$l", r.Library), ("$id", id), ("$role", r.Role), ("$parity", r.Parity), ("$outcome", r.Outcome),
+                ("$fp", r.Fingerprint), ("$lv", r.LibraryVersion), ("$av", r.AdapterVersion), ("$pm", r.PrimaryMetric), ("$unit", r.Unit),
+                ("$med", p?.MedianNs), ("$lo", p?.CiLowNs), ("$hi", p?.CiHighNs), ("$level", p?.CiLevel), ("$cv", p?.CvPercent),
+                ("$valid", p is null ? null : p.Valid ? 1 : 0), ("$reason", p?.InvalidReason), ("$rounds", p?.Rounds), ("$samples", p is null ? null : SampleBlob.Encode(p.SamplesNs)));
             foreach (var m in r.Metrics)
             {
-                Set(mp, run.TestbedKey, r.Experiment, r.Library, m.Metric, id, m.Unit, m.P50, m.P99, m.Max, m.Mean, m.Rms, m.Bias, m.Count, m.NanCount);
-                metric.ExecuteNonQuery();
+                Run("""
+                    INSERT OR REPLACE INTO metrics (testbed, experiment, library, metric, run_id, unit, p50, p99, max, mean, rms, bias, count, nan_count)
+                    VALUES ($t, $e, $l, $m, $id, $unit, $p50, $p99, $max, $mean, $rms, $bias, $count, $nan)
+                    """,
+                    ("$t", run.TestbedKey), ("$e", r.Experiment), ("$l", r.Library), ("$m", m.Metric), ("$id", id), ("$unit", m.Unit), ("$p50", m.P50),
+                    ("$p99", m.P99), ("$max", m.Max), ("$mean", m.Mean), ("$rms", m.Rms), ("$bias", m.Bias), ("$count", m.Count), ("$nan", m.NanCount));
             }
         }
-    }
-
-    private static SqliteParameter[] Parameters(SqliteCommand cmd, params string[] names) =>
-        names.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-
-    private static void Set(SqliteParameter[] parameters, params object?[] values)
-    {
-        for (var i = 0; i < parameters.Length; i++)
+        if (countSeries)
         {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            Run(CountSeries("run_id = $id"), ("$id", id));
         }
     }
+
+    /// <summary>Bumps the generation, so every process's caches (run list, known ids) notice this write.</summary>
+    public void BumpGeneration() =>
+        Run("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+
+    public void Dispose() => _commands.Dispose();
+
+    /// <summary>Removes a run's points from the series counts, then its rows.</summary>
+    private void Clear(string runId)
+    {
+        Run($"""
+            UPDATE series SET points = points - g.n FROM ({RunSeries}) AS g
+            WHERE series.experiment = g.experiment AND series.library = g.library AND series.testbed = g.testbed AND series.metric = g.metric AND series.unit = g.unit
+            """, ("$id", runId));
+        Run("DELETE FROM series WHERE points <= 0");
+        Run("DELETE FROM metrics WHERE run_id = $id", ("$id", runId));
+        Run("DELETE FROM results WHERE run_id = $id", ("$id", runId));
+        Run("DELETE FROM runs WHERE run_id = $id", ("$id", runId));
+    }
+
+    private void Run(string sql, params ReadOnlySpan<(string Name, object? Value)> args) => _commands.Bind(sql, args).ExecuteNonQuery();
 }

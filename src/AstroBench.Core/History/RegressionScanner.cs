@@ -25,7 +25,7 @@ public sealed class RegressionScanner(ResultsIndex index, ChangeDetectionOptions
         var backfill = pending.Where(p => p.State == ScanStates.Backfill).Select(p => p.RunId).ToList();
         if (backfill.Count > 0)
         {
-            var quiet = SeriesOf(backfill).SelectMany(k => ScanSeries(k, upToRunId: null, onlyAt: null)).ToList();
+            var quiet = SeriesOf(backfill).SelectMany(ScanSeries).ToList();
             _store.MarkAnnounced(quiet.Select(r => r.Id));
             _store.MarkScanned(backfill);
         }
@@ -37,59 +37,62 @@ public sealed class RegressionScanner(ResultsIndex index, ChangeDetectionOptions
         return found;
     }
 
-    /// <summary>Scans the series of one run, up to that run; returns the changes stored by this call.</summary>
-    public IReadOnlyList<RegressionRecord> ScanRun(string runId) =>
-        SeriesOf([runId]).SelectMany(k => ScanSeries(k, runId, runId)).ToList();
-
-    private List<RegressionRecord> ScanSeries(SeriesKey key, string? upToRunId, string? onlyAt)
+    /// <summary>
+    /// Scans the series of one run, up to that run; returns the changes stored by this call. Reads every window the
+    /// rules need in one statement and the changes stored for those series in another, whatever the number of series.
+    /// </summary>
+    public IReadOnlyList<RegressionRecord> ScanRun(string runId)
     {
-        var stored = new List<RegressionRecord>();
+        var known = _store.ForSeriesOfRun(runId);
+        return [.. _queries.WindowsOfRun(runId, _options.Window).SelectMany(s => Judge(s.Key, s.Points, known[s.Key], runId))];
+    }
+
+    /// <summary>Backfill: each series judged over its newest window (performance) or at every point (accuracy).</summary>
+    private IEnumerable<RegressionRecord> ScanSeries(SeriesKey key) => key.IsPerformance
+        ? Judge(key, _queries.Points(key, _options.Window, withSamples: true), _store.ForSeries(key), onlyAt: null)
+        : Judge(key, _queries.Points(key, int.MaxValue), [], onlyAt: null);
+
+    private List<RegressionRecord> Judge(SeriesKey key, IReadOnlyList<SeriesPoint> points, IEnumerable<RegressionRecord> stored, string? onlyAt)
+    {
+        var added = new List<RegressionRecord>();
         var now = _time.GetUtcNow();
         if (key.IsPerformance)
         {
-            var points = _queries.Points(key, _options.Window, upToRunId, withSamples: true);
             var judged = points.Where(p => p.Judgeable).Select(p => p.RunId).ToList();
-            var known = _store.ForSeries(key).Where(r => r.Change.Kind == DetectedChange.Performance)
-                .Select(r => judged.IndexOf(r.Change.RunId)).Where(i => i >= 0).ToList();
+            var known = stored.Where(r => r.Change.Kind == DetectedChange.Performance).Select(r => judged.IndexOf(r.Change.RunId)).Where(i => i >= 0).ToList();
             foreach (var change in PerformanceChangeRule.Detect(key, points, _options))
             {
                 var at = judged.IndexOf(change.RunId);
-                if (known.All(k => Math.Abs(k - at) >= _options.EDivisive.MinSegment) && _store.Add(change, now) is { } added)
+                if (known.All(k => Math.Abs(k - at) >= _options.EDivisive.MinSegment) && _store.Add(change, now) is { } record)
                 {
-                    stored.Add(added);
+                    added.Add(record);
                     known.Add(at);
                 }
             }
-            return stored;
+            return added;
         }
-        var series = _queries.Points(key, onlyAt is null ? int.MaxValue : _options.Window, upToRunId).ToArray();
+        var series = points.ToArray();
         // Backfill judges every point against its predecessors; a pending run only its own point.
         var ends = onlyAt is null ? Enumerable.Range(2, Math.Max(0, series.Length - 1)) : [series.Length];
         foreach (var end in ends)
         {
             var prefix = new ArraySegment<SeriesPoint>(series, 0, end);
             if ((onlyAt is null || prefix[^1].RunId == onlyAt) && AccuracyChangeRule.Detect(key, prefix, _options) is { } change
-                && _store.Add(change, now) is { } added)
+                && _store.Add(change, now) is { } record)
             {
-                stored.Add(added);
+                added.Add(record);
             }
         }
-        return stored;
+        return added;
     }
 
     private List<SeriesKey> SeriesOf(IReadOnlyCollection<string> runIds)
     {
         var keys = new HashSet<SeriesKey>();
-        using var c = index.Open();
+        using var lease = index.Read();
         foreach (var runId in runIds)
         {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = $"""
-                SELECT testbed, experiment, library, metric FROM metrics WHERE run_id = $id
-                UNION SELECT testbed, experiment, library, '{SeriesKey.PerformanceMetric}' FROM results WHERE run_id = $id AND median_ns IS NOT NULL
-                """;
-            cmd.Parameters.AddWithValue("$id", runId);
-            using var r = cmd.ExecuteReader();
+            using var r = lease.Command(SeriesPointSql.SeriesOfRun, ("$run", runId)).ExecuteReader();
             while (r.Read())
             {
                 keys.Add(new SeriesKey(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));

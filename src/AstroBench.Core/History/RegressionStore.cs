@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using AstroBench.Core.Results;
 using Microsoft.Data.Sqlite;
 
@@ -13,10 +13,19 @@ namespace AstroBench.Core.History;
 /// </summary>
 public sealed class RegressionStore(ResultsIndex index)
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, kind, direction, testbed, experiment, library, metric, unit, run_id, previous_run_id, before, after, change_pct, p_value, detail,
         detected_at, state, note, state_by, state_at
         """;
+
+    internal const string ChangesOfRunSeries = $"""
+        SELECT {Columns} FROM regressions
+        WHERE (experiment, library, testbed, metric) IN (SELECT experiment, library, testbed, metric FROM ({SeriesPointSql.SeriesOfRun}))
+        ORDER BY run_id
+        """;
+
+    /// <summary>The runs the scan has not seen: exactly the rows of the partial index runs_unscanned.</summary>
+    internal static readonly string UnscannedRuns = $"SELECT run_id, scanned FROM runs WHERE scanned <> {ScanStates.Done} ORDER BY run_id";
 
     public static string IdOf(DetectedChange c) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         $"{c.Kind}\n{c.Key.Testbed}\n{c.Key.Experiment}\n{c.Key.Library}\n{c.Key.Metric}\n{c.RunId}")))[..16];
@@ -24,50 +33,35 @@ public sealed class RegressionStore(ResultsIndex index)
     /// <summary>Stores a new change as open; null when it is known already.</summary>
     public RegressionRecord? Add(DetectedChange c, DateTimeOffset now)
     {
-        using var connection = index.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
+        var id = IdOf(c);
+        using var lease = index.Read();
+        var cmd = lease.Command($"""
             INSERT OR IGNORE INTO regressions ({Columns})
             VALUES ($id, $kind, $dir, $t, $e, $l, $m, $unit, $run, $prev, $before, $after, $pct, $p, $detail, $at, '{RegressionStates.Open}', NULL, NULL, NULL)
-            """;
-        var id = IdOf(c);
-        foreach (var (name, value) in new (string, object?)[]
-        {
+            """,
             ("$id", id), ("$kind", c.Kind), ("$dir", c.Direction), ("$t", c.Key.Testbed), ("$e", c.Key.Experiment), ("$l", c.Key.Library),
             ("$m", c.Key.Metric), ("$unit", c.Unit), ("$run", c.RunId), ("$prev", c.PreviousRunId), ("$before", c.Before), ("$after", c.After),
-            ("$pct", c.ChangePct), ("$p", c.PValue), ("$detail", c.Detail), ("$at", UtcTimestamp.Format(now)),
-        })
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
+            ("$pct", c.ChangePct), ("$p", c.PValue), ("$detail", c.Detail), ("$at", UtcTimestamp.Format(now)));
         return cmd.ExecuteNonQuery() == 1 ? new RegressionRecord(id, c, now, RegressionStates.Open, null, null, null) : null;
     }
 
     public (IReadOnlyList<RegressionRecord> Items, int Total) List(RegressionFilter f)
     {
-        using var connection = index.Open();
         const string Where = """
             ($state IS NULL OR state = $state) AND ($dir IS NULL OR direction = $dir) AND ($kind IS NULL OR kind = $kind)
             AND ($t IS NULL OR testbed = $t) AND ($e IS NULL OR experiment = $e) AND ($l IS NULL OR library = $l) AND ($m IS NULL OR metric = $m)
             """;
-        using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM regressions WHERE {Where}";
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM regressions WHERE {Where} ORDER BY run_id DESC, id LIMIT $limit OFFSET $offset";
-        foreach (var c in new[] { count, cmd })
-        {
-            foreach (var (name, value) in new (string, string?)[]
-            {
-                ("$state", f.State), ("$dir", f.Direction), ("$kind", f.Kind), ("$t", f.Testbed), ("$e", f.Experiment), ("$l", f.Library), ("$m", f.Metric),
-            })
-            {
-                c.Parameters.AddWithValue(name, (object?)value ?? DBNull.Value);
-            }
-        }
-        cmd.Parameters.AddWithValue("$limit", f.Limit);
-        cmd.Parameters.AddWithValue("$offset", f.Offset);
-        var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return (Read(cmd), total);
+        using var lease = index.Read();
+        using var r = lease.Command($"""
+            SELECT COUNT(*) FROM regressions WHERE {Where};
+            SELECT {Columns} FROM regressions WHERE {Where} ORDER BY run_id DESC, id LIMIT $limit OFFSET $offset
+            """,
+            ("$state", f.State), ("$dir", f.Direction), ("$kind", f.Kind), ("$t", f.Testbed), ("$e", f.Experiment), ("$l", f.Library), ("$m", f.Metric),
+            ("$limit", f.Limit), ("$offset", f.Offset)).ExecuteReader();
+        r.Read();
+        var total = r.GetInt32(0);
+        r.NextResult();
+        return (Read(r), total);
     }
 
     public RegressionRecord? Get(string id) => Select("id = $id", ("$id", id)).FirstOrDefault();
@@ -80,42 +74,48 @@ public sealed class RegressionStore(ResultsIndex index)
     /// <summary>Sets the state with its note and who set it; null when the id is unknown.</summary>
     public RegressionRecord? SetState(string id, string state, string? note, string by, DateTimeOffset at)
     {
-        using var connection = index.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "UPDATE regressions SET state = $state, note = $note, state_by = $by, state_at = $at WHERE id = $id";
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$state", state);
-        cmd.Parameters.AddWithValue("$note", (object?)note ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$by", by);
-        cmd.Parameters.AddWithValue("$at", UtcTimestamp.Format(at));
-        return cmd.ExecuteNonQuery() == 0 ? null : Get(id);
+        using (var lease = index.Read())
+        {
+            if (lease.Command("UPDATE regressions SET state = $state, note = $note, state_by = $by, state_at = $at WHERE id = $id",
+                ("$id", id), ("$state", state), ("$note", note), ("$by", by), ("$at", UtcTimestamp.Format(at))).ExecuteNonQuery() == 0)
+            {
+                return null;
+            }
+        }
+        return Get(id);
     }
 
     public IReadOnlyList<RegressionRecord> Unannounced() => Select("announced = 0 ORDER BY run_id, id");
+
+    /// <summary>Every change stored for the series <paramref name="runId"/> has points in, by series (one statement, for the scan).</summary>
+    internal ILookup<SeriesKey, RegressionRecord> ForSeriesOfRun(string runId)
+    {
+        using var lease = index.Read();
+        using var r = lease.Command(ChangesOfRunSeries, ("$run", runId)).ExecuteReader();
+        return Read(r).ToLookup(c => c.Change.Key);
+    }
 
     public void MarkAnnounced(string id) => Execute("UPDATE regressions SET announced = 1 WHERE id = $id", ("$id", id));
 
     /// <summary>Runs not yet looked at by the regression scan, oldest first, with their <see cref="ScanStates"/> value.</summary>
     internal IReadOnlyList<(string RunId, int State)> Unscanned()
     {
-        using var c = index.Open();
-        return [.. IndexDatabase.ScanStatesOf(c, null).Where(kv => kv.Value != ScanStates.Done).Select(kv => (kv.Key, kv.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
+        using var lease = index.Read();
+        using var r = lease.Command(UnscannedRuns).ExecuteReader();
+        var list = new List<(string, int)>();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), r.GetInt32(1)));
+        }
+        return list;
     }
 
     internal void MarkScanned(IEnumerable<string> runIds)
     {
-        using var c = index.Open();
-        using var tx = c.BeginTransaction();
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"UPDATE runs SET scanned = {ScanStates.Done} WHERE run_id = $id";
-        var p = cmd.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        foreach (var id in runIds)
-        {
-            p.Value = id;
-            cmd.ExecuteNonQuery();
-        }
-        tx.Commit();
+        using var lease = index.Read();
+        // One statement: every id at once, atomically.
+        lease.Command($"UPDATE runs SET scanned = {ScanStates.Done} WHERE run_id IN (SELECT value FROM json_each($ids))",
+            ("$ids", JsonSerializer.Serialize(runIds.ToArray()))).ExecuteNonQuery();
     }
 
     /// <summary>Marks stored changes announced without an event (backfill).</summary>
@@ -129,31 +129,19 @@ public sealed class RegressionStore(ResultsIndex index)
 
     private void Execute(string sql, params (string Name, object Value)[] parameters)
     {
-        using var c = index.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-        cmd.ExecuteNonQuery();
+        using var lease = index.Read();
+        lease.Command(sql, [.. parameters.Select(p => (p.Name, (object?)p.Value))]).ExecuteNonQuery();
     }
 
     private List<RegressionRecord> Select(string where, params (string Name, object Value)[] parameters)
     {
-        using var c = index.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM regressions WHERE {where}";
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-        return Read(cmd);
+        using var lease = index.Read();
+        using var r = lease.Command($"SELECT {Columns} FROM regressions WHERE {where}", [.. parameters.Select(p => (p.Name, (object?)p.Value))]).ExecuteReader();
+        return Read(r);
     }
 
-    private static List<RegressionRecord> Read(SqliteCommand cmd)
+    internal static List<RegressionRecord> Read(SqliteDataReader r)
     {
-        using var r = cmd.ExecuteReader();
         var list = new List<RegressionRecord>();
         while (r.Read())
         {

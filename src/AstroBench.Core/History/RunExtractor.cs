@@ -7,7 +7,10 @@ using AstroBench.Core.Testbeds;
 
 namespace AstroBench.Core.History;
 
-/// <summary>Reads one run folder into an <see cref="IndexedRun"/> through the run reader (so every layout it accepts is indexed the same way).</summary>
+/// <summary>
+/// Reads one run folder into an <see cref="IndexedRun"/> through the run reader (so every layout it accepts is indexed the
+/// same way), in one streaming pass over its files: the manifest parsed once, each result file parsed and dropped.
+/// </summary>
 internal static class RunExtractor
 {
     public static IndexedRun? Extract(string runFolder, RunSizeCache? sizes)
@@ -19,33 +22,41 @@ internal static class RunExtractor
         {
             return null;
         }
-        if (new RunFolderReader(parent).ReadRun(id) is not { } run)
+        Testbed? testbed = null;
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? started = null;
+        var ci = false;
+        var folders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = new List<(string Folder, int Rank, string Library, IndexedResult Result)>();
+        var summary = new RunFolderReader(parent).VisitRun(id, manifest =>
+        {
+            testbed = ReadTestbed(manifest);
+            versions = AdapterVersions(manifest);
+            started = manifest is { } m ? ResultRowParser.Str(m, "started_at") : null;
+            ci = manifest is { } c && ResultRowParser.TryGet(c, out var flag, "config", "ci_mode") && flag.ValueKind == JsonValueKind.True;
+        }, (folder, json) =>
+        {
+            folders.TryAdd(folder, folders.Count);
+            var library = ResultRowParser.Str(json, "library") ?? ResultRowParser.Str(json, "candidate_library");
+            var experiment = ResultRowParser.Str(json, "experiment");
+            if (RunIds.IsValidExperiment(experiment) && RunIds.IsValidLibrary(library))
+            {
+                versions.TryGetValue(library!, out var version);
+                results.Add((folder, ResultRowParser.Str(json, "role") == "reference" ? 0 : 1, library!, Result(json, experiment!, library!, version)));
+            }
+        });
+        if (summary is null)
         {
             return null;
         }
-        var manifest = run.Manifest;
-        var testbed = ReadTestbed(manifest);
-        var versions = AdapterVersions(manifest);
-        var results = new List<IndexedResult>();
-        foreach (var json in run.Results.Values.SelectMany(r => r))
-        {
-            var library = ResultRowParser.Str(json, "library") ?? ResultRowParser.Str(json, "candidate_library");
-            var experiment = ResultRowParser.Str(json, "experiment");
-            if (!RunIds.IsValidExperiment(experiment) || !RunIds.IsValidLibrary(library))
-            {
-                continue;
-            }
-            versions.TryGetValue(library!, out var version);
-            results.Add(Result(json, experiment!, library!, version));
-        }
-        var started = manifest is { } m ? ResultRowParser.Str(m, "started_at") : null;
         DateTimeOffset? startedAt = started is not null && DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t)
-            ? t : run.Summary.Timestamp;
-        var ci = manifest is { } c && ResultRowParser.TryGet(c, out var flag, "config", "ci_mode") && flag.ValueKind == JsonValueKind.True;
+            ? t : summary.Timestamp;
         var bytes = (sizes?.Get(id, dir) ?? DirectoryUsage.Measure(dir)).Bytes;
-        run.Summary.GitShas.TryGetValue("astrobench", out var sha);
-        return new IndexedRun(run.Summary, Testbed.KeyOrUnknown(testbed), testbed, startedAt, sha ?? run.Summary.GitShas.Values.FirstOrDefault(),
-            ci, bytes, results);
+        summary.GitShas.TryGetValue("astrobench", out var sha);
+        // The reader's order (experiment folders as first met, reference first, then by library), so a duplicate key
+        // resolves as it always did: the last one written wins.
+        var ordered = results.OrderBy(r => folders[r.Folder]).ThenBy(r => r.Rank).ThenBy(r => r.Library, StringComparer.Ordinal).Select(r => r.Result).ToList();
+        return new IndexedRun(summary, Testbed.KeyOrUnknown(testbed), testbed, startedAt, sha ?? summary.GitShas.Values.FirstOrDefault(), ci, bytes, ordered);
     }
 
     private static IndexedResult Result(JsonElement json, string experiment, string library, string? version)

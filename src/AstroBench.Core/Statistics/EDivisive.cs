@@ -16,12 +16,14 @@ namespace AstroBench.Core.Statistics;
 public static class EDivisive
 {
     /// <summary>Indices where a new segment starts (ascending): index i means values[i] is the first of the new level.</summary>
-    public static IReadOnlyList<int> ChangePoints(IReadOnlyList<double> values, EDivisiveOptions options)
+    public static IReadOnlyList<int> ChangePoints(IReadOnlyList<double> series, EDivisiveOptions options)
     {
+        // An array, so the O(n²) loops below index memory directly (the permutation test runs them up to 199 times).
+        var values = series.ToArray();
         var random = new SeededRandom(options.Seed);
         var points = new List<int>();
-        var bounds = new List<int> { 0, values.Count };
-        var scratch = new double[values.Count];
+        var bounds = new List<int> { 0, values.Length };
+        var scratch = new double[values.Length];
         while (points.Count < options.MaxChangePoints)
         {
             (int Start, int End, int Split, double Q) best = (0, 0, -1, double.NegativeInfinity);
@@ -46,7 +48,7 @@ public static class EDivisive
     }
 
     /// <summary>The split of values[start..end) with the largest Q̂ (both sides ≥ minSegment), or (-1, −∞). O(n²).</summary>
-    internal static (int Split, double Q) BestSplit(IReadOnlyList<double> values, int start, int end, int minSegment)
+    internal static (int Split, double Q) BestSplit(ReadOnlySpan<double> values, int start, int end, int minSegment)
     {
         var n = end - start;
         if (n < 2 * minSegment)
@@ -92,7 +94,7 @@ public static class EDivisive
         return best;
     }
 
-    private static bool Significant(IReadOnlyList<double> values, int start, int end, double observed, EDivisiveOptions options,
+    private static bool Significant(double[] values, int start, int end, double observed, EDivisiveOptions options,
         SeededRandom random, double[] scratch)
     {
         var n = end - start;
@@ -100,7 +102,7 @@ public static class EDivisive
         {
             scratch[i] = values[start + i];
         }
-        var segment = new ArraySegment<double>(scratch, 0, n);
+        var segment = scratch.AsSpan(0, n);
         // p ≤ pValue needs (exceed + 1)/(R + 1) ≤ pValue; once exceed passes that bound the answer is known.
         var allowed = (int)Math.Floor(options.PValue * (options.Permutations + 1)) - 1;
         var exceed = 0;

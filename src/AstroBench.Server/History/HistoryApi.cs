@@ -24,7 +24,7 @@ internal static class HistoryApi
     }
 
     public static Results<Ok<List<HistorySeriesDto>>, ProblemHttpResult> Get(string? experiment, string? library, string? metric, string? testbed,
-        string? order, int? limit, ResultsIndex index, HistoryQueries queries, RegressionStore store)
+        string? order, int? limit, ResultsIndex index, HistoryQueries queries)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         HistoryValidation.Require(errors, "experiment", experiment, RunIds.IsValidExperiment);
@@ -41,10 +41,9 @@ internal static class HistoryApi
             return HistoryValidation.Problem(errors, "Invalid history query");
         }
         index.Sync();
-        var labels = Labels(queries);
-        var series = queries.Series(testbed, experiment, library, metric)
-            .Select(s => HistorySeriesBuilder.Build(s, queries.Points(s.Key, limit ?? DefaultLimit), store.ForSeries(s.Key), labels.GetValueOrDefault(s.Key.Testbed),
-                order ?? HistorySeriesBuilder.TimeOrder))
+        // One prepared command: the series, their labels, their points and their changes.
+        var series = queries.History(experiment!, library!, testbed, metric, limit ?? DefaultLimit)
+            .Select(s => HistorySeriesBuilder.Build(s.Info, s.Points, s.Changes, s.TestbedLabel, order ?? HistorySeriesBuilder.TimeOrder))
             .ToList();
         return TypedResults.Ok(series);
     }

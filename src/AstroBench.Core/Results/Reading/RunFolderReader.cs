@@ -11,11 +11,12 @@ namespace AstroBench.Core.Results.Reading;
 /// name + manifest mtime, so listing thousands of runs costs one directory scan and one stat per run;
 /// new folders appear on the next call. Every id is validated before it becomes a path.
 /// </summary>
-public sealed class RunFolderReader
+public sealed partial class RunFolderReader
 {
     private const string ManifestFile = "manifest.json";
     private const string SummaryFile = "summary.md";
     private static readonly TimeSpan RescanAfter = TimeSpan.FromSeconds(2);
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     private readonly ConcurrentDictionary<string, (DateTime Stamp, RunSummary Summary)> _summaries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Stamp, SparseLineIndex Index)> _caseIndexes = new(StringComparer.Ordinal);
@@ -229,9 +230,10 @@ public sealed class RunFolderReader
         return summary;
     }
 
-    private static RunSummary FromManifest(string id, string dir, JsonElement manifest)
+    private static RunSummary FromManifest(string id, string dir, JsonElement manifest) => FromManifest(id, dir, manifest, ResultFiles(dir, manifest).ToList());
+
+    private static RunSummary FromManifest(string id, string dir, JsonElement manifest, List<(string Experiment, string Library, string File)> results)
     {
-        var results = ResultFiles(dir, manifest).ToList();
         var experiments = Strings(manifest, "config", "experiments");
         if (experiments.Count == 0 || experiments is ["all"])
         {
@@ -340,19 +342,7 @@ public sealed class RunFolderReader
 
     private static JsonElement? ReadJson(string path)
     {
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return doc.RootElement.Clone();
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        using var doc = ReadDocument(path);
+        return doc?.RootElement.Clone();
     }
 }
