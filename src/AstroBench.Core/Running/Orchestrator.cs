@@ -167,6 +167,9 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
     }
 
+    /// <summary>Heap size from which the collection between experiments pays for itself (one n = 100,000 experiment holds 20+ MB).</summary>
+    private const long ForcedCollectionHeapBytes = 32L << 20;
+
     private static RunOutcome DiskFullOutcome(int done, int total) =>
         new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
 
@@ -204,9 +207,15 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     /// n = 100,000) live on the large-object heap, which only a full collection frees. Left to the GC's
     /// own pace they pile up across experiments; one blocking, compacting collection between
     /// experiments (milliseconds, outside any timed section) keeps the peak at one experiment's worth.
+    /// A small heap (n = 1,000: a few MB) is left to the GC: 24 forced collections that decommit everything cost more
+    /// than the whole scoring of such a run (docs/engine.md, "Start-up and memory").
     /// </summary>
     private static void ReleaseExperimentMemory()
     {
+        if (GC.GetTotalMemory(forceFullCollection: false) < ForcedCollectionHeapBytes)
+        {
+            return;
+        }
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
