@@ -21,6 +21,11 @@ command -v node >/dev/null || { echo "setup: Node.js 20+ and npm are required fo
 echo "setup: building the .NET solution"
 dotnet build AstroBench.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# The CLI's ReadyToRun publish (docs/engine.md, "Start-up and memory"): scripts/astrobench runs it, and so does the
+# server it starts for its orchestrators. Incremental like the build: nothing is redone when nothing changed.
+echo "setup: publishing the CLI (ReadyToRun)"
+dotnet publish src/AstroBench.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+
 echo "setup: building adapters"
 ./scripts/astrobench adapters build
 

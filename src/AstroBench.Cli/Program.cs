@@ -1,8 +1,10 @@
 using System.CommandLine;
 using AstroBench.Cli;
 using AstroBench.Cli.Commands;
+using AstroBench.Core.Diagnostics;
 using Spectre.Console;
 
+RunTrace.Mark("main");
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected)
 {
@@ -21,6 +23,7 @@ root.Subcommands.Add(BaselinesCommand.Create(console));
 root.Subcommands.Add(PublishCommand.Create(console));
 
 var parse = root.Parse(args);
+RunTrace.Mark("command line parsed");
 if (parse.Errors.Count > 0)
 {
     // One readable line and the documented bad-input code, instead of the parser's multi-line help.

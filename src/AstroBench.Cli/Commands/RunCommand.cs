@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using AstroBench.Cli.Output;
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Running;
@@ -119,7 +120,9 @@ internal static class RunCommand
                 {
                     sink.WriteLine("warning: " + problem);
                 }
+                RunTrace.Mark("adapter registry loaded");
                 plan = RunPlan.Resolve(options, registry);
+                RunTrace.Mark("plan resolved");
             }
             RunCommandSupport.EnsureWritable(options.ResultsDir);
         }
@@ -179,6 +182,7 @@ internal static class RunCommand
             sink.WriteLine("error: " + (outcome.Reason ?? "run failed"));
         }
         WriteExitRecord(exitRecord, outcome.Status, code, outcome.RunId, outcome.RunPath, outcome.Reason, outcome.Checkpoint);
+        RunTrace.Mark("exit");
         return code;
     }
 

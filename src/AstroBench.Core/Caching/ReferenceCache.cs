@@ -35,13 +35,13 @@ public sealed class ReferenceCache(string root, long maxBytes)
             {
                 return null;
             }
-            var bytes = File.ReadAllBytes(Path.Combine(dir, OutputsFile));
-            if (bytes.LongLength != (long)rows * columns * sizeof(double) || Convert.ToHexStringLower(SHA256.HashData(bytes)) != entry.OutputsSha256)
+            var outputs = ReadDoubles(Path.Combine(dir, OutputsFile), (long)rows * columns);
+            if (outputs is null || Convert.ToHexStringLower(SHA256.HashData(AsBytes(outputs))) != entry.OutputsSha256)
             {
                 return null;
             }
             File.SetLastWriteTimeUtc(Path.Combine(dir, EntryFile), DateTime.UtcNow);
-            return new ReferenceCacheHit(key, entry.SourceRun, ToDoubles(bytes));
+            return new ReferenceCacheHit(key, entry.SourceRun, outputs);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -53,7 +53,8 @@ public sealed class ReferenceCache(string root, long maxBytes)
     /// <summary>Writes a new entry for <paramref name="runId"/>; it becomes visible when <see cref="Commit"/> is called for that run.</summary>
     public void Stage(string runId, ReferenceCacheEntry entry, string key, double[] outputs)
     {
-        var bytes = ToBytes(outputs);
+        // Written and hashed from the array itself: no copy of tens of MB at n = 100,000 (docs/engine.md, "Start-up and memory").
+        var bytes = AsBytes(outputs);
         var dir = Path.Combine(PendingDir(runId), key);
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, OutputsFile), bytes);
@@ -136,15 +137,29 @@ public sealed class ReferenceCache(string root, long maxBytes)
         }
     }
 
-    private static byte[] ToBytes(double[] values)
-    {
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("the reference cache stores little-endian doubles");
-        }
-        return bytes;
-    }
+    private static ReadOnlySpan<byte> AsBytes(double[] values) => BitConverter.IsLittleEndian
+        ? MemoryMarshal.AsBytes(values.AsSpan())
+        : throw new PlatformNotSupportedException("the reference cache stores little-endian doubles");
 
-    private static double[] ToDoubles(byte[] bytes) => MemoryMarshal.Cast<byte, double>(bytes).ToArray();
+    /// <summary>The file's doubles read straight into their array, or null when its size is not <paramref name="count"/> doubles.</summary>
+    private static double[]? ReadDoubles(string path, long count)
+    {
+        using var file = File.OpenHandle(path);
+        if (RandomAccess.GetLength(file) != count * sizeof(double))
+        {
+            return null;
+        }
+        var values = new double[count];
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        for (var read = 0; read < bytes.Length;)
+        {
+            var n = RandomAccess.Read(file, bytes[read..], read);
+            if (n == 0)
+            {
+                return null;
+            }
+            read += n;
+        }
+        return BitConverter.IsLittleEndian ? values : throw new PlatformNotSupportedException("the reference cache stores little-endian doubles");
+    }
 }

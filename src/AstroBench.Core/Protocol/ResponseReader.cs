@@ -50,12 +50,8 @@ public static class ResponseReader
                 {
                     throw new ProtocolException($"adapter answered in encoding '{Clip(encoding)}', the request asked for '{format.Encoding.ToWire()}'");
                 }
-                var outputs = await ReadRowsAsync(reader, rows, columns, lineNo, format, ct);
-                lineNo += rows;
-                if (await reader.ReadLineAsync(ct) != ProtocolConstants.End)
-                {
-                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"expected 'end' after {rows} rows"));
-                }
+                // The rows and their end line, parsed in place (no string per row).
+                var outputs = await RowReader.ReadAsync(reader, rows, columns, lineNo, format, ct);
                 return new Response("ok", null, outputs, columns, null);
             }
         }
@@ -80,39 +76,6 @@ public static class ResponseReader
             default:
                 throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"unknown status '{Clip(status)}'"));
         }
-    }
-
-    private static async Task<double[]> ReadRowsAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, CancellationToken ct)
-    {
-        var values = new double[checked(rows * columns)];
-        for (var r = 0; r < rows; r++)
-        {
-            var line = await reader.ReadLineAsync(ct) ?? throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"output ended at row {r} of {rows}"));
-            var span = line.AsSpan();
-            var c = 0;
-            foreach (var range in span.Split(' '))
-            {
-                var token = span[range];
-                if (token.IsEmpty)
-                {
-                    continue;
-                }
-                if (c >= columns)
-                {
-                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: more than {columns} numbers"));
-                }
-                if (!format.TryParse(token, out values[r * columns + c]))
-                {
-                    throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: '{Clip(token.ToString())}' is not a number"));
-                }
-                c++;
-            }
-            if (c != columns)
-            {
-                throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"line {lineNo + r + 1}: {c} numbers, expected {columns}"));
-            }
-        }
-        return values;
     }
 
     private static int ParseCount(Dictionary<string, string> headers, string key) =>

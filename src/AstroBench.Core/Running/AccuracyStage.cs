@@ -1,5 +1,6 @@
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Caching;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Inputs;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results.Checkpoints;
@@ -27,6 +28,7 @@ public sealed class AccuracyStage(RunOptions options, AccuracyCalls calls, Refer
         var inputs = def.Generator.Generate(options.N, options.Seed);
         var fingerprint = DatasetFingerprint.Compute(def.Id, inputs);
         var request = AdapterRequest.Accuracy(def.Id, inputs);
+        RunTrace.Mark(def.Id + " inputs generated");
         var width = def.OutputColumns.Count;
         var tasks = plan.AllLibraries
             .Select((adapter, i) => i == 0 ? ReferenceAsync(adapter, def.Id, fingerprint, request, width, ct) : CallAsync(adapter, request, width, ct))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
 using AstroBench.Core.Orchestration;
@@ -77,6 +78,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             return new Result(false, $"{broken.Adapter.Name} {broken.Call.Outcome.ToWire()}: {broken.Call.Detail}", []);
         }
 
+        RunTrace.Mark(def.Id + " accuracy calls done");
         var reference = runs[0];
         foreach (var run in runs.Where(r => r.Call.Outcome == CallOutcome.Completed))
         {
@@ -105,6 +107,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             }
         }
 
+        RunTrace.Mark(def.Id + " scored");
         var results = runs.Select(r => ToResult(plan, r, inputs, fingerprint)).ToList();
         await WriteAsync(plan, runs, results, inputs, stagingDir, ct);
         Report(RunSteps.Write, $"wrote {results.Count} result files");

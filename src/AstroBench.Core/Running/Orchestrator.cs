@@ -1,5 +1,6 @@
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Caching;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Orchestration;
 using AstroBench.Core.Protocol;
 using AstroBench.Core.Results;
@@ -87,6 +88,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         try
         {
             var adapters = resume?.Adapters ?? await RunAdapters.CaptureAsync(plan, ct);
+            RunTrace.Mark("adapter versions and fingerprints captured");
             var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
             var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
             await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs);
@@ -144,7 +146,9 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                     return Finish(new RunOutcome(RunStatus.Failed, null, null, done, total, [(id, result.FailureReason ?? "unknown failure")], reason));
                 }
                 completed.Add(id);
+                RunTrace.Mark(id + " finished");
                 ReleaseExperimentMemory();
+                RunTrace.Mark("memory released");
             }
             await PublishAsync(plan, staging, segments, adapters, processes, cache, ct);
             return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, [], null));
@@ -163,6 +167,9 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
     }
 
+    /// <summary>Heap size from which the collection between experiments pays for itself (one n = 100,000 experiment holds 20+ MB).</summary>
+    private const long ForcedCollectionHeapBytes = 32L << 20;
+
     private static RunOutcome DiskFullOutcome(int done, int total) =>
         new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
 
@@ -171,10 +178,12 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     {
         // Every experiment's results are read back from staging, so a resumed run lists the ones of earlier segments the same way.
         var allResults = await StagedResults.ReadAsync(staging.StagingPath, RunAdapters.Plan(plan), ct);
+        RunTrace.Mark("staged results read back");
         CheckpointClaim.Release(staging.StagingPath);
         var ids = plan.Experiments.Select(e => e.Definition.Id).ToList();
         var now = DateTimeOffset.UtcNow;
         var environment = EnvironmentProbe.Capture(repoRoot);
+        RunTrace.Mark("environment probed");
         var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, segments.RunStartedAt, now,
             new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
             environment, RunAdapters.Versions(adapters),
@@ -187,8 +196,10 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();
+        RunTrace.Mark("manifest and summary written");
         staging.Publish();
         TryCache(() => cache?.Commit(staging.RunId));
+        RunTrace.Mark("published, reference cache committed");
     }
 
     /// <summary>
@@ -196,9 +207,15 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     /// n = 100,000) live on the large-object heap, which only a full collection frees. Left to the GC's
     /// own pace they pile up across experiments; one blocking, compacting collection between
     /// experiments (milliseconds, outside any timed section) keeps the peak at one experiment's worth.
+    /// A small heap (n = 1,000: a few MB) is left to the GC: 24 forced collections that decommit everything cost more
+    /// than the whole scoring of such a run (docs/engine.md, "Start-up and memory").
     /// </summary>
     private static void ReleaseExperimentMemory()
     {
+        if (GC.GetTotalMemory(forceFullCollection: false) < ForcedCollectionHeapBytes)
+        {
+            return;
+        }
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }

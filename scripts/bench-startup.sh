@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmark of the CLI's start-up (docs/engine.md, "Start-up and memory"; not a test): the plain Release build
+# (IL, JIT at start) against the ReadyToRun publish that scripts/setup.sh makes and scripts/astrobench runs.
+#   1. `astrobench --version` (runtime start, command tree), 2. the n = 1,000 accuracy-only run of bench-engine.sh
+#   (the 24 ERFA experiments, erfa + libnova, seed 42, reference cache cold: a fresh results folder each run).
+# Needs hyperfine (Debian package) and scripts/setup.sh first. RUNS=N sets the runs per command (default 10).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+plain="$root/src/AstroBench.Cli/bin/Release/net10.0/astrobench"
+fast="$root/src/AstroBench.Cli/bin/Release/publish/astrobench"
+[ -x "$fast" ] || { echo "no publish at $fast: run scripts/setup.sh" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+experiments=frame_rotation_bpn,gmst_era,equ_ecl,equ_horizontal,kepler_solver,frame_bias,inv_frame_bias,precession,inv_precession,nutation,inv_nutation,bias_precession,inv_bias_precession,precession_nutation,inv_precession_nutation,inv_bpn,icrs_ecl_j2000,inv_icrs_ecl_j2000,icrs_ecl_tod,inv_icrs_ecl_tod,obliquity,inv_obliquity,inv_equ_ecl,horiz_to_equ
+run="run --experiments $experiments --libraries erfa,libnova --seed 42 --no-perf --n 1000 --results-dir $work/results"
+load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+load
+hyperfine -N -w 2 -r "${RUNS:-10}" -n "plain --version" "$plain --version" -n "ReadyToRun --version" "$fast --version"
+load
+hyperfine -w 1 -r "${RUNS:-10}" --prepare "rm -rf $work/results" \
+  -n "plain n=1000" "$plain $run" -n "ReadyToRun n=1000" "$fast $run"
+load
