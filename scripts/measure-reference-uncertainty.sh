@@ -6,9 +6,10 @@
 #                path (Debian's pyerfa links the same liberfa.so.1: the differences are astropy's own date handling and
 #                matrix arithmetic); the numerical floor. equ_horizontal and horiz_to_equ are left out: astropy's path
 #                there adds the TIO locator s' (a model term, up to 0.05 mas), not a numerical figure.
-#   mp-floor     equ_horizontal, horiz_to_equ, kepler_solver: the reference vs the measuring instrument
-#                scripts/reference-floor/mpmath-floor, the reference's own model evaluated at 40 digits (mpmath); the
-#                difference is the reference's double-precision error.
+#   mp-floor     equ_horizontal, horiz_to_equ, kepler_solver, apparent_place, observed_horizontal, time_scales: the
+#                reference vs the measuring instrument scripts/reference-floor/mpmath-floor, the reference's own model
+#                evaluated at 40 digits (mpmath; for the star experiments from ERFA's astrometry context as given
+#                inputs); the difference is the reference's double-precision error.
 #   ephemerides  Sun, Moon and planets: the reference (Swiss Ephemeris, JPL DE431) vs a second JPL integration;
 #                LIBRARY must declare a DE… model (e.g. casacore with DE405). Default LIBRARY: casacore.
 # The measuring instruments of scripts/reference-floor/ are adapters too, found with a second --adapters-dir; they are
@@ -22,7 +23,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 preset="${1:?usage: $0 erfa-floor|mp-floor|ephemerides [LIBRARY] | custom LIBRARY EXPERIMENTS}"
 erfa_floor="bias_precession,equ_ecl,frame_bias,frame_rotation_bpn,gmst_era,icrs_ecl_j2000,icrs_ecl_tod,inv_bias_precession,inv_bpn,inv_equ_ecl,inv_frame_bias,inv_icrs_ecl_j2000,inv_icrs_ecl_tod,inv_nutation,inv_obliquity,inv_precession,inv_precession_nutation,nutation,obliquity,precession,precession_nutation"
-mp_floor="equ_horizontal,horiz_to_equ,kepler_solver"
+mp_floor="equ_horizontal,horiz_to_equ,kepler_solver,apparent_place,observed_horizontal,time_scales"
 ephemerides="solar_position,lunar_position,mercury_position,venus_position,mars_position,jupiter_position,saturn_position,uranus_position,neptune_position"
 case "$preset" in
   erfa-floor) library="${2:-astropy}"; experiments="$erfa_floor"; reference=erfa ;;

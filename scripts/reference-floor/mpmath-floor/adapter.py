@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """mpmath-floor: a measuring instrument, not a library under test (docs/scoreboard.md, "Reference uncertainty").
 
-It evaluates the reference's own model for three experiments at 40 significant digits (mpmath), so the
+It evaluates the reference's own model for six experiments at 40 significant digits (mpmath), so the
 difference from the reference is the reference's double-precision error, its numerical floor:
 
   kepler_solver   Kepler's equation E - e sin E = M solved in mpmath (bisection on the monotone f(E), then
@@ -12,14 +12,19 @@ difference from the reference is the reference's double-precision error, its num
                   reference: EO is < 0.03 rad, so its double rounding is < 1e-17 rad); then the
                   hour-angle/declination <-> azimuth/altitude rotation of eraHd2ae/eraAe2hd in mpmath.
 
+  apparent_place, observed_horizontal, time_scales: floor_place.py and floor_time.py (their docstrings).
+
 Only accuracy matters here; perf mode times one mpmath case (never meaningful, never run by the preset).
-Run with --adapters-dir scripts/reference-floor (scripts/measure-reference-uncertainty.sh erfa-floor-mp).
+Run with --adapters-dir scripts/reference-floor (scripts/measure-reference-uncertainty.sh mp-floor).
 """
 
 import os
 import sys
+import warnings
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "adapters", "common"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "adapters", "common"))
+sys.path.insert(0, HERE)
 
 import abp  # noqa: E402
 import erfa  # noqa: E402
@@ -27,7 +32,10 @@ import mpmath  # noqa: E402
 import numpy as np  # noqa: E402
 from mpmath import mp, mpf  # noqa: E402
 
-ADAPTER_VERSION = "1.0.0"
+import floor_place  # noqa: E402
+import floor_time  # noqa: E402
+
+ADAPTER_VERSION = "1.1.0"
 mp.dps = 40
 J2000 = 2451545.0
 TWO_PI = 2 * mp.pi
@@ -98,10 +106,9 @@ def horiz_to_equ(jd_ut1, jd_tt, az, alt, lat, lon):
 class PerCase:
     """An experiment computed case by case in mpmath."""
 
-    columns = 2
-
-    def __init__(self, fn):
+    def __init__(self, fn, columns=2):
         self.fn = fn
+        self.columns = columns
 
     def accuracy(self, cols):
         return np.array([self.fn(*(float(c[i]) for c in cols)) for i in range(len(cols[0]))], dtype=float)
@@ -110,8 +117,60 @@ class PerCase:
         return self.fn(*args)
 
 
-EXPERIMENTS = {"kepler_solver": PerCase(kepler), "equ_horizontal": PerCase(equ_horizontal), "horiz_to_equ": PerCase(horiz_to_equ)}
-INPUT_COLUMNS = {"kepler_solver": 2, "equ_horizontal": 6, "horiz_to_equ": 6}
+def _contexts(make, cases):
+    """ERFA's astrometry contexts for all cases at once (pyerfa, vectorised); None where ERFA refuses the date."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "dubious year" (a date far beyond the leap-second table) is not an error
+        try:
+            return list(zip(*make(*(np.asarray(c, dtype=float) for c in cases))))
+        except erfa.ErfaError:
+            out = []
+            for row in zip(*cases):
+                try:
+                    out.append(make(*(np.asarray([x], dtype=float) for x in row)))
+                except erfa.ErfaError:
+                    out.append(None)
+            return [None if o is None else tuple(v[0] for v in o) for o in out]
+
+
+class WithContext:
+    """A star experiment: ERFA's astrometry context from pyerfa (given inputs), the star's chain in mpmath."""
+
+    columns = 2
+
+    def __init__(self, context_args, make, chain):
+        self.context_args, self.make, self.chain = context_args, make, chain
+
+    def accuracy(self, cols):
+        rows = list(zip(*(np.asarray(c, dtype=float) for c in cols)))
+        contexts = _contexts(self.make, self.context_args(cols))
+        return np.array([(np.nan, np.nan) if ctx is None else self.chain(row, *ctx) for row, ctx in zip(rows, contexts)],
+                        dtype=float).reshape(len(rows), 2)
+
+    def run(self, args):
+        return self.accuracy([np.asarray([a]) for a in args])[0]
+
+
+def _apparent_args(cols):
+    jd = np.asarray(cols[0], dtype=float)
+    return np.full(jd.shape, J2000), jd - J2000
+
+
+def _observed_args(cols):
+    d1 = np.floor(np.asarray(cols[0], dtype=float) - 0.5) + 0.5
+    return [d1, np.asarray(cols[0], dtype=float) - d1] + [cols[i] for i in range(7, 17)]
+
+
+EXPERIMENTS = {
+    "kepler_solver": PerCase(kepler),
+    "equ_horizontal": PerCase(equ_horizontal),
+    "horiz_to_equ": PerCase(horiz_to_equ),
+    "apparent_place": WithContext(_apparent_args, erfa.apci13, floor_place.apparent_place),
+    "observed_horizontal": WithContext(_observed_args, lambda *a: erfa.apco13(*a)[:1], floor_place.observed),
+    "time_scales": PerCase(floor_time.time_scales, columns=4),
+}
+INPUT_COLUMNS = {"kepler_solver": 2, "equ_horizontal": 6, "horiz_to_equ": 6, "apparent_place": 7, "observed_horizontal": 17,
+                 "time_scales": 2}
 
 
 def prepare_cases(experiment, rows, width):
@@ -119,7 +178,7 @@ def prepare_cases(experiment, rows, width):
 
 
 def main():
-    version = "mpmath-floor %s; mpmath %s at %d digits, pyerfa %s (ERFA %s) for eraEo06a" % (
+    version = "mpmath-floor %s; mpmath %s at %d digits, pyerfa %s (ERFA %s) for eraEo06a, the astrometry contexts and eraDtdb" % (
         ADAPTER_VERSION, mpmath.__version__, mp.dps, erfa.__version__, erfa.version.erfa_version)
     return abp.main(sys.argv, version, EXPERIMENTS, lambda name: INPUT_COLUMNS.get(name, -1), prepare_cases)
 
