@@ -14,8 +14,11 @@ namespace AstroBench.Core.Ranking;
 /// </summary>
 public static class ReferenceUncertaintyMeasurer
 {
-    /// <summary>Epoch inputs in order of preference; an experiment without one is measured as a single range.</summary>
-    private static readonly string[] EpochColumns = ["jd_tt", "jd_ut1"];
+    /// <summary>
+    /// Epoch inputs in order of preference; an experiment without one is measured as a single range. A UTC date is within
+    /// 70 s of TT here, far less than a century.
+    /// </summary>
+    private static readonly string[] EpochColumns = ["jd_tt", "jd_ut1", "jd_utc"];
 
     private const double DaysPerJulianYear = 365.25;
 
@@ -27,6 +30,12 @@ public static class ReferenceUncertaintyMeasurer
 
     /// <summary>One unit in the last place of a unit-vector component near 1 (2⁻⁵² rad): below it two double results cannot differ.</summary>
     public const double DoubleResolutionRad = 2.220446049250313e-16;
+
+    /// <summary>
+    /// One unit in the last place of a two-part Julian Date's day fraction near 1 (2⁻⁵² day = 1.92e-11 s): a time offset
+    /// read off two such dates (TT − UTC, UT1 − UTC) cannot be resolved below it.
+    /// </summary>
+    public const double DoubleResolutionDays = 2.220446049250313e-16;
 
     public static async Task<ReferenceUncertainty> MeasureAsync(string experimentDirectory, Candidate candidate, string runId,
         string source, DateOnly measuredOn, CancellationToken ct = default)
@@ -70,7 +79,7 @@ public static class ReferenceUncertaintyMeasurer
         var method = (candidate.Parity == Parity.ExternalReference
             ? $"p99 of |{candidate.PrimaryMetric}| between the reference and a second JPL integration ({candidate.Model}), {per}; the largest p99."
             : $"p99 of |{candidate.PrimaryMetric}| between the reference and the same model computed independently ({candidate.Library}), " +
-              $"{per}; the largest p99, at least one double ulp of the output (2^-52 rad = {SummaryMarkdown.Num(floor)} {candidate.Unit}): the numerical floor.")
+              $"{per}; the largest p99, at least one double ulp of the output ({ResolutionBasis(candidate.Unit)} = {SummaryMarkdown.Num(floor)} {candidate.Unit}): the numerical floor.")
             + Coverage(metric.Length - finite.Count, metric.Length, ranges);
         return new ReferenceUncertainty(Math.Max(measured, floor), candidate.Unit, candidate.PrimaryMetric, method, source,
             new UncertaintyProvenance(runId, candidate.Library, candidate.Reference, measuredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -95,14 +104,23 @@ public static class ReferenceUncertaintyMeasurer
             $" {excluded} of {total} cases have no finite value from the candidate and are left out{span}.");
     }
 
-    /// <summary><see cref="DoubleResolutionRad"/> in an angle unit; 0 for any other unit (no stated floor).</summary>
+    /// <summary>
+    /// <see cref="DoubleResolutionRad"/> in an angle unit, <see cref="DoubleResolutionDays"/> in a time unit; 0 for any
+    /// other unit (no stated floor).
+    /// </summary>
     private static double ResolutionIn(string unit) => unit switch
     {
         "mas" => DoubleResolutionRad * Numerics.Angles.MasPerRad,
         "arcsec" => DoubleResolutionRad * Numerics.Angles.ArcsecPerRad,
         "rad" => DoubleResolutionRad,
+        "us" => DoubleResolutionDays * SecondsPerDay * 1e6,
+        "s" => DoubleResolutionDays * SecondsPerDay,
         _ => 0,
     };
+
+    private const double SecondsPerDay = 86400;
+
+    private static string ResolutionBasis(string unit) => unit is "us" or "s" ? "2^-52 day of a two-part JD" : "2^-52 rad";
 
     /// <summary>
     /// One century's figures; its bounds are the century clipped to the measured span, so a candidate whose data start in

@@ -67,4 +67,38 @@ public sealed class ReferenceUncertaintyMeasurerTests : IDisposable
         Assert.Contains("over all cases (no epoch input)", u.Method);
         Assert.DoesNotContain("NaN", System.Text.Json.JsonSerializer.Serialize(u));
     }
+
+    [Fact]
+    public async Task Measure_AUtcEpoch_IsSplitIntoCenturies()
+    {
+        // observed_horizontal and time_scales have jd_utc as their epoch: per century, as jd_tt (the web band is per range).
+        var inputs = new InputTable(["jd_utc", "delta_t_s"], 100, 0);
+        for (var i = 0; i < 100; i++)
+        {
+            inputs.RowForWrite(i)[0] = Epochs.J2000 + (i - 50) * 365.25;
+        }
+        await CasesParquetWriter.WriteAsync(_dir, inputs, ["tai_utc_s"], 1, [new("mpmath-floor", new double[100], 1, "tai_utc_error_us", new double[100])], CancellationToken.None);
+        var candidate = new ReferenceUncertaintyMeasurer.Candidate("mpmath-floor", "model-parity", "erfa", "tai_utc_error_us", "us");
+
+        var u = await ReferenceUncertaintyMeasurer.MeasureAsync(_dir, candidate, "2026-01-01_00-00-00", "s", new DateOnly(2026, 1, 1));
+
+        Assert.Equal(2, u.Ranges.Count);
+        Assert.Equal((1950.0, 2000.0), (u.Ranges[0].FromYear, u.Ranges[0].ToYear));
+        Assert.Contains("per century of epoch", u.Method);
+    }
+
+    [Fact]
+    public async Task Measure_ATimeOffsetMeasuredAsZero_HasTheTwoPartJdFloor()
+    {
+        // Exact agreement in µs is no better than one ulp of a day fraction (2^-52 day = 1.92e-5 µs): U is never 0.
+        var inputs = new InputTable(["jd_utc", "delta_t_s"], 10, 0);
+        await CasesParquetWriter.WriteAsync(_dir, inputs, ["tai_utc_s"], 1, [new("mpmath-floor", new double[10], 1, "tai_utc_error_us", new double[10])], CancellationToken.None);
+        var candidate = new ReferenceUncertaintyMeasurer.Candidate("mpmath-floor", "model-parity", "erfa", "tai_utc_error_us", "us");
+
+        var u = await ReferenceUncertaintyMeasurer.MeasureAsync(_dir, candidate, "2026-01-01_00-00-00", "s", new DateOnly(2026, 1, 1));
+
+        Assert.Equal(0, u.Ranges[0].P99);
+        Assert.Equal(2.220446049250313e-16 * 86400e6, u.Value, 1e-20);
+        Assert.Contains("2^-52 day of a two-part JD", u.Method);
+    }
 }

@@ -3,6 +3,9 @@ import uPlot from 'uplot'
 import { Download, RotateCcw } from 'lucide-react'
 import { useThemeValue } from '@/lib/theme'
 import { Button } from './Button'
+import { drawBands, type PlotBand } from './plotBands'
+
+export type { PlotBand } from './plotBands'
 
 /** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
@@ -30,40 +33,13 @@ export interface PlotProps {
   /** Formats x values in the legend (e.g. a date). */
   xValue?: (v: number) => string
   fileName?: string
-  /** A shaded band (e.g. the reference uncertainty) from `from` to `to` on the x or y axis, clamped to the visible scale. */
-  band?: PlotBand
-}
-
-export interface PlotBand {
-  axis: 'x' | 'y'
-  from: number
-  to: number
+  /** Shaded bands (e.g. the reference uncertainty) from `from` to `to` on the x or y axis, clamped to the visible scale. */
+  band?: PlotBand | readonly PlotBand[]
 }
 
 const axisFmt = (v: number) =>
   v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(2).replace(/\.?0+e/, 'e') : String(+v.toPrecision(4))
 const fmt = (v: number | null | undefined) => (v == null ? '—' : Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(+v.toPrecision(5)))
-
-/** Shades the band behind the series, clipped to the plotting area. */
-function drawBand(u: uPlot, band: PlotBand, dark: boolean) {
-  const { left, top, width, height } = u.bbox
-  const scale = band.axis === 'x' ? 'x' : 'y'
-  // Clamp to the visible scale: a band from 0 on a log axis starts at the axis minimum.
-  const min = u.scales[scale].min ?? band.from
-  const max = u.scales[scale].max ?? band.to
-  if (band.to <= min) return
-  const a = u.valToPos(Math.max(band.from, min), scale, true)
-  const b = u.valToPos(Math.min(band.to, max), scale, true)
-  const ctx = u.ctx
-  ctx.save()
-  ctx.fillStyle = dark ? 'rgba(56,189,248,0.18)' : 'rgba(14,165,233,0.15)'
-  ctx.beginPath()
-  ctx.rect(left, top, width, height)
-  ctx.clip()
-  if (band.axis === 'x') ctx.fillRect(Math.min(a, b), top, Math.abs(b - a), height)
-  else ctx.fillRect(left, Math.min(a, b), width, Math.abs(b - a))
-  ctx.restore()
-}
 
 /**
  * uPlot wrapper: canvas rendering (fast with 10⁴–10⁵ points), log axes, hover read-out in the
@@ -99,7 +75,7 @@ export function Plot({ title, data, series, xLabel, yLabel, xLog, yLog, scatter,
       },
       axes: [axis(xLabel), axis(yLabel)],
       legend: { live: true },
-      hooks: band ? { drawClear: [(u: uPlot) => drawBand(u, band, dark)] } : undefined,
+      hooks: band ? { drawClear: [(u: uPlot) => drawBands(u, 'axis' in band ? [band] : band, dark)] } : undefined,
       series: [
         { label: xLabel, value: (_u, v) => (v == null ? '—' : xValue ? xValue(v) : fmt(v)) },
         ...series.map((s, i) => {

@@ -5,7 +5,8 @@ import { Table, Td, Th } from '@/components/ui/Table'
 import { fmtNum } from '@/lib/format'
 import type { Experiment, ReferenceUncertainty, RunExperiment } from '@/lib/types'
 import { usePlotCases } from '../api/getCases'
-import { cdf, epochColumn, errorColumn, errorVsEpoch } from './accuracyModel'
+import { cdf, epochBands, epochColumn, errorColumn, errorVsEpoch } from './accuracyModel'
+import { ReferenceUncertaintyNote } from './ReferenceUncertaintyNote'
 
 export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experiment | undefined }) {
   const scored = data.results.filter((r) => r.accuracy && r.role !== 'reference')
@@ -15,9 +16,12 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
   const xCol = epochColumn(inputCols)
   const cases = usePlotCases(data.run_id, data.experiment, scored.length > 0)
   const uncertainty = referenceBand(data, info, metric)
-  // Stable band objects: a new object per render would rebuild the plots.
-  const u = uncertainty?.value
-  const bands = useMemo(() => (u ? { x: { axis: 'x' as const, from: 0, to: u }, y: { axis: 'y' as const, from: 0, to: u } } : null), [u])
+  // Stable band objects: a new object per render would rebuild the plots. The CDF has no epoch axis: one band up to U;
+  // the error-vs-epoch plot has one per measured epoch range.
+  const bands = useMemo(
+    () => (uncertainty ? { x: { axis: 'x' as const, from: 0, to: uncertainty.value }, y: epochBands(uncertainty, xCol) } : null),
+    [uncertainty, xCol],
+  )
 
   const plots = useMemo(() => {
     if (!cases.data) return null
@@ -87,11 +91,7 @@ export function AccuracyTab({ data, info }: { data: RunExperiment; info: Experim
               {plots.allZero.length > 0 && (
                 <p className="text-xs text-slate-600 dark:text-slate-400">Exactly zero error (not drawn on a log axis): {plots.allZero.join(', ')}.</p>
               )}
-              <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="reference-uncertainty">
-                {uncertainty
-                  ? `Shaded: within the reference uncertainty (p99 ≤ ${fmtNum(uncertainty.value)} ${uncertainty.unit}; ${uncertainty.source}). Errors there are not told apart by this reference.`
-                  : 'Reference uncertainty: not measured for this experiment.'}
-              </p>
+              <ReferenceUncertaintyNote uncertainty={uncertainty} />
               <div className="grid gap-6 xl:grid-cols-2">
                 {plots.cdf.series.length > 0 && (
                   <Plot

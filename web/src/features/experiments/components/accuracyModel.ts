@@ -1,4 +1,5 @@
-import type { CasesPage, LibraryResult } from '@/lib/types'
+import type { PlotBand } from '@/components/ui/Plot'
+import type { CasesPage, LibraryResult, ReferenceUncertainty } from '@/lib/types'
 
 /** The per-case column holding a library's primary error metric in the cases file (cases.parquet, or cases.csv of older runs). */
 export const errorColumn = (r: LibraryResult) => (r.accuracy ? `${r.library}.${r.accuracy.primary_metric}` : null)
@@ -35,4 +36,41 @@ export function errorVsEpoch(cases: CasesPage, xCol: string, errCols: string[]):
     }),
   )
   return [xs, ...ys]
+}
+
+/** The Julian Date of a decimal year as the measurement splits epochs (Julian years of 365.25 days from J2000.0). */
+const jdOfYear = (year: number) => 2451545 + (year - 2000) * 365.25
+
+/**
+ * Each measured range's height: its own p99, or the stated value where that exceeds every range's p99 (then it is the
+ * double-precision floor, which holds in every range).
+ */
+function rangeHeights(u: ReferenceUncertainty): number[] {
+  const measured = Math.max(...u.ranges.map((r) => r.p99))
+  return u.ranges.map((r) => (u.value > measured ? u.value : r.p99))
+}
+
+/**
+ * The reference-uncertainty bands of the error-vs-epoch plot (docs/scoreboard.md): one per measured epoch range, over
+ * that range's epochs only and up to its own height, so epochs that were not measured carry no band. A range without
+ * bounds, or an x column that is not a Julian Date, spans the whole axis.
+ */
+export function epochBands(u: ReferenceUncertainty, xCol: string | null): PlotBand[] {
+  if (!u.ranges.length || !xCol || !/^jd/i.test(xCol)) return [{ axis: 'y', from: 0, to: u.value }]
+  const heights = rangeHeights(u)
+  return u.ranges
+    .map((r, i): PlotBand => ({
+      axis: 'y',
+      from: 0,
+      to: heights[i],
+      across: r.from_year != null && r.to_year != null ? { from: jdOfYear(r.from_year), to: jdOfYear(r.to_year) } : undefined,
+    }))
+    .filter((b) => b.to > 0)
+}
+
+/** "1900–2000 ≤ 1.85e-5 mas; 2000–2100 ≤ 1.54e-5 mas": what the bands show, for the text beside the plots; null without epoch ranges. */
+export function rangeText(u: ReferenceUncertainty, fmt: (v: number) => string): string | null {
+  const heights = rangeHeights(u)
+  const parts = u.ranges.flatMap((r, i) => (r.from_year != null && r.to_year != null ? [`${r.from_year}–${r.to_year} ≤ ${fmt(heights[i])} ${u.unit}`] : []))
+  return parts.length ? parts.join('; ') : null
 }
