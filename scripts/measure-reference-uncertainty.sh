@@ -17,6 +17,7 @@
 # Usage: scripts/measure-reference-uncertainty.sh PRESET [LIBRARY]
 #        scripts/measure-reference-uncertainty.sh custom LIBRARY EXPERIMENTS
 # Environment: N (cases, default 20000), SEED (default 42), RUN (reuse this run id instead of a new run),
+#              TIMEOUT (seconds per adapter call, default 3600: the instruments evaluate 20,000 cases at 40 digits in one call),
 #              RESULTS (results dir, default a temp dir kept for provenance under results/reference-uncertainty).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,7 +40,7 @@ run="${RUN:-}"
 if [ -z "$run" ]; then
   "$root/scripts/astrobench" run --experiments "$experiments" --libraries "$reference,$library" \
     --adapters-dir "$root/adapters" --adapters-dir "$root/scripts/reference-floor" --n "${N:-20000}" --seed "${SEED:-42}" \
-    --no-perf --results-dir "$results" --notes "reference uncertainty: $preset with $library" | tee "$results/last-run.log" | grep -E '^\[RUN\] finish' || true
+    --no-perf --timeout "${TIMEOUT:-3600}" --results-dir "$results" --notes "reference uncertainty: $preset with $library" | tee "$results/last-run.log" | grep -E '^\[RUN\] finish' || true
   run="$(grep -oE 'run_id=[0-9_-]+' "$results/last-run.log" | tail -1 | cut -d= -f2)"
   [ -n "$run" ] || { echo "the run did not finish: see $results/last-run.log" >&2; exit 1; }
 fi
