@@ -1,4 +1,4 @@
-import type { PlotBand } from '@/components/ui/Plot'
+import type { PlotBand } from '@/components/ui/plotBands'
 import type { CasesPage, LibraryResult, ReferenceUncertainty } from '@/lib/types'
 
 /** The per-case column holding a library's primary error metric in the cases file (cases.parquet, or cases.csv of older runs). */
