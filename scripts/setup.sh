@@ -28,6 +28,10 @@ dotnet publish src/AstroBench.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
 
 echo "setup: building adapters"
 ./scripts/astrobench adapters build
+# Bytecode of the Python adapters' own modules (docs/engine.md, "Adapter start-up"): they import them with
+# dont_write_bytecode set (nothing is written into the checkout at run time), so without this every adapter
+# process, i.e. every timing round, compiles them from source. Stale files are harmless (Python checks the mtime).
+/usr/bin/python3 -m compileall -q -l adapters/common adapters/astropy adapters/skyfield >/dev/null
 
 if [ -f web/package.json ]; then
   echo "setup: building the web app"

@@ -11,9 +11,14 @@
 import { createRequire } from 'node:module';
 import { runAdapter } from '../common/abp.mjs';
 
+// Only the modules the experiments use, each through the package's own subpath export (the same ES module
+// files its index re-exports): importing the index would load and compile all ~60 of them in every process,
+// and every timing round is a fresh process (docs/engine.md, "Adapter start-up").
+const MODULES = ['sidereal', 'nutation', 'precess', 'coord', 'planetposition', 'elp', 'kepler', 'base', 'globe'];
 let L;
 try {
-    L = await import('astronomia');
+    const loaded = await Promise.all(MODULES.map((m) => import(`astronomia/${m}`)));
+    L = Object.fromEntries(MODULES.map((m, i) => [m, loaded[i].default]));
 } catch (e) {
     process.stderr.write(`astronomia is not installed next to adapter.mjs (run 'npm ci' in adapters/astronomia): ${e.message}\n`);
     process.exit(1);

@@ -15,6 +15,15 @@ import os
 import sys
 import warnings
 
+# adapter.json runs `python3 -I -S`: without -S the site module would execute the interpreter's .pth files
+# (setuptools' distutils shim, namespace-package and coverage hooks: none of them used here) in every process, and
+# every timing round is a fresh process (docs/engine.md, "Adapter start-up"). Only the site directories
+# themselves are added, existing ones in site's own order, so the same Debian packages are imported.
+if sys.flags.no_site:
+    import site
+
+    sys.path.extend(d for d in site.getsitepackages() if os.path.isdir(d))
+
 ADAPTER_VERSION = "1.0.0"
 
 # --------------------------------------------------------------------------------------------
