@@ -13,7 +13,7 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public const double MinCvTargetPercent = 0.1;
     public const double MaxCvTargetPercent = 100.0;
 
-    public const double DefaultBudgetSecondsPerLibrary = 0.75;
+    public const double DefaultBudgetSecondsPerLibrary = 0.5;
     public const double MaxBudgetSecondsPerLibrary = 3600.0;
 
     /// <summary>Native code (C, C++): little run-to-run noise beyond the machine's own.</summary>
