@@ -7,7 +7,7 @@ using AstroBench.Core.Protocol;
 namespace AstroBench.Core.Running;
 
 /// <summary>
-/// The two calls timing is made of: the pilot (grow the op count until a call lasts ≥ 1 ms, giving ns/op, and size
+/// The two calls timing is made of: the pilot (grow the op count until a call lasts ≥ 10 ms, giving ns/op, and size
 /// one value to the value target in whole passes over the cases, <see cref="PerfOps"/>) and one round (a fresh process
 /// that warms up before its timed loop: 10 % of the ops untimed, or, for protocol 3 adapters (<c>warmup auto</c>), until
 /// a steady state; protocol 4 adapters then time several values back to back). Per-op figures are raw minus the
@@ -19,11 +19,9 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
     // One op to start: some calls cost milliseconds (libnova's full ELP 2000-82B Moon, ~2.5 ms).
     private const long PilotStartOps = 1;
     private const long MaxOps = PerfOps.MaxOps;
-    // The pilot only has to place the value on PerfOps' grid (a factor of ~1.6 apart) or count whole passes: a call of 1 ms
-    // (10^6 clock ticks) is enough, and accepting it saves a process start (an interpreter's: 0.2–0.7 s) for every
-    // library whose single op already lasts that long; otherwise the next call aims at 5 ms.
-    private static readonly TimeSpan PilotAccept = TimeSpan.FromMilliseconds(1);
-    private static readonly TimeSpan PilotTarget = TimeSpan.FromMilliseconds(5);
+    // A pilot call must last long enough for a JIT to have compiled the loop: calls of 1 ms (tried) left JavaScript's
+    // ops in the interpreter, overestimated ns/op 5 to 50 times and so gave values of 0.4–4 ms instead of 20.
+    private static readonly TimeSpan PilotTarget = TimeSpan.FromMilliseconds(10);
 
     /// <summary>A failed timing call: its outcome and what went wrong.</summary>
     public sealed record Failure(CallOutcome Outcome, string? Detail);
@@ -47,7 +45,7 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
                 return (0, new Failure(CallOutcome.InvalidOutput, "pilot: " + missingInPilot));
             }
             nsPerOp = pilot.Perf!.NsPerOp;
-            if (pilot.Perf.TotalNs >= PilotAccept.TotalNanoseconds || ops >= MaxOps)
+            if (pilot.Perf.TotalNs >= PilotTarget.TotalNanoseconds || ops >= MaxOps)
             {
                 break;
             }
