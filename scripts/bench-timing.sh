@@ -6,7 +6,9 @@
 #   2. the same once more while `stress-ng --cpu 1` loads one core: results flagged unstable, and that none of the
 #      flagged results is ranked (no speedup; a ⚠ cell, never a #rank, in `astrobench runs show`'s speed heatmap);
 #   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min).
-# Every part prints the load average before and after it, and the command it ran.
+# Every part prints the load average before and after it, and the command it ran. Each run's line also gives its CPU
+# time (user + sys, adapters included), its adapter calls and their seconds per timed result, and the share of those
+# seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops).
 # Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
 #   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog).
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
@@ -36,14 +38,14 @@ timed() {
   mkdir -p "$out"
   local cmd=("$bin" run --seed 42 --n "$n" --results-dir "$out/results" "${extra[@]}" "$@")
   before=$(load)
-  /usr/bin/time -f "%e %M" -o "$out/time" "${cmd[@]}" > "$out/log" 2>&1 || { tail -5 "$out/log"; exit 1; }
-  local wall rss_kb run
-  read -r wall rss_kb < "$out/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time" "${cmd[@]}" > "$out/log" 2>&1 || { tail -5 "$out/log"; exit 1; }
+  local wall rss_kb user sys run
+  read -r wall rss_kb user sys < "$out/time"
   run=$(grep -o 'results in .*' "$out/log" | tail -1 | cut -d' ' -f3)
   echo "$run" > "$work/$label.run"
-  python3 - "$label" "$wall" "$rss_kb" "$run" "$before" "$(load)" "${cmd[*]#"$root/"}" <<'PY'
+  python3 - "$label" "$wall" "$rss_kb" "$run" "$before" "$(load)" "${cmd[*]#"$root/"}" "$user" "$sys" <<'PY'
 import glob, json, os, statistics, sys
-label, wall, rss_kb, run, before, after, cmd = sys.argv[1:8]
+label, wall, rss_kb, run, before, after, cmd, user, sys_s = sys.argv[1:10]
 m = json.load(open(os.path.join(run, "manifest.json")))
 perf = [r["performance"] for f in glob.glob(os.path.join(run, "*", "*.json")) if (r := json.load(open(f)))["performance"]]
 r = m.get("rounds") or {}
@@ -51,6 +53,11 @@ cv = statistics.median(p["cv_percent"] for p in perf) if perf else float("nan")
 print(f"{label:10s} wall {float(wall):7.1f} s  peak RSS {int(rss_kb)/1024:6.1f} MB  {len(perf)} timed results, median CV {cv:.1f} %, "
       f"invalid {sum(not p['valid'] for p in perf)} (unstable {r.get('unstable')}), rounds {r.get('rounds_done')} "
       f"(extra {r.get('extra_rounds')}; stopped {r.get('stopped')})  load {before} -> {after}")
+t = m.get("timing") or {}
+timed_s = sum(p["rounds"] * (p.get("values_per_round") or 1) * p["ops_per_round"] * p["median_ns"] for p in perf) / 1e9
+calls_s = t.get("adapter_calls_s") or float("nan")
+print(f"{'':10s} CPU user {float(user):.1f} s + sys {float(sys_s):.1f} s; {t.get('adapter_calls')} adapter calls, "
+      f"{calls_s:.1f} s ({calls_s / max(1, len(perf)):.2f} s per timed result), {100 * timed_s / calls_s:.0f} % of it inside timed values")
 print(f"{'':10s} $ {cmd}")
 PY
 }

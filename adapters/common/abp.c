@@ -249,6 +249,9 @@ static int run_accuracy(const abp_experiment *ex, long long cases)
 
 #define PERF_MAX_CASES 1048576LL
 
+/* Protocol 4 ("values V"): the most timed values one perf process gives. */
+#define PERF_MAX_VALUES 100
+
 /*
  * Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops,
  * each timed; steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of
@@ -342,12 +345,14 @@ static long long warm_up(abp_compute_fn fn, const abp_experiment *ex, const doub
     return done;
 }
 
-static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup)
+/* values_given 0: a protocol 1/3 request (one value, no values_ns line); else protocol 4, `values` values. */
+static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup,
+                    int values_given, long long values)
 {
     double *data;
     double out[ABP_MAX_COLUMNS];
-    long long row, total_ns, empty_ns, warmup_ops, res_ns;
-    int j, steady, empty_steady;
+    long long row, total_ns, empty_ns, warmup_ops, res_ns, value_ns[PERF_MAX_VALUES];
+    int j, v, steady, empty_steady;
     volatile double sink = 0.0;
     struct timespec res;
 
@@ -355,6 +360,10 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
         return respond_status("error", "perf mode needs at least one case");
     if (cases > PERF_MAX_CASES)
         return respond_status("error", "perf mode accepts at most %lld cases", PERF_MAX_CASES);
+    if (!values_given)
+        values = 1;
+    if (values < 1 || values > PERF_MAX_VALUES)
+        return respond_status("error", "values must be 1 to %d", PERF_MAX_VALUES);
     data = malloc((size_t)cases * (size_t)ex->n_in * sizeof *data);
     if (data == NULL)
         return respond_status("error", "out of memory for %lld cases", cases);
@@ -378,10 +387,17 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
     for (j = 0; j < ABP_MAX_COLUMNS; j++)
         out[j] = 0.0;
 
-    /* warm-up, the timed loop, then the same for the empty body (after, so the timed loop follows its warm-up) */
+    /* warm-up, the timed values (protocol 4: `values` passes of `ops` ops, back to back), then the same for the
+       empty body, once (after, so the timed values follow their warm-up) */
     warmup_ops = warm_up(ex->compute, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &steady);
     sink = 0.0;
-    total_ns = timed_pass(ex->compute, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
+    total_ns = 0;
+    for (v = 0; v < values; v++) {
+        value_ns[v] = timed_pass(ex->compute, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
+        if (value_ns[v] < 1)
+            value_ns[v] = 1;
+        total_ns += value_ns[v];
+    }
     warm_up(empty_fn, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &empty_steady);
     empty_ns = timed_pass(empty_fn, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
 
@@ -393,13 +409,19 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
         res_ns = 1;
     free(data);
 
-    out_printf("ABP 1\nstatus ok\ntotal_ns %lld\nops %lld\nsink ", total_ns, ops);
+    out_printf("ABP 1\nstatus ok\ntotal_ns %lld\nops %lld\nsink ", total_ns, ops * values);
     out_double(sink);
     out_printf("\nclock_res_ns %lld\nempty_loop_ns_per_op ", res_ns);
     out_double((double)empty_ns / (double)ops);
     out_printf("\nwarmup_ops %lld\n", warmup_ops);
     if (warmup_auto)
         out_printf("warmup_steady %d\n", steady);
+    if (values_given) {
+        out_printf("values_ns");
+        for (v = 0; v < values; v++)
+            out_printf(" %lld", value_ns[v]);
+        out_printf("\n");
+    }
     out_printf("end\n");
     out_flush();
     drain_stdin();
@@ -415,8 +437,8 @@ typedef struct {
     char experiment[256];
     char mode[64];
     char encoding[16];
-    int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup, warmup_auto;
-    long long columns, cases, ops, warmup;
+    int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup, warmup_auto, have_values;
+    long long columns, cases, ops, warmup, values;
 } abp_header;
 
 /* Reads the header; returns NULL, or the reason the request is bad (the caller answers "status error"). */
@@ -433,6 +455,7 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
         {"cases", &h->cases, &h->have_cases},
         {"ops", &h->ops, &h->have_ops},
         {"warmup", &h->warmup, &h->have_warmup},
+        {"values", &h->values, &h->have_values},
     };
     memset(h, 0, sizeof *h);
     while (!h->have_cases) {
@@ -468,7 +491,7 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
             h->warmup_auto = 1; /* protocol 3: steady-state warm-up */
             h->have_warmup = 1;
         } else {
-            /* the four count keys; other keys: ignored, as the protocol requires */
+            /* the count keys; other keys: ignored, as the protocol requires */
             for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
                 if (strcmp(key, counts[c].key) != 0)
                     continue;
@@ -562,7 +585,7 @@ int abp_main(int argc, char **argv, const char *version_line,
             return respond_status("error", "perf request needs ops >= 1");
         if (!h.have_warmup)
             h.warmup = 0;
-        return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup);
+        return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup, h.have_values, h.values);
     }
     return respond_status("error", "unknown mode %.60s", h.mode);
 }

@@ -108,18 +108,28 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
     const warmup = auto ? 0 : Number(header.warmup || 0);
     if (!Number.isInteger(ops) || ops <= 0) return fail(`bad ops ${header.ops}`);
     if (!Number.isInteger(warmup) || warmup < 0) return fail(`bad warmup ${header.warmup}`);
+    // Protocol 4: `values V` timed passes back to back after the one warm-up, each reported in values_ns.
+    const valuesGiven = header.values !== undefined;
+    const values = valuesGiven ? Number(header.values) : 1;
+    if (!Number.isInteger(values) || values < 1 || values > PERF_MAX_VALUES) return fail(`values must be 1 to ${PERF_MAX_VALUES}`);
     if (nCases === 0) return fail('perf needs at least one case');
     // Warm-up, the timed loop, then the same for the empty body (after, so that the timed loop follows its own
     // warm-up and its call site has seen only the library's compute).
     const sink = { value: 0 };
     const [warmupOps, steady] = warmUp(exp.compute, rows, out, exp.nFold, ops, auto, warmup, sink);
     sink.value = 0;
-    const totalNs = timedPass(exp.compute, rows, out, exp.nFold, ops, sink);
+    const valueNs = [];
+    for (let v = 0; v < values; v++) {
+        const ns = timedPass(exp.compute, rows, out, exp.nFold, ops, sink);
+        valueNs.push(ns > 0n ? ns : 1n);
+    }
+    const totalNs = valueNs.reduce((a, b) => a + b, 0n);
     warmUp(emptyCompute, rows, out, exp.nFold, ops, auto, warmup, sink);
     const emptyNs = timedPass(emptyCompute, rows, out, exp.nFold, ops, sink);
-    const body = ['ABP 1', 'status ok', `total_ns ${totalNs}`, `ops ${ops}`, `sink ${fmt(sink.value)}`,
+    const body = ['ABP 1', 'status ok', `total_ns ${totalNs}`, `ops ${ops * values}`, `sink ${fmt(sink.value)}`,
         `clock_res_ns ${clockResolutionNs()}`, `empty_loop_ns_per_op ${fmt(Number(emptyNs) / ops)}`, `warmup_ops ${warmupOps}`];
     if (auto) body.push(`warmup_steady ${steady ? 1 : 0}`);
+    if (valuesGiven) body.push(`values_ns ${valueNs.join(' ')}`);
     body.push('end');
     respond(body);
 }
@@ -131,6 +141,8 @@ const WARMUP_CHUNKS_PER_LOOP = 20;
 const WARMUP_MAX_CHUNKS = 10;
 const WARMUP_WINDOW = 3;
 const WARMUP_TOLERANCE = 0.02;
+// Protocol 4 ("values V"): the most timed values one perf process gives (as abp.c).
+const PERF_MAX_VALUES = 100;
 
 // The empty body of the empty loop, called exactly as a compute is.
 function emptyCompute() {}

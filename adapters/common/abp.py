@@ -104,6 +104,9 @@ WARMUP_MAX_CHUNKS = 10
 WARMUP_WINDOW = 3
 WARMUP_TOLERANCE = 0.02
 
+# Protocol 4 ("values V"): the most timed values one perf process gives (as abp.c).
+PERF_MAX_VALUES = 100
+
 
 class _Empty:
     """The empty body of the empty loop: a bound method called exactly as experiment.run is."""
@@ -144,7 +147,7 @@ def fold(result):
     return float(np.asarray(result).flat[0])
 
 
-def perf(experiment, rows, width, ops, warmup, prepare_cases):
+def perf(experiment, rows, width, ops, warmup, prepare_cases, values=None):
     """One op = one library call on ONE case, cycling through the sample.
 
     The lab sizes rounds from a pilot that starts at one op and assumes ns/op does not depend
@@ -155,19 +158,29 @@ def perf(experiment, rows, width, ops, warmup, prepare_cases):
 
     After the timed loop the same loop runs with an empty body (warmed up the same way); its
     cost per op is reported as empty_loop_ns_per_op (protocol 3).
+
+    values (protocol 4): that many timed passes of `ops` ops back to back after the one warm-up, each
+    reported in values_ns; the empty loop still runs once. None: a protocol 1/3 request (one value).
     """
     cases = prepare_cases(experiment, rows, width)
     run = experiment.run
     warmup_ops, steady = warm_up(run, cases, ops, warmup)
-    total, last = timed_pass(run, cases, ops)
+    value_ns = []
+    last = None
+    for _ in range(values or 1):
+        ns, last = timed_pass(run, cases, ops)
+        value_ns.append(max(ns, 1))
+    total = sum(value_ns)
     sink = fold(last)
     empty = _Empty().run
     warm_up(empty, cases, ops, warmup)
     empty_total, _ = timed_pass(empty, cases, ops)
     res = time.get_clock_info("perf_counter").resolution * 1e9
     steady_line = "" if steady is None else "warmup_steady %d\n" % steady
+    if values is not None:
+        steady_line += "values_ns %s\n" % " ".join(str(v) for v in value_ns)
     write("ABP 1\nstatus ok\ntotal_ns %d\nops %d\nsink %r\nclock_res_ns %r\nempty_loop_ns_per_op %r\nwarmup_ops %d\n%send\n"
-          % (max(total, 1), ops, sink, max(res, 1.0), empty_total / ops, warmup_ops, steady_line))
+          % (total, ops * len(value_ns), sink, max(res, 1.0), empty_total / ops, warmup_ops, steady_line))
 
 
 def main(argv, version_line, experiments, input_columns, prepare_cases):
@@ -212,8 +225,12 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
                 write_status("error", "perf request without cases")
                 return 0
             warmup = headers.get("warmup", "0")
+            values = int(headers["values"]) if "values" in headers else None
+            if values is not None and not 1 <= values <= PERF_MAX_VALUES:
+                write_status("error", "values must be 1 to %d" % PERF_MAX_VALUES)
+                return 0
             perf(experiment, rows, width, int(headers.get("ops", "1")), warmup if warmup == "auto" else int(warmup),
-                 prepare_cases)
+                 prepare_cases, values)
         else:
             write_status("error", "unknown mode %s" % mode)
     except Exception as exc:  # a library failure is reported, not a traceback

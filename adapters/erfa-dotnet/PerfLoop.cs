@@ -17,6 +17,9 @@ internal static unsafe class PerfLoop
     private const int WarmupWindow = 3;
     private const double WarmupTolerance = 0.02;
 
+    // Protocol 4 ("values V"): the most timed values one perf process gives (as abp.c).
+    private const int MaxValues = 100;
+
     public static int Run(Experiment e, Protocol.Request request, StreamWriter stdout)
     {
         var cases = new double[request.Cases * e.Inputs];
@@ -34,9 +37,15 @@ internal static unsafe class PerfLoop
             Protocol.WriteStatus(stdout, "error", "perf needs at least one case and ops >= 1");
             return 0;
         }
+        if (request.Values is < 1 or > MaxValues)
+        {
+            Protocol.WriteStatus(stdout, "error", $"values must be 1 to {MaxValues}");
+            return 0;
+        }
         var output = new double[e.Outputs];
         var sink = 0.0;
-        long totalTicks, emptyTicks, warmupOps;
+        var valueTicks = new long[request.Values ?? 1];
+        long emptyTicks, warmupOps;
         bool steady;
         fixed (double* pcases = cases, pout = output)
         {
@@ -44,17 +53,26 @@ internal static unsafe class PerfLoop
             // The timed loop follows its own warm-up; the empty loop comes after, warmed up the same way.
             (warmupOps, steady) = WarmUp(e.Compute, pass, request, ref sink);
             sink = 0.0;
-            totalTicks = TimedPass(e.Compute, pass, request.Ops, ref sink);
+            // Protocol 4: the values are timed back to back after the one warm-up; the empty loop runs once.
+            for (var v = 0; v < valueTicks.Length; v++)
+            {
+                valueTicks[v] = TimedPass(e.Compute, pass, request.Ops, ref sink);
+            }
             WarmUp(&Empty, pass, request, ref sink);
             emptyTicks = TimedPass(&Empty, pass, request.Ops, ref sink);
         }
         var nsPerTick = 1e9 / Stopwatch.Frequency;
-        var totalNs = (long)(totalTicks * nsPerTick);
+        var valueNs = valueTicks.Select(t => Math.Max(1, (long)(t * nsPerTick))).ToArray();
+        var totalNs = valueNs.Sum();
         var resNs = Math.Max(1, (long)Math.Round(nsPerTick));
         var emptyNsPerOp = emptyTicks * nsPerTick / request.Ops;
         var steadyLine = request.WarmupAuto ? $"warmup_steady {(steady ? 1 : 0)}\n" : "";
+        if (request.Values is not null)
+        {
+            steadyLine += "values_ns " + string.Join(' ', valueNs.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "\n";
+        }
         stdout.Write(string.Create(CultureInfo.InvariantCulture,
-            $"ABP 1\nstatus ok\ntotal_ns {totalNs}\nops {request.Ops}\nsink {sink:R}\nclock_res_ns {resNs}\nempty_loop_ns_per_op {emptyNsPerOp:R}\nwarmup_ops {warmupOps}\n{steadyLine}end\n"));
+            $"ABP 1\nstatus ok\ntotal_ns {totalNs}\nops {request.Ops * valueNs.Length}\nsink {sink:R}\nclock_res_ns {resNs}\nempty_loop_ns_per_op {emptyNsPerOp:R}\nwarmup_ops {warmupOps}\n{steadyLine}end\n"));
         stdout.Flush();
         return 0;
     }

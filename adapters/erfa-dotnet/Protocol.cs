@@ -6,8 +6,10 @@ namespace AstroBench.Adapters.ErfaDotnet;
 /// <summary>The adapter side of protocol v1 (docs/adapter-protocol.md): header lines, numeric rows, exact doubles.</summary>
 internal static class Protocol
 {
-    /// <summary><c>WarmupAuto</c>: the request said <c>warmup auto</c> (protocol 3, steady-state warm-up).</summary>
-    public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows, bool WarmupAuto = false);
+    /// <summary><c>WarmupAuto</c>: the request said <c>warmup auto</c> (protocol 3, steady-state warm-up). <c>Values</c>: its
+    /// <c>values</c> count (protocol 4; null when absent, 0 when not a count).</summary>
+    public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows, bool WarmupAuto = false,
+        int? Values = null);
 
     public static Request? ReadHeader(TextReader reader, string? firstLine, out string? error)
     {
@@ -37,8 +39,9 @@ internal static class Protocol
         }
         _ = long.TryParse(headers.GetValueOrDefault("ops"), out var ops);
         _ = long.TryParse(headers.GetValueOrDefault("warmup"), out var warmup);
+        int? values = headers.TryGetValue("values", out var v) ? (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0) : null;
         return new Request(experiment, headers.GetValueOrDefault("mode") ?? "accuracy", columns, cases, ops, warmup, reader,
-            headers.GetValueOrDefault("warmup") == "auto");
+            headers.GetValueOrDefault("warmup") == "auto", values);
     }
 
     public static bool TryParseRow(string line, Span<double> values)

@@ -114,16 +114,21 @@ internal static class AdaptersCommand
 
     /// <summary>
     /// Protocol 3: a tiny perf request with <c>warmup auto</c>; its answer must carry the loop cost and the warm-up done
-    /// (docs/adapter-protocol.md). A v1/v2 adapter is not asked: its answer has no such fields.
+    /// (docs/adapter-protocol.md). Protocol 4: the request also says <c>values 3</c>, and the answer must list three values
+    /// of 4 ops (12 ops in all). A v1/v2 adapter is not asked: its answer has no such fields.
     /// </summary>
     private static async Task<bool> CheckPerfAsync(IAnsiConsole console, AdapterProcessRunner runner, AdapterInfo adapter,
         string experimentId, Core.Inputs.InputTable inputs, CancellationToken ct)
     {
-        var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experimentId, inputs, PerfCheckOps, 0, warmupAuto: true), 0, ct);
+        int? values = adapter.Manifest.SpeaksV4 ? PerfCheckValues : null;
+        var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experimentId, inputs, PerfCheckOps, 0, warmupAuto: true, values), 0, ct);
         var why = call.Outcome != CallOutcome.Completed
             ? call.Outcome.ToWire() + (call.Detail is null ? "" : " — " + call.Detail)
-            : Core.Running.PerfMeasurer.MissingV3Fields(adapter, call.Perf!);
-        Mark(console, why is null, $"{experimentId} perf (protocol 3): {why ?? "loop cost and warm-up reported"}");
+            : Core.Running.PerfMeasurer.MissingV3Fields(adapter, call.Perf!)
+              ?? Core.Running.PerfMeasurer.MissingValues(values, call.Perf!)
+              ?? (call.Perf!.Ops == PerfCheckOps * (values ?? 1) ? null : $"answer says ops {call.Perf.Ops}, {PerfCheckOps * (values ?? 1)} were timed");
+        var (label, done) = values is null ? ("3", "loop cost and warm-up reported") : ("4", "loop cost, warm-up and values reported");
+        Mark(console, why is null, $"{experimentId} perf (protocol {label}): {why ?? done}");
         return why is null;
     }
 
@@ -132,6 +137,7 @@ internal static class AdaptersCommand
         console.MarkupLine("  " + (ok ? "[green]✓[/] " : "[red]✗[/] ") + Markup.Escape(text));
 
     private const long PerfCheckOps = 4;
+    private const int PerfCheckValues = 3;
 
     private static void PrintProblems(IAnsiConsole console, AdapterRegistry registry)
     {

@@ -25,6 +25,9 @@ public sealed record AdapterManifest(
     /// <summary>Protocol 3: perf answers report the empty-loop cost and the warm-up done; perf requests say <c>warmup auto</c>.</summary>
     public bool SpeaksV3 => Protocol.Contains(ProtocolConstants.Version3);
 
+    /// <summary>Protocol 4: perf requests say <c>values V</c>, answers list each value (<c>values_ns</c>).</summary>
+    public bool SpeaksV4 => Protocol.Contains(ProtocolConstants.Version4);
+
     /// <summary>The best v2 number encoding the adapter declares (decimal when it lists none).</summary>
     public WireEncoding BestEncoding => Encodings?.Contains("hex") == true ? WireEncoding.Hex : WireEncoding.Decimal;
 }

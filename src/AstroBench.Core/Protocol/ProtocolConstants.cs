@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1, v2 and v3 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1 to v4 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
@@ -25,6 +25,17 @@ public static class ProtocolConstants
     public const string EmptyLoopField = "empty_loop_ns_per_op";
     public const string WarmupOpsField = "warmup_ops";
     public const string WarmupSteadyField = "warmup_steady";
+
+    /// <summary>
+    /// Version 4 (needs 3): a perf request may say <c>values V</c>: V timed values of <c>ops</c> ops each, back to back
+    /// after one warm-up, reported in <c>values_ns</c> (docs/adapter-protocol.md, "Version 4").
+    /// </summary>
+    public const int Version4 = 4;
+    public const string ValuesKey = "values";
+    public const string ValuesNsField = "values_ns";
+
+    /// <summary>The most values one perf request may ask for.</summary>
+    public const int MaxValues = 100;
 
     /// <summary>Perf requests carry at most this many sample cases; the adapter cycles through them.</summary>
     public const int MaxPerfCases = 1024;

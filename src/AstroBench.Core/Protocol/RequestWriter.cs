@@ -17,7 +17,8 @@ public static class RequestWriter
         if (request.Mode == AdapterMode.Perf)
         {
             var warmup = request.WarmupAuto ? ProtocolConstants.WarmupAuto : request.Warmup.ToString(CultureInfo.InvariantCulture);
-            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {warmup}\n").AsMemory(), ct);
+            var values = request.Values is { } v ? string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.ValuesKey} {v}\n") : "";
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {warmup}\n{values}").AsMemory(), ct);
         }
         await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"cases {request.RowCount}\n").AsMemory(), ct);
 

@@ -65,7 +65,8 @@ public static class ResponseReader
             case "ok" when mode == AdapterMode.Perf:
                 var perf = new PerfMeasurement(ParseLong(headers, "total_ns"), ParseLong(headers, "ops"),
                     ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0,
-                    OptionalEmptyLoop(headers), OptionalCount(headers, ProtocolConstants.WarmupOpsField), OptionalFlag(headers, ProtocolConstants.WarmupSteadyField));
+                    OptionalEmptyLoop(headers), OptionalCount(headers, ProtocolConstants.WarmupOpsField), OptionalFlag(headers, ProtocolConstants.WarmupSteadyField),
+                    OptionalValues(headers));
                 if (perf.Ops <= 0 || perf.TotalNs <= 0)
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"perf response with ops={perf.Ops} total_ns={perf.TotalNs}"));
@@ -100,6 +101,25 @@ public static class ResponseReader
         var v = ParseDouble(headers, ProtocolConstants.EmptyLoopField);
         return double.IsFinite(v) && v >= 0
             ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.EmptyLoopField} {v} is not a finite cost >= 0"));
+    }
+
+    // Protocol 4: "values_ns t1 t2 …", each a positive integer.
+    private static long[]? OptionalValues(Dictionary<string, string> headers)
+    {
+        if (!headers.TryGetValue(ProtocolConstants.ValuesNsField, out var text))
+        {
+            return null;
+        }
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var values = new long[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1)
+            {
+                throw new ProtocolException($"header '{ProtocolConstants.ValuesNsField}': '{Clip(parts[i])}' is not a positive count of ns");
+            }
+        }
+        return values.Length > 0 ? values : throw new ProtocolException($"header '{ProtocolConstants.ValuesNsField}' lists no value");
     }
 
     private static long? OptionalCount(Dictionary<string, string> headers, string key) =>

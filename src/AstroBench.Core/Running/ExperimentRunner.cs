@@ -89,7 +89,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         {
             var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
             var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System);
-            var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfRoundTarget,
+            var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfValueTarget,
                 (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
             if (outcome.Failure is { } failure)
             {

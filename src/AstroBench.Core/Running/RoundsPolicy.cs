@@ -2,17 +2,18 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// How many timing rounds a library gets (docs/engine.md, "Rounds: interleaving and adaptive count"):
-/// <see cref="Planned"/> rounds always; then, while a library's CV is above <see cref="CvTargetPercent"/>, one more
-/// round at a time up to its maximum, as long as the experiment's timing budget (<see cref="BudgetPerLibrary"/> ×
-/// its timed libraries, pooled) is not spent. One round is one fresh process giving one value.
+/// <see cref="Planned"/> rounds always; then, while a library's robust CV (<see cref="RoundsRule"/>) is above
+/// <see cref="CvTargetPercent"/>, one more round at a time up to its maximum, as long as the experiment's timing budget
+/// (<see cref="BudgetPerLibrary"/> × its timed libraries, pooled) is not spent. One round is one fresh process giving
+/// <see cref="ValuesFor"/> values (protocol 4 adapters; one value from older ones), whose median is the round's sample.
 /// </summary>
-public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPercent, TimeSpan BudgetPerLibrary)
+public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPercent, TimeSpan BudgetPerLibrary, int? Values = null)
 {
-    public const double DefaultCvTargetPercent = 10.0;
+    public const double DefaultCvTargetPercent = 3.0;
     public const double MinCvTargetPercent = 0.1;
     public const double MaxCvTargetPercent = 100.0;
 
-    public const double DefaultBudgetSecondsPerLibrary = 2.0;
+    public const double DefaultBudgetSecondsPerLibrary = 0.5;
     public const double MaxBudgetSecondsPerLibrary = 3600.0;
 
     /// <summary>Native code (C, C++): little run-to-run noise beyond the machine's own.</summary>
@@ -21,15 +22,29 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// <summary>Managed and interpreted runtimes (C#, Python, JavaScript, anything else): GC and JIT add noise, so more values.</summary>
     public const int DefaultMaxRoundsManaged = 25;
 
+    /// <summary>Values per process for native code: a process is cheap to start, so fresh processes carry most of the values.</summary>
+    public const int DefaultValuesNative = 3;
+
+    /// <summary>Values per process for the other runtimes: an interpreter's start-up costs more than several values.</summary>
+    public const int DefaultValuesManaged = 5;
+
+    /// <summary>One timed value lasts about this long (<see cref="PerfOps"/> rounds it to whole passes over the cases).</summary>
+    public static TimeSpan ValueTarget { get; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>The largest number of rounds <paramref name="language"/> may get: the <c>--max-perf-rounds</c> given, else its language default; never below <see cref="Planned"/>.</summary>
     public int MaxFor(string language) =>
-        Math.Max(Planned, MaxRounds ?? (language is "c" or "c++" ? DefaultMaxRoundsNative : DefaultMaxRoundsManaged));
+        Math.Max(Planned, MaxRounds ?? (IsNative(language) ? DefaultMaxRoundsNative : DefaultMaxRoundsManaged));
+
+    /// <summary>The values one round's process of <paramref name="language"/> times (protocol 4 adapters).</summary>
+    public int ValuesFor(string language) => Values ?? (IsNative(language) ? DefaultValuesNative : DefaultValuesManaged);
 
     /// <summary>The experiment's timing budget for <paramref name="timedLibraries"/> libraries.</summary>
     public TimeSpan BudgetFor(int timedLibraries) => BudgetPerLibrary * timedLibraries;
 
-    /// <summary>CI mode's single round is a smoke figure: it never grows.</summary>
+    /// <summary>CI mode's single round (of one value) is a smoke figure: it never grows.</summary>
     public static RoundsPolicy Of(RunOptions options) => options.CiMode
-        ? new RoundsPolicy(1, 1, options.PerfCvTargetPercent, TimeSpan.FromSeconds(options.PerfBudgetSeconds))
+        ? new RoundsPolicy(1, 1, options.PerfCvTargetPercent, TimeSpan.FromSeconds(options.PerfBudgetSeconds), 1)
         : new RoundsPolicy(options.PerfRounds, options.MaxPerfRounds, options.PerfCvTargetPercent, TimeSpan.FromSeconds(options.PerfBudgetSeconds));
+
+    private static bool IsNative(string language) => language is "c" or "c++";
 }

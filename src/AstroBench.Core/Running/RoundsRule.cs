@@ -4,8 +4,9 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// The adaptive round count as a pure rule over what has been measured so far (docs/engine.md): every library gets
-/// its planned rounds; after that a library whose CV is above the target gets one more round per cycle until its CV
-/// reaches the target, it has its maximum rounds, or the experiment's timing budget is spent.
+/// its planned rounds; after that a library whose robust CV (<see cref="RobustSpread"/>) is above the target, or whose
+/// CV would flag it unstable, gets one more round per cycle until both are met, it has its maximum rounds, or the
+/// experiment's timing budget is spent.
 /// </summary>
 public static class RoundsRule
 {
@@ -40,7 +41,15 @@ public static class RoundsRule
         return library.SamplesNs.Count >= library.MaxRounds ? RoundsStop.MaxRounds : RoundsStop.Budget;
     }
 
-    /// <summary>One round's CV is 0 (nothing says more rounds would help); a NaN CV (a non-positive mean) counts as above.</summary>
-    private static bool AboveTarget(Library library, RoundsPolicy policy) =>
-        !(PerformanceSummary.CvPercentOf(library.SamplesNs) <= policy.CvTargetPercent);
+    /// <summary>
+    /// The robust CV, not the CV: one stray round (an interruption) inflates the CV of five rounds past any target and
+    /// bought rounds that did not move the median; the CV still asks for more rounds while it would make the result
+    /// unstable (<see cref="PerformanceSummary.MaxCvPercent"/>), so a flagged result had its chance within the budget.
+    /// One round's spread is 0 (nothing says more rounds would help); NaN (a non-positive median or mean) counts as above.
+    /// </summary>
+    internal static bool AboveTarget(IReadOnlyList<double> samplesNs, RoundsPolicy policy) =>
+        !(RobustSpread.CvPercentOf(samplesNs) <= policy.CvTargetPercent)
+        || !(PerformanceSummary.CvPercentOf(samplesNs) <= PerformanceSummary.MaxCvPercent);
+
+    private static bool AboveTarget(Library library, RoundsPolicy policy) => AboveTarget(library.SamplesNs, policy);
 }

@@ -46,8 +46,8 @@ public sealed record RunOptions
     /// <summary>Per adapter call: the longest an adapter may stay silent on stdout (docs/cli.md <c>--timeout</c>).</summary>
     public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>A perf round is sized to last at least this long (CI mode: much shorter, numbers are smoke only).</summary>
-    public TimeSpan PerfRoundTarget => CiMode ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(100);
+    /// <summary>One timed value is sized to last about this long (docs/engine.md); CI mode times one value per round.</summary>
+    public TimeSpan PerfValueTarget => RoundsPolicy.ValueTarget;
 
     public int EffectivePerfRounds => CiMode ? 1 : PerfRounds;
 }

@@ -10,7 +10,8 @@ namespace AstroBench.Core.Running;
 /// Times an experiment's libraries together (docs/engine.md, "Rounds: interleaving and adaptive count"): a pilot for
 /// each, then rounds in cycles across the libraries in plan order (reference, A, B, reference, A, B, …) so that
 /// drift of the machine hits them all alike; which libraries a cycle holds is <see cref="RoundsRule"/>'s answer.
-/// Each sample keeps its place in that order (<c>round_sequence</c>).
+/// Each sample keeps its place in that order (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's
+/// process times <see cref="RoundsPolicy.ValuesFor"/> values and the round's sample is their median.
 /// </summary>
 public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock)
 {
@@ -21,14 +22,14 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
     public delegate void RoundDone(AdapterInfo adapter, int round, int planned, double nsPerOp);
 
     public async Task<Outcome> MeasureAsync(IReadOnlyList<AdapterInfo> adapters, ExperimentDefinition experiment, InputTable inputs,
-        TimeSpan roundTarget, RoundDone onRound, CancellationToken ct)
+        TimeSpan valueTarget, RoundDone onRound, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var budget = policy.BudgetFor(adapters.Count);
         var ops = new long[adapters.Count];
         for (var i = 0; i < adapters.Count; i++)
         {
-            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs, roundTarget, ct);
+            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs, valueTarget, ct);
             if (failure is not null)
             {
                 return new Outcome(null, adapters[i], failure);
@@ -41,22 +42,23 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var answers = adapters.Select(_ => new List<PerfMeasurement>()).ToArray();
         var clockRes = new double[adapters.Count];
         var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language))).ToArray();
+        var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
         while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started), budget) is { Count: > 0 } cycle)
         {
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
-                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct);
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i]);
                 if (failure is not null)
                 {
                     return new Outcome(null, adapters[i], failure);
                 }
-                samples[i].Add(perf!.NetNsPerOp); // raw minus the adapter's empty-loop cost (protocol 3)
+                samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
                 clockRes[i] = perf.ClockResNs;
-                onRound(adapters[i], round, policy.Planned, perf.NetNsPerOp);
+                onRound(adapters[i], round, policy.Planned, perf.RoundNsPerOp);
             }
         }
 
@@ -67,6 +69,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             RoundsMax = libraries[i].MaxRounds,
             RoundsStop = RoundsRule.StopOf(libraries[i], policy).ToWire(),
             RoundSequence = sequence[i],
+            ValuesPerRound = a.Manifest.SpeaksV4 ? values[i] : null,
+            RoundValuesNs = a.Manifest.SpeaksV4 ? answers[i].Select(p => p.NetValuesNsPerOp).ToList() : null,
         }).ToList();
         return new Outcome(summaries, null, null);
     }

@@ -30,7 +30,7 @@ public sealed record LoopCost(
 
     public static LoopCost From(IReadOnlyList<PerfMeasurement> rounds, bool warmupAuto)
     {
-        var raw = rounds.Select(r => r.NsPerOp).ToArray();
+        var raw = rounds.Select(r => r.RawRoundNsPerOp).ToArray();
         var known = rounds.All(r => r.EmptyLoopNsPerOp is not null);
         var empty = known ? rounds.Select(r => r.EmptyLoopNsPerOp!.Value).ToArray() : null;
         var warmupOps = rounds.All(r => r.WarmupOps is not null) ? rounds.Select(r => r.WarmupOps!.Value).ToArray() : null;

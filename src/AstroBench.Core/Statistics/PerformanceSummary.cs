@@ -4,6 +4,10 @@ namespace AstroBench.Core.Statistics;
 
 /// <summary>Per-operation timing over several rounds (each a fresh process), in nanoseconds.</summary>
 /// <remarks>
+/// A round's sample is the median of the values its process timed (<see cref="ValuesPerRound"/>, protocol 4; each
+/// value's ns/op in <see cref="RoundValuesNs"/>), so every statistic here is over independent processes.
+/// </remarks>
+/// <remarks>
 /// The per-op figures (samples, median, …) have the adapter's empty-loop cost subtracted when it reports one;
 /// <see cref="Loop"/> keeps the raw figures and the cost (docs/engine.md). <see cref="SpeedupLabel"/>:
 /// <c>model_mismatch</c> when the speedup does not compare equal work (<see cref="SpeedupLabels"/>).
@@ -40,7 +44,9 @@ public sealed record PerformanceSummary(
     int? RoundsPlanned = null,
     int? RoundsMax = null,
     string? RoundsStop = null,
-    IReadOnlyList<int>? RoundSequence = null)
+    IReadOnlyList<int>? RoundSequence = null,
+    int? ValuesPerRound = null,
+    IReadOnlyList<IReadOnlyList<double>>? RoundValuesNs = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;

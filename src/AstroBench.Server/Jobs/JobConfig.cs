@@ -1,6 +1,8 @@
 namespace AstroBench.Server.Jobs;
 
 /// <summary>What a job runs: the validated start request.</summary>
+/// <remarks>The last three are the adaptive round rule's settings (docs/engine.md); null: the run's defaults (a job stored
+/// before they existed reads back with null).</remarks>
 public sealed record JobConfig(
     IReadOnlyList<string> Experiments,
     IReadOnlyList<string>? Libraries,
@@ -10,4 +12,7 @@ public sealed record JobConfig(
     bool NoPerf,
     bool CiMode,
     Execution.Limits.JobLimits? Limits = null,
-    JobPlacement? Placement = null);
+    JobPlacement? Placement = null,
+    int? MaxPerfRounds = null,
+    double? PerfCvTargetPercent = null,
+    double? PerfBudgetSeconds = null);

@@ -16,4 +16,7 @@ public sealed record StartJobRequest(
     int? TimeoutS = null,
     string? Executor = null,
     string? Partition = null,
-    string? Constraint = null);
+    string? Constraint = null,
+    int? MaxPerfRounds = null,
+    double? PerfCvTargetPercent = null,
+    double? PerfBudgetSeconds = null);

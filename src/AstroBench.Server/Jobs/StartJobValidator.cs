@@ -79,6 +79,19 @@ internal static class StartJobValidator
         {
             Add("perf_rounds", Inv($"perf_rounds must be between {RunLimits.MinPerfRounds} and {RunLimits.MaxPerfRounds}."));
         }
+        // The adaptive round rule, with the CLI's ranges (RunOptionsValidator, docs/cli.md).
+        if (request.MaxPerfRounds is { } max && (max < rounds || max > RunLimits.MaxPerfRounds))
+        {
+            Add("max_perf_rounds", Inv($"max_perf_rounds must be between perf_rounds ({rounds}) and {RunLimits.MaxPerfRounds}."));
+        }
+        if (request.PerfCvTargetPercent is { } cv && !(cv is >= RoundsPolicy.MinCvTargetPercent and <= RoundsPolicy.MaxCvTargetPercent))
+        {
+            Add("perf_cv_target_percent", Inv($"perf_cv_target_percent must be between {RoundsPolicy.MinCvTargetPercent} and {RoundsPolicy.MaxCvTargetPercent}."));
+        }
+        if (request.PerfBudgetSeconds is { } budget && !(budget is >= 0 and <= RoundsPolicy.MaxBudgetSecondsPerLibrary))
+        {
+            Add("perf_budget_seconds", Inv($"perf_budget_seconds must be between 0 and {RoundsPolicy.MaxBudgetSecondsPerLibrary}."));
+        }
         var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         if (notes is not null)
         {
@@ -102,8 +115,8 @@ internal static class StartJobValidator
         {
             return (null, null, errors);
         }
-        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false, limits, placement),
-            notes, errors);
+        return (new JobConfig(experiments, request.Libraries, n, (int)seed, rounds, request.NoPerf ?? false, request.CiMode ?? false, limits, placement,
+            request.MaxPerfRounds, request.PerfCvTargetPercent, request.PerfBudgetSeconds), notes, errors);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

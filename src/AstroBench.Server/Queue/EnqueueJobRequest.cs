@@ -27,8 +27,12 @@ public sealed record EnqueueJobRequest(
     int? TimeoutS = null,
     string? Executor = null,
     string? Partition = null,
-    string? Constraint = null)
+    string? Constraint = null,
+    int? MaxPerfRounds = null,
+    double? PerfCvTargetPercent = null,
+    double? PerfBudgetSeconds = null)
 {
     internal StartJobRequest ToStart() =>
-        new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS, Executor, Partition, Constraint);
+        new(Experiments, Libraries, N, Seed, PerfRounds, NoPerf, CiMode, Notes, CpuSet, Nice, MemoryMb, TimeoutS, Executor, Partition, Constraint,
+            MaxPerfRounds, PerfCvTargetPercent, PerfBudgetSeconds);
 }

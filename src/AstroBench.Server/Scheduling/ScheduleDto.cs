@@ -24,7 +24,10 @@ public sealed record ScheduleDto(
             ? ScheduleCron.Upcoming(cron, due, Upcoming)
             : [];
         var c = s.Job;
-        var job = new StartJobRequest([.. c.Experiments], c.Libraries is null ? null : [.. c.Libraries], c.N, c.Seed, c.PerfRounds, c.NoPerf, c.CiMode, s.Notes);
+        var job = new StartJobRequest([.. c.Experiments], c.Libraries is null ? null : [.. c.Libraries], c.N, c.Seed, c.PerfRounds, c.NoPerf, c.CiMode, s.Notes)
+        {
+            MaxPerfRounds = c.MaxPerfRounds, PerfCvTargetPercent = c.PerfCvTargetPercent, PerfBudgetSeconds = c.PerfBudgetSeconds,
+        };
         return new ScheduleDto(s.Id, s.Name, s.Cron, job, s.Priority, s.ConcurrencyKey, s.Enabled, s.CreatedAt, next, s.LastFiredAt, s.LastJobId);
     }
 }

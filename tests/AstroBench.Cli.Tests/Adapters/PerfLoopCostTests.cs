@@ -49,6 +49,52 @@ public sealed class PerfLoopCostTests : IDisposable
     private AdapterInfo Load(string fixture, string? protocol = null) => AdapterRegistry.Load([Only(fixture, protocol)]).Find(fixture)!;
 
     [Fact]
+    public async Task Protocol4Round_IsTheMedianOfItsProcessValues_AndEveryValueIsRecorded()
+    {
+        // The fixture's 5 values (language "sh": the managed default) are 100 ns/op raw, the last one 400: the median ignores it.
+        var m = await MeasureAsync(Load("fixedperf", "[1, 3, 4]"));
+
+        Assert.Equal(CallOutcome.Completed, m.Outcome);
+        var s = m.Summary!;
+        Assert.Equal(RoundsPolicy.DefaultValuesManaged, s.ValuesPerRound);
+        Assert.All(s.SamplesNs, x => Assert.Equal(100 - 30, x));
+        Assert.Equal(3, s.RoundValuesNs!.Count);
+        Assert.All(s.RoundValuesNs, values => Assert.Equal([70.0, 70, 70, 70, 370], values));
+        Assert.All(s.Loop!.RawSamplesNs, x => Assert.Equal(100, x));
+    }
+
+    [Fact]
+    public async Task Protocol3Adapter_IsAskedForNoValues()
+    {
+        var m = await MeasureAsync(Load("fixedperf"));
+
+        Assert.Null(m.Summary!.ValuesPerRound);
+        Assert.Null(m.Summary.RoundValuesNs);
+    }
+
+    [Fact]
+    public async Task Protocol4AdapterWithoutTheValues_IsInvalidOutput_InARun()
+    {
+        var m = await MeasureAsync(Load("novalues"));
+
+        Assert.Equal(CallOutcome.InvalidOutput, m.Outcome);
+        Assert.Contains("0 values_ns for values 5", m.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdaptersCheck_Fails_ForAProtocol4AdapterWithoutTheValues_AndPassesOneListingThem()
+    {
+        var broken = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Only("novalues"));
+        var v4 = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Only("fixedperf", "[1, 3, 4]"));
+
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains(broken.Lines, l => l.Contains("gmst_era perf (protocol 4)", StringComparison.Ordinal)
+            && l.Contains("0 values_ns for values 3", StringComparison.Ordinal));
+        Assert.True(v4.ExitCode == 0, v4.All);
+        Assert.Contains(v4.Lines, l => l.Contains("gmst_era perf (protocol 4): loop cost, warm-up and values reported", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PerOpFigures_AreRawMinusTheEmptyLoopCost_AndBothAreRecorded()
     {
         var m = await MeasureAsync(Load("fixedperf"));

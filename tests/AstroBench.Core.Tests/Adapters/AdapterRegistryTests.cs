@@ -43,19 +43,24 @@ public sealed class AdapterRegistryTests : IDisposable
         Manifest("only1", Valid("only1"));
         Manifest("v3", With("v3", "[1, 3]"));
         Manifest("v4", With("v4", "[1, 4]"));
+        Manifest("v34", With("v34", "[1, 3, 4]"));
+        Manifest("v5", With("v5", "[1, 3, 4, 5]"));
         Manifest("no1", With("no1", "[2]"));
         Manifest("morse", With("morse", "[1, 2]", ", \"encodings\": [\"morse\"]"));
 
         var registry = AdapterRegistry.Load([_dir]);
 
-        Assert.Equal(["both", "only1", "v3"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["both", "only1", "v3", "v34"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.True(registry.Find("v34")!.Manifest.SpeaksV4);
+        Assert.False(registry.Find("v3")!.Manifest.SpeaksV4);
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,4,5 is not supported", StringComparison.Ordinal));
         Assert.True(registry.Find("v3")!.Manifest.SpeaksV3);
         Assert.False(registry.Find("v3")!.Manifest.SpeaksV2);
         Assert.False(registry.Find("both")!.Manifest.SpeaksV3);
         Assert.True(registry.Find("both")!.Manifest.SpeaksV2);
         Assert.Equal(AstroBench.Core.Protocol.WireEncoding.Hex, registry.Find("both")!.Manifest.BestEncoding);
         Assert.False(registry.Find("only1")!.Manifest.SpeaksV2);
-        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,4 is not supported", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,4 is not supported", StringComparison.Ordinal) && p.Contains("4 needs 3", StringComparison.Ordinal));
         Assert.Contains(registry.Problems, p => p.Contains("protocol 2 is not supported", StringComparison.Ordinal));
         Assert.Contains(registry.Problems, p => p.Contains("unknown encoding 'morse'", StringComparison.Ordinal));
     }

@@ -69,4 +69,54 @@ public sealed class PerfAnswerTests
         Assert.Contains("\nwarmup auto\n", auto.ToString(), StringComparison.Ordinal);
         Assert.Contains("\nwarmup 100\n", fixedCount.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Protocol4Answer_ListsItsValues_AndTheRoundFigureIsTheirMedianNetOfTheLoopCost()
+    {
+        var r = await Read("ABP 1\nstatus ok\ntotal_ns 7000\nops 30\nsink 1\nclock_res_ns 1\nempty_loop_ns_per_op 10\nwarmup_ops 5\nwarmup_steady 1\nvalues_ns 1000 4000 2000\nend\n");
+
+        var perf = r.Perf!;
+        Assert.Equal([1000L, 4000, 2000], perf.ValuesNs!);
+        Assert.Equal(3, perf.ValueCount);
+        Assert.Equal(10, perf.OpsPerValue);
+        Assert.Equal([100.0, 400, 200], perf.RawValuesNsPerOp);
+        Assert.Equal([90.0, 390, 190], perf.NetValuesNsPerOp);
+        Assert.Equal(200, perf.RawRoundNsPerOp); // the median, not the mean (233.3)
+        Assert.Equal(190, perf.RoundNsPerOp);
+    }
+
+    [Fact]
+    public void WithoutValues_TheRoundFigureIsTheOneValue()
+    {
+        var perf = new PerfMeasurement(5000, 100, 0, 1, EmptyLoopNsPerOp: 2);
+
+        Assert.Equal(48, perf.RoundNsPerOp);
+        Assert.Equal([50.0], perf.RawValuesNsPerOp);
+    }
+
+    [Theory]
+    [InlineData("values_ns 100 -3\n")]
+    [InlineData("values_ns 100 0\n")]
+    [InlineData("values_ns 1.5\n")]
+    [InlineData("values_ns \n")]
+    public async Task MalformedValues_AreAProtocolError(string line)
+    {
+        var ex = await Assert.ThrowsAsync<ProtocolException>(() => Read("ABP 1\nstatus ok\ntotal_ns 1000\nops 10\nsink 0\n" + line + "end\n"));
+
+        Assert.Contains("values_ns", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PerfRequest_SaysValues_OnlyWhenAsked()
+    {
+        var table = new EpochInputs().Generate(10, 1);
+        var v4 = new StringWriter();
+        var v3 = new StringWriter();
+
+        await RequestWriter.WriteAsync(v4, AdapterRequest.Perf("solar_position", table, 1000, 100, warmupAuto: true, values: 5), default);
+        await RequestWriter.WriteAsync(v3, AdapterRequest.Perf("solar_position", table, 1000, 100, warmupAuto: true), default);
+
+        Assert.Contains("\nwarmup auto\nvalues 5\n", v4.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("values", v3.ToString(), StringComparison.Ordinal);
+    }
 }

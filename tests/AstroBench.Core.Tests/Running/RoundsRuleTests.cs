@@ -46,9 +46,11 @@ public sealed class RoundsRuleTests
     }
 
     [Fact]
-    public void ASequenceThatSettles_GetsRoundsUntilItsCvReachesTheTarget_ThenStopsStable()
+    public void OneOutlier_GetsExtraRoundsOnlyWhileItWouldMakeTheResultUnstable_ThenStopsStable()
     {
-        // One slow outlier among the planned rounds, then steady values: each extra round dilutes it.
+        // One slow outlier among the planned rounds, then steady values. The robust CV is 0 throughout (the MAD ignores
+        // the outlier); the CV over the first 3, 4, … values is 28.9, 26.1, 24.0, 22.3, 20.9, 19.7 %: rounds until it is
+        // no longer above the unstable limit (20 %), so the result is not flagged for want of rounds.
         double[] values = [100, 100, 160, 100, 100, 100, 100, 100, 100, 100, 100, 100];
         var samples = new List<double>();
         var library = new RoundsRule.Library(samples, 12);
@@ -57,18 +59,30 @@ public sealed class RoundsRuleTests
             samples.Add(values[samples.Count]);
         }
 
-        // CV over the first 3, 4, … 12 values: 28.9, 26.1, 24.0, 22.3, 20.9, 19.7, 18.8, … 16.5 %: the maximum comes first.
-        Assert.Equal(12, samples.Count);
-        Assert.Equal(RoundsStop.MaxRounds, RoundsRule.StopOf(library, Policy));
-
-        var looser = Policy with { CvTargetPercent = 20 };
-        samples.Clear();
-        while (RoundsRule.Next([library], looser, TimeSpan.Zero, Budget) is [0])
-        {
-            samples.Add(values[samples.Count]);
-        }
         Assert.Equal(8, samples.Count);
-        Assert.Equal(RoundsStop.Stable, RoundsRule.StopOf(library, looser));
+        Assert.Equal(RoundsStop.Stable, RoundsRule.StopOf(library, Policy));
+    }
+
+    [Fact]
+    public void OneOutlierAmongThePlannedRounds_BuysNoExtraRound_WhereTheCvRuleBoughtOne()
+    {
+        // CV 10.6 % (above the 10 % target: the CV rule asked for more rounds); robust CV 0.
+        var five = Policy with { Planned = 5 };
+        var library = Lib(15, 100, 100, 100, 100, 125);
+
+        Assert.True(Core.Statistics.PerformanceSummary.CvPercentOf(library.SamplesNs) > five.CvTargetPercent);
+        Assert.Empty(RoundsRule.Next([library], five, TimeSpan.Zero, Budget));
+        Assert.Equal(RoundsStop.Planned, RoundsRule.StopOf(library, five));
+    }
+
+    [Fact]
+    public void ASpreadWithoutOutliers_AboveTheRobustTarget_GetsExtraRounds()
+    {
+        // Median 100, MAD 3: robust CV 4.4 % > 3 %; below 3 % once the rounds agree more closely.
+        var tight = Policy with { CvTargetPercent = 3 };
+
+        Assert.Equal([0], RoundsRule.Next([Lib(15, 100, 104, 96, 103, 97)], tight, TimeSpan.Zero, Budget));
+        Assert.Empty(RoundsRule.Next([Lib(15, 100, 101, 99, 101, 99)], tight, TimeSpan.Zero, Budget));
     }
 
     [Fact]
