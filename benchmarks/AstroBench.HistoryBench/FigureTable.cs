@@ -1,12 +1,12 @@
 namespace AstroBench.HistoryBench;
 
-/// <summary>The benchmark's compact result: one row per figure (what, p50, p99, server CPU per request, target) and notes.</summary>
+/// <summary>The benchmark's compact result: one row per figure (what, p50, p99, server CPU per request, bytes per response, target) and notes.</summary>
 internal sealed class FigureTable
 {
     private readonly List<string[]> _rows = [];
     private readonly List<string> _notes = [];
 
-    public void Add(string what, string p50, string p99, string cpu, string target) => _rows.Add([what, p50, p99, cpu, target]);
+    public void Add(string what, string p50, string p99, string cpu, string target) => _rows.Add([what, p50, p99, cpu, "", target]);
 
     public void Add(string[] measured, string target) => _rows.Add([.. measured, target]);
 
@@ -14,7 +14,7 @@ internal sealed class FigureTable
 
     public void Print(TextWriter output)
     {
-        string[] header = ["figure", "p50 / wall", "p99 / max", "CPU (server per request)", "target"];
+        string[] header = ["figure", "p50 / wall", "p99 / max", "CPU (server per request)", "bytes per response", "target"];
         var all = _rows.Prepend(header).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
         foreach (var (row, i) in all.Select((r, i) => (r, i)))

@@ -74,6 +74,7 @@ internal static class IndexDatabase
             CREATE INDEX IF NOT EXISTS regressions_by_previous ON regressions (previous_run_id);
             CREATE INDEX IF NOT EXISTS regressions_unannounced ON regressions (run_id, id) WHERE announced = 0;
             {RunIndexes}
+            {IndexVersion.Schema}
             INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '{SchemaVersion}');
             """);
         return stale;

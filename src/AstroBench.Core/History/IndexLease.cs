@@ -7,6 +7,7 @@ internal sealed class IndexLease : IDisposable
 {
     private readonly IndexReadPool _pool;
     private readonly PreparedCommands _commands;
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public IndexLease(IndexReadPool pool, SqliteConnection connection)
     {
@@ -20,11 +21,25 @@ internal sealed class IndexLease : IDisposable
     /// <summary>The prepared command for <paramref name="sql"/>, bound to <paramref name="args"/> (see <see cref="PreparedCommands.Bind"/>).</summary>
     public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> args) => _commands.Bind(sql, args);
 
+    /// <summary>The raw statement for <paramref name="sql"/> (one statement), prepared on first use; see <see cref="RawStatement"/>.</summary>
+    public RawStatement Raw(string sql)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            _raw[sql] = statement = new RawStatement(Connection, sql);
+        }
+        return statement;
+    }
+
     public void Dispose() => _pool.Return(this);
 
     internal void Close()
     {
         _commands.Dispose();
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
         Connection.Dispose();
     }
 }

@@ -183,5 +183,14 @@ public sealed class ResultsIndex : IDisposable
             ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
 
+    /// <summary>The version every answer read from the index depends on (<see cref="IndexVersion"/>): one prepared read.</summary>
+    public IndexVersion Version()
+    {
+        using var lease = Read();
+        using var r = lease.Command(IndexVersion.Read).ExecuteReader();
+        r.Read();
+        return new IndexVersion(r.GetInt64(0), r.GetInt64(1));
+    }
+
     internal IndexedRun? Extract(string runId) => RunExtractor.Extract(Path.Combine(ResultsDirectory, runId), _sizes);
 }

@@ -17,21 +17,22 @@ internal static class HistoryApi
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/history").WithTags("History");
-        group.MapGet("/", Get);
+        // The body is written by HistoryJson (bytes, maybe compressed); its shape is the records' for the OpenAPI document.
+        group.MapGet("/", Get).Produces<List<HistorySeriesDto>>(StatusCodes.Status200OK, "application/json");
         group.MapGet("/series", Series);
         group.MapGet("/testbeds", Testbeds);
         return app;
     }
 
-    public static Results<Ok<List<HistorySeriesDto>>, ProblemHttpResult> Get(string? experiment, string? library, string? metric, string? testbed,
-        string? order, int? limit, ResultsIndex index, HistoryQueries queries)
+    public static Results<FileContentHttpResult, ProblemHttpResult> Get(string? experiment, string? library, string? metric, string? testbed,
+        string? order, int? limit, HttpContext http, ResultsIndex index, HistoryAnswerCache answers)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         HistoryValidation.Require(errors, "experiment", experiment, RunIds.IsValidExperiment);
         HistoryValidation.Require(errors, "library", library, RunIds.IsValidLibrary);
         HistoryValidation.Optional(errors, "metric", metric, SeriesKey.IsValidMetric);
         HistoryValidation.Optional(errors, "testbed", testbed, Testbed.IsValidKey);
-        HistoryValidation.Optional(errors, "order", order, o => o is HistorySeriesBuilder.TimeOrder or HistorySeriesBuilder.CommitOrder);
+        HistoryValidation.Optional(errors, "order", order, o => o is HistoryJson.TimeOrder or HistoryJson.CommitOrder);
         if (limit is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"limit must be 1..{MaxLimit}."];
@@ -41,11 +42,14 @@ internal static class HistoryApi
             return HistoryValidation.Problem(errors, "Invalid history query");
         }
         index.Sync();
-        // One prepared command: the series, their labels, their points and their changes.
-        var series = queries.History(experiment!, library!, testbed, metric, limit ?? DefaultLimit)
-            .Select(s => HistorySeriesBuilder.Build(s.Info, s.Points, s.Changes, s.TestbedLabel, order ?? HistorySeriesBuilder.TimeOrder))
-            .ToList();
-        return TypedResults.Ok(series);
+        var answer = answers.Get(new HistoryQuery(experiment!, library!, testbed, metric, limit ?? DefaultLimit, order ?? HistoryJson.TimeOrder));
+        var encoding = HistoryEncodings.Choose(http.Request);
+        http.Response.Headers.Vary = "Accept-Encoding";
+        if (encoding is not null)
+        {
+            http.Response.Headers.ContentEncoding = encoding;
+        }
+        return TypedResults.Bytes(answer.Body(encoding), "application/json; charset=utf-8");
     }
 
     public static Results<Ok<List<SeriesInfoDto>>, ProblemHttpResult> Series(string? testbed, string? experiment, string? library, ResultsIndex index, HistoryQueries queries)

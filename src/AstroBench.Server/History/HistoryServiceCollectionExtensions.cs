@@ -16,6 +16,7 @@ internal static class HistoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ResultsIndex(sp.GetRequiredService<ServerPaths>().ResultsDir, sp.GetRequiredService<RunSizeCache>()));
         services.AddSingleton(sp => new HistoryQueries(sp.GetRequiredService<ResultsIndex>()));
+        services.AddSingleton<HistoryAnswerCache>();
         services.AddSingleton(sp => new RegressionStore(sp.GetRequiredService<ResultsIndex>()));
         services.AddSingleton(sp => new RegressionScanner(sp.GetRequiredService<ResultsIndex>(), time: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HistoryFollower>();
