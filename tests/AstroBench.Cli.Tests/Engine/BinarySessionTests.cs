@@ -15,13 +15,21 @@ public sealed class BinarySessionTests
 {
     private static readonly AdapterRegistry Registry = AdapterRegistry.Load([Repo.Adapters]);
 
-    /// <summary>gmst_era inputs (jd_ut1, jd_tt) whose third row is the bytes "\nend\n\0\0\0" twice.</summary>
+    /// <summary>
+    /// gmst_era inputs (jd_ut1, jd_tt) whose third row is the bytes "\nend\n\0\0\0" twice, followed by far more rows than
+    /// a pipe or stdio buffer holds: a reader that skipped by lines would stop at the false "end" mid-request.
+    /// </summary>
     private static InputTable Inputs()
     {
-        var table = new InputTable(["jd_ut1", "jd_tt"], 3, 0);
+        var table = new InputTable(["jd_ut1", "jd_tt"], 20_000, 0);
+        for (var r = 0; r < table.Rows; r++)
+        {
+            table.RowForWrite(r)[0] = 2451545.0 + r;
+            table.RowForWrite(r)[1] = 2451545.0008 + r;
+        }
         var trap = BitConverter.ToDouble("\nend\n\0\0\0"u8);
-        double[] values = [2451545.0, 2451545.0008, 2415020.5, 2415020.5008, trap, trap];
-        values.CopyTo(table.Values, 0);
+        table.RowForWrite(2)[0] = trap;
+        table.RowForWrite(2)[1] = trap;
         return table;
     }
 
