@@ -65,6 +65,13 @@ static void out_printf(const char *fmt, ...)
     out_len += (size_t)n;
 }
 
+/* One character: the separators between numbers, without a vsnprintf call each. */
+static void out_char(char c)
+{
+    out_reserve();
+    out_buf[out_len++] = c;
+}
+
 static void out_double(double x)
 {
     if (isnan(x))
@@ -111,6 +118,9 @@ int abp_kepler_in_domain(const double *in, double *out)
 static char *in_line = NULL;
 static size_t in_cap = 0;
 static FILE *in_file = NULL;   /* NULL: stdin; a v2 request child reads a fresh FILE on fd 0 */
+/* v2 "encoding binary": bytes of case data still unread, so that an early answer skips them exactly
+   (binary rows may contain any byte, also a line "end"). */
+static long long binary_left = 0;
 
 /* Reads one line without its trailing "\n" / "\r\n". Returns -1 at EOF. */
 static long read_line(void)
@@ -128,6 +138,13 @@ static void drain_stdin(void)
     char buf[65536];
     if (v2_session) {
         /* v2: consume only the rest of this request, up to its "end" line; the next request follows. */
+        while (binary_left > 0) {
+            size_t want = binary_left < (long long)sizeof buf ? (size_t)binary_left : sizeof buf;
+            size_t got = fread(buf, 1, want, in_file != NULL ? in_file : stdin);
+            if (got == 0)
+                return;
+            binary_left -= (long long)got;
+        }
         while (read_line() >= 0 && strcmp(in_line, "end") != 0) {
         }
         return;
@@ -233,15 +250,18 @@ static int fail_midstream(const char *fmt, ...)
 /* Modes                                                               */
 /* ------------------------------------------------------------------ */
 
-/* The rows of an accuracy answer after its header, then "end": shared by protocol 1 (decimal) and 2 (either encoding). */
-static int answer_rows(const abp_experiment *ex, long long cases, int hex);
+/* How numbers travel in case rows (protocol 2 "encoding"; protocol 1 is always decimal). */
+enum { ENC_DECIMAL = 0, ENC_HEX = 1, ENC_BINARY = 2 };
+
+/* The rows of an accuracy answer after its header, then "end": shared by protocol 1 (decimal) and 2 (any encoding). */
+static int answer_rows(const abp_experiment *ex, long long cases, int encoding);
 
 static int run_accuracy(const abp_experiment *ex, long long cases)
 {
     int rc;
 
     out_printf("ABP 1\nstatus ok\ncolumns %d\ncases %lld\n", ex->n_out, cases);
-    rc = answer_rows(ex, cases, 0);
+    rc = answer_rows(ex, cases, ENC_DECIMAL);
     if (rc == 0)
         drain_stdin();
     return rc;
@@ -649,14 +669,65 @@ static void out_hex(double x)
     out_len = (size_t)(p - out_buf);
 }
 
-/* One v2 accuracy request: like run_accuracy, but in the requested encoding and without draining stdin. */
-static int serve_accuracy(const abp_experiment *ex, long long cases, int hex)
+static const char *encoding_name(int encoding)
 {
-    out_printf("ABP 2\nstatus ok\nencoding %s\ncolumns %d\ncases %lld\n", hex ? "hex" : "decimal", ex->n_out, cases);
-    return answer_rows(ex, cases, hex);
+    return encoding == ENC_BINARY ? "binary" : encoding == ENC_HEX ? "hex" : "decimal";
 }
 
-static int answer_rows(const abp_experiment *ex, long long cases, int hex)
+/* One v2 accuracy request: like run_accuracy, but in the requested encoding and without draining stdin. */
+static int serve_accuracy(const abp_experiment *ex, long long cases, int encoding)
+{
+    out_printf("ABP 2\nstatus ok\nencoding %s\ncolumns %d\ncases %lld\n", encoding_name(encoding), ex->n_out, cases);
+    return answer_rows(ex, cases, encoding);
+}
+
+/* Binary rows are IEEE 754 doubles, little-endian: swapped here on a big-endian host. */
+static int host_is_little_endian(void)
+{
+    const uint16_t one = 1;
+    unsigned char first;
+    memcpy(&first, &one, 1);
+    return first == 1;
+}
+
+static void swap_doubles(double *v, int n)
+{
+    int i, k;
+    for (i = 0; i < n; i++) {
+        unsigned char b[8], t;
+        memcpy(b, &v[i], 8);
+        for (k = 0; k < 4; k++) {
+            t = b[k];
+            b[k] = b[7 - k];
+            b[7 - k] = t;
+        }
+        memcpy(&v[i], b, 8);
+    }
+}
+
+/* One binary input row: n doubles, 8 bytes each, no separators. 0, or -1 when the input ended. */
+static int read_binary_row(double *in, int n)
+{
+    size_t got = fread(in, sizeof(double), (size_t)n, in_file != NULL ? in_file : stdin);
+    binary_left -= (long long)(got * sizeof(double));
+    if (got != (size_t)n)
+        return -1;
+    if (!host_is_little_endian())
+        swap_doubles(in, n);
+    return 0;
+}
+
+static void out_binary_row(double *out, int n)
+{
+    size_t bytes = (size_t)n * sizeof(double);
+    if (!host_is_little_endian())
+        swap_doubles(out, n);
+    out_reserve();
+    memcpy(out_buf + out_len, out, bytes);
+    out_len += bytes;
+}
+
+static int answer_rows(const abp_experiment *ex, long long cases, int encoding)
 {
     double in[ABP_MAX_COLUMNS];
     double out[ABP_MAX_COLUMNS];
@@ -665,26 +736,35 @@ static int answer_rows(const abp_experiment *ex, long long cases, int hex)
 
     for (row = 0; row < cases; row++) {
         const char *problem;
-        if (read_line() < 0)
-            return fail_midstream("input ended after %lld of %lld rows", row, cases);
-        if (strcmp(in_line, "end") == 0)
-            return fail_midstream("'end' after %lld rows, header declared %lld", row, cases);
-        /* strtod reads hex floats and decimals alike */
-        problem = parse_row(in_line, ex->n_in, in);
-        if (problem != NULL)
-            return fail_midstream("row %lld: %s (expected %d numbers)", row + 1, problem, ex->n_in);
+        if (encoding == ENC_BINARY) {
+            if (read_binary_row(in, ex->n_in) < 0)
+                return fail_midstream("input ended after %lld of %lld rows", row, cases);
+        } else {
+            if (read_line() < 0)
+                return fail_midstream("input ended after %lld of %lld rows", row, cases);
+            if (strcmp(in_line, "end") == 0)
+                return fail_midstream("'end' after %lld rows, header declared %lld", row, cases);
+            /* strtod reads hex floats and decimals alike */
+            problem = parse_row(in_line, ex->n_in, in);
+            if (problem != NULL)
+                return fail_midstream("row %lld: %s (expected %d numbers)", row + 1, problem, ex->n_in);
+        }
         for (j = 0; j < ex->n_out; j++)
             out[j] = NAN;
         ex->compute(in, out);
+        if (encoding == ENC_BINARY) {
+            out_binary_row(out, ex->n_out);
+            continue;
+        }
         for (j = 0; j < ex->n_out; j++) {
             if (j > 0)
-                out_printf(" ");
-            if (hex)
+                out_char(' ');
+            if (encoding == ENC_HEX)
                 out_hex(out[j]);
             else
                 out_double(out[j]);
         }
-        out_printf("\n");
+        out_char('\n');
     }
     if (read_line() < 0 || strcmp(in_line, "end") != 0)
         return fail_midstream("expected 'end' after %lld rows", cases);
@@ -704,19 +784,27 @@ static int serve_one(const abp_experiment *table, size_t table_len)
 
     out_len = 0;
     out_flushed = 0;
+    binary_left = 0;
     problem = read_header(&h, why, sizeof why);
     if (problem != NULL) {
         /* respond_status skips to this request's 'end', so the next request can still be served */
         return respond_status("error", "%s", problem);
+    }
+    if (strcmp(h.encoding, "binary") == 0 && h.have_columns) {
+        if (h.columns > (1LL << 16) || h.cases > (1LL << 40))
+            return respond_status("error", "binary request of %lld x %lld numbers is too large", h.cases, h.columns);
+        binary_left = h.cases * h.columns * (long long)sizeof(double);
     }
     ex = resolve(&h, table, table_len, &rc);
     if (ex == NULL)
         return rc;
     if (strcmp(h.mode, "accuracy") != 0)
         return respond_status("error", "protocol 2 serves accuracy requests only (perf: one ABP 1 process per call)");
-    if (h.encoding[0] != '\0' && strcmp(h.encoding, "hex") != 0 && strcmp(h.encoding, "decimal") != 0)
+    if (h.encoding[0] != '\0' && strcmp(h.encoding, "hex") != 0 && strcmp(h.encoding, "decimal") != 0
+        && strcmp(h.encoding, "binary") != 0)
         return respond_status("error", "unknown encoding %.15s", h.encoding);
-    return serve_accuracy(ex, h.cases, strcmp(h.encoding, "hex") == 0);
+    return serve_accuracy(ex, h.cases,
+                          strcmp(h.encoding, "binary") == 0 ? ENC_BINARY : strcmp(h.encoding, "hex") == 0 ? ENC_HEX : ENC_DECIMAL);
 }
 
 /*

@@ -19,7 +19,7 @@ internal static class AdaptersCommand
         list.SetAction(parse => List(console, Load(parse)));
         var build = new Command("build", "Build every adapter that has a build command");
         build.SetAction((parse, ct) => BuildAsync(console, Load(parse), ct));
-        var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment (and, for protocol 3, a perf request reporting its loop cost)");
+        var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment (and, for protocol 3, a perf request reporting its loop cost; for protocol 2, the same numbers in every declared encoding)");
         check.SetAction((parse, ct) => CheckAsync(console, Load(parse), ct));
         command.Subcommands.Add(list);
         command.Subcommands.Add(build);
@@ -88,6 +88,7 @@ internal static class AdaptersCommand
                 continue;
             }
             console.MarkupLineInterpolated($"[bold]{a.Name}[/]: {await AdapterCommand.VersionAsync(a, ct)}");
+            var answered = new List<EncodingCheck.Answered>();
             foreach (var experimentId in a.Manifest.Experiments.Keys)
             {
                 var definition = ExperimentCatalog.Find(experimentId);
@@ -102,11 +103,16 @@ internal static class AdaptersCommand
                 var ok = call.Outcome is CallOutcome.Completed or CallOutcome.Skipped;
                 problems += ok ? 0 : 1;
                 Mark(console, ok, $"{experimentId}: {call.Outcome.ToWire()}{(call.Detail is null ? "" : " — " + call.Detail)}");
+                if (call.Outcome == CallOutcome.Completed)
+                {
+                    answered.Add(new(experimentId, inputs, definition.OutputColumns.Count, call.Outputs!));
+                }
                 if (call.Outcome == CallOutcome.Completed && a.Manifest.SpeaksV3)
                 {
                     problems += await CheckPerfAsync(console, runner, a, experimentId, inputs, ct) ? 0 : 1;
                 }
             }
+            problems += await EncodingCheck.RunAsync(console, a, answered, Mark, ct);
         }
         PrintProblems(console, registry);
         return problems == 0 && registry.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;

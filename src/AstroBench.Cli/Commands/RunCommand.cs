@@ -52,7 +52,7 @@ internal static class RunCommand
 
     private static readonly Option<int> Jobs = new(RunCommandLine.Jobs) { Description = RunCommandSupport.Inv($"accuracy calls at once, across experiments and libraries ({RunLimits.MinJobs}..{RunLimits.MaxJobs}; default: the processor count); timing rounds always run alone"), DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs in results/.cache (docs/engine.md)" };
-    private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal or hex", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal, hex or binary", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
     private static readonly Option<int?> AdapterMemoryMb = new(RunCommandLine.AdapterMemoryMb) { Description = "RLIMIT_AS of every adapter process, in MB (docs/limits.md)" };
     private static readonly Option<string?> Discard = new(RunCommandLine.Discard) { Description = "delete a paused run's checkpoint folder and release its run id" };

@@ -28,8 +28,11 @@ public sealed record AdapterManifest(
     /// <summary>Protocol 4: perf requests say <c>values V</c>, answers list each value (<c>values_ns</c>).</summary>
     public bool SpeaksV4 => Protocol.Contains(ProtocolConstants.Version4);
 
-    /// <summary>The best v2 number encoding the adapter declares (decimal when it lists none).</summary>
-    public WireEncoding BestEncoding => Encodings?.Contains("hex") == true ? WireEncoding.Hex : WireEncoding.Decimal;
+    /// <summary>The best v2 number encoding the adapter declares: binary, then hex (decimal when it lists none).</summary>
+    public WireEncoding BestEncoding => Declares(WireEncoding.Binary) ? WireEncoding.Binary : Declares(WireEncoding.Hex) ? WireEncoding.Hex : WireEncoding.Decimal;
+
+    /// <summary>Whether the manifest's <c>encodings</c> list this one (decimal always holds for v2).</summary>
+    public bool Declares(WireEncoding encoding) => encoding == WireEncoding.Decimal || Encodings?.Contains(encoding.ToWire()) == true;
 }
 
 public sealed record AdapterRequirement(string Path, string? InstallHint);

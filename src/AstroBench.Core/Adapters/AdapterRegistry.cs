@@ -109,7 +109,7 @@ public sealed class AdapterRegistry
         }
         if (manifest.Encodings?.FirstOrDefault(e => WireEncodingNames.Parse(e) is null) is { } unknown)
         {
-            throw new AdapterManifestException($"{file}: unknown encoding '{unknown}' (known: decimal, hex)");
+            throw new AdapterManifestException($"{file}: unknown encoding '{unknown}' (known: decimal, hex, binary)");
         }
         return manifest;
     }

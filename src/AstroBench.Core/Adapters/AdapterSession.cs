@@ -28,7 +28,7 @@ public sealed class AdapterSession : IAsyncDisposable
         Format = format;
         _timeout = timeout;
         _stdout = new StreamReader(new ActivityStream(process.StandardOutput.BaseStream, () => _silence?.CancelAfter(_timeout)),
-            Encoding.ASCII, false, 1 << 16);
+            format.IsBinary ? BinaryRows.TransportEncoding : Encoding.ASCII, false, 1 << 16);
         _stdin = process.StandardInput;
         _stdin.AutoFlush = false;
         _stdin.NewLine = "\n";

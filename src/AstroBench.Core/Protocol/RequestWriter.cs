@@ -21,6 +21,17 @@ public static class RequestWriter
             await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {request.Ops}\nwarmup {warmup}\n{values}").AsMemory(), ct);
         }
         await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"cases {request.RowCount}\n").AsMemory(), ct);
+        if (format.IsBinary)
+        {
+            // The header is text, the rows raw doubles on the writer's stream (BinaryRows), then the text end line.
+            var stream = (writer as StreamWriter)?.BaseStream
+                ?? throw new ArgumentException("binary rows are written through a StreamWriter", nameof(writer));
+            await writer.FlushAsync(ct);
+            await BinaryRows.WriteAsync(stream, inputs.Values.AsMemory(request.FirstRow * inputs.Width, request.RowCount * inputs.Width), ct);
+            await writer.WriteAsync("end\n".AsMemory(), ct);
+            await writer.FlushAsync(ct);
+            return;
+        }
 
         var buffer = new char[64 * 1024];
         var used = 0;

@@ -15,6 +15,10 @@ internal static class RowReader
 
     public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, CancellationToken ct)
     {
+        if (format.IsBinary)
+        {
+            return await BinaryRows.ReadAsync(reader, rows, columns, ct);
+        }
         var values = new double[checked(rows * columns)];
         var buffer = ArrayPool<char>.Shared.Rent(1 << 16);
         var (start, end) = (0, 0);

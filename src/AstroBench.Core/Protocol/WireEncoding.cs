@@ -8,15 +8,24 @@ public enum WireEncoding
 
     /// <summary>Hexadecimal floating point (<see cref="HexFloat"/>): exact, cheaper to write and parse.</summary>
     Hex,
+
+    /// <summary>IEEE 754 doubles, 8 bytes little-endian each, no separators (<see cref="BinaryRows"/>): nothing to format or parse.</summary>
+    Binary,
 }
 
 public static class WireEncodingNames
 {
-    public static string ToWire(this WireEncoding encoding) => encoding == WireEncoding.Hex ? "hex" : "decimal";
+    public static string ToWire(this WireEncoding encoding) => encoding switch
+    {
+        WireEncoding.Hex => "hex",
+        WireEncoding.Binary => "binary",
+        _ => "decimal",
+    };
 
     public static WireEncoding? Parse(string? name) => name switch
     {
         "hex" => WireEncoding.Hex,
+        "binary" => WireEncoding.Binary,
         "decimal" => WireEncoding.Decimal,
         _ => null,
     };

@@ -7,6 +7,9 @@ public sealed record WireFormat(int Version, WireEncoding Encoding)
 
     public string HeaderLine => Version == ProtocolConstants.Version ? ProtocolConstants.HeaderLine : ProtocolConstants.HeaderLineV2;
 
+    /// <summary>Binary frames carry raw doubles after the header (<see cref="BinaryRows"/>), not text rows.</summary>
+    public bool IsBinary => Encoding == WireEncoding.Binary;
+
     /// <summary>The room one number needs at most in a row buffer.</summary>
     public int MaxNumberLength => Encoding == WireEncoding.Hex ? HexFloat.MaxLength : 32;
 

@@ -17,11 +17,14 @@ public enum AccuracyTransport
 
     /// <summary>v2 with hex floats where the adapter declares them (decimal otherwise).</summary>
     Hex,
+
+    /// <summary>v2 with binary frames where the adapter declares them (its best other encoding otherwise).</summary>
+    Binary,
 }
 
 public static class AccuracyTransports
 {
-    public static readonly IReadOnlyList<string> Names = ["auto", "v1", "decimal", "hex"];
+    public static readonly IReadOnlyList<string> Names = ["auto", "v1", "decimal", "hex", "binary"];
 
     public static AccuracyTransport? Parse(string? name) => name switch
     {
@@ -29,6 +32,7 @@ public static class AccuracyTransports
         "v1" => AccuracyTransport.V1,
         "decimal" => AccuracyTransport.Decimal,
         "hex" => AccuracyTransport.Hex,
+        "binary" => AccuracyTransport.Binary,
         _ => null,
     };
 
@@ -39,11 +43,16 @@ public static class AccuracyTransports
         {
             return null;
         }
-        var encoding = transport == AccuracyTransport.Decimal ? WireEncoding.Decimal : manifest.BestEncoding;
+        var encoding = transport switch
+        {
+            AccuracyTransport.Decimal => WireEncoding.Decimal,
+            AccuracyTransport.Hex => manifest.Declares(WireEncoding.Hex) ? WireEncoding.Hex : WireEncoding.Decimal,
+            _ => manifest.BestEncoding,
+        };
         return new WireFormat(ProtocolConstants.Version2, encoding);
     }
 
-    /// <summary>How the manifest names it: <c>v1</c>, <c>v2/decimal</c>, <c>v2/hex</c>.</summary>
+    /// <summary>How the manifest names it: <c>v1</c>, <c>v2/decimal</c>, <c>v2/hex</c>, <c>v2/binary</c>.</summary>
     public static string Describe(this AccuracyTransport transport, AdapterManifest manifest) =>
         transport.FormatFor(manifest) is { } f ? "v2/" + f.Encoding.ToWire() : "v1";
 }

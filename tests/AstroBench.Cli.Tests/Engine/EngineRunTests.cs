@@ -5,7 +5,7 @@ using AstroBench.Cli.Tests.Run;
 namespace AstroBench.Cli.Tests.Engine;
 
 /// <summary>
-/// docs/engine.md through the real CLI and real adapters: protocol v2 (decimal and hex) and parallel accuracy
+/// docs/engine.md through the real CLI and real adapters: protocol v2 (decimal, hex and binary) and parallel accuracy
 /// publish the same run folder as v1 run sequentially (<see cref="SameRun"/>: apart from the documented fields);
 /// the reference cache hits on the second run, says so in the manifest, and misses after a rebuild.
 /// </summary>
@@ -38,14 +38,20 @@ public sealed class EngineRunTests : IDisposable
         var hexParallel = await RunAsync(Path.Combine(_lab.Dir, "hex4"), "--transport", "hex", "--jobs", "4", "--no-cache");
         var hexSequential = await RunAsync(Path.Combine(_lab.Dir, "hex1"), "--transport", "hex", "--jobs", "1", "--no-cache");
         var decimalParallel = await RunAsync(Path.Combine(_lab.Dir, "dec2"), "--transport", "decimal", "--jobs", "2", "--no-cache");
+        var binaryParallel = await RunAsync(Path.Combine(_lab.Dir, "bin2"), "--transport", "binary", "--jobs", "2", "--no-cache");
 
         SameRun.AssertEquivalent(v1, hexParallel, noPerf: true);
         SameRun.AssertEquivalent(hexSequential, hexParallel, noPerf: true);
         SameRun.AssertEquivalent(v1, decimalParallel, noPerf: true);
+        SameRun.AssertEquivalent(v1, binaryParallel, noPerf: true);
         using var engine = JsonDocument.Parse(File.ReadAllText(Path.Combine(hexParallel, "manifest.json")));
         var block = engine.RootElement.GetProperty("engine");
         Assert.Equal(4, block.GetProperty("jobs").GetInt32());
         Assert.Equal("v2/hex", block.GetProperty("transport").GetProperty("erfa").GetString());
+        using var binary = JsonDocument.Parse(File.ReadAllText(Path.Combine(binaryParallel, "manifest.json")));
+        var transports = binary.RootElement.GetProperty("engine").GetProperty("transport");
+        Assert.Equal("v2/binary", transports.GetProperty("erfa").GetString());
+        Assert.Equal("v2/hex", transports.GetProperty("erfa-dotnet").GetString()); // declares no binary: its best
     }
 
     [Fact]
