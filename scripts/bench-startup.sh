@@ -2,7 +2,8 @@
 # Benchmark of the CLI's start-up (docs/engine.md, "Start-up and memory"; not a test): the plain Release build
 # (IL, JIT at start) against the ReadyToRun publish that scripts/setup.sh makes and scripts/astrobench runs.
 #   1. `astrobench --version` (runtime start, command tree), 2. the n = 1,000 accuracy-only run of bench-engine.sh
-#   (the 24 ERFA experiments, erfa + libnova, seed 42, reference cache cold: a fresh results folder each run).
+#   (the 24 ERFA experiments, erfa + libnova, seed 42, reference cache cold: a fresh results folder each run),
+#   3. the issue's n = 1,000 figure through scripts/astrobench with --no-cache (hyperfine -w 2 -r 10), 4. one traced run.
 # Needs hyperfine (Debian package) and scripts/setup.sh first. RUNS=N sets the runs per command (default 10).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,4 +21,12 @@ hyperfine -N -w 2 -r "${RUNS:-10}" -n "plain --version" "$plain --version" -n "R
 load
 hyperfine -w 1 -r "${RUNS:-10}" --prepare "rm -rf $work/results" \
   -n "plain n=1000" "$plain $run" -n "ReadyToRun n=1000" "$fast $run"
+load
+# The issue's figure (target <= 0.6 s): the launcher (what users and the server run), cache cold, 2 warm-ups, 10 runs.
+hyperfine -w 2 -r 10 --prepare "rm -rf $work/results" -n "n=1000 accuracy only, --no-cache" "$root/scripts/astrobench $run --no-cache"
+load
+# Where one such run's time goes (docs/engine.md, "Where a run's time goes"): the fixed phases, per-experiment lines left out.
+rm -rf "$work/results"
+ASTROBENCH_TRACE=1 "$root/scripts/astrobench" $run --no-cache 2>&1 >/dev/null \
+  | grep -vE 'inputs generated|accuracy calls done|scored|finished|memory released' || true
 load

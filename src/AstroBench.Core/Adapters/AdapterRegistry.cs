@@ -9,13 +9,6 @@ namespace AstroBench.Core.Adapters;
 /// </summary>
 public sealed class AdapterRegistry
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private AdapterRegistry(IReadOnlyList<AdapterInfo> adapters, IReadOnlyList<string> problems)
     {
         Adapters = adapters;
@@ -36,6 +29,7 @@ public sealed class AdapterRegistry
     public static AdapterRegistry Load(IEnumerable<string> directories)
     {
         var adapters = new List<AdapterInfo>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var dir in directories)
         {
@@ -54,7 +48,7 @@ public sealed class AdapterRegistry
                 try
                 {
                     var info = Inspect(ReadManifest(file), Path.GetFullPath(sub));
-                    if (adapters.Any(a => a.Name == info.Name))
+                    if (!names.Add(info.Name))
                     {
                         problems.Add($"{file}: adapter '{info.Name}' is defined twice; the first one wins");
                         continue;
@@ -67,14 +61,39 @@ public sealed class AdapterRegistry
                 }
             }
         }
-        foreach (var claim in adapters
-                     .SelectMany(a => a.Manifest.Experiments.Where(e => e.Value.IsReference).Select(e => (Experiment: e.Key, Adapter: a.Name)))
-                     .GroupBy(c => c.Experiment)
-                     .Where(g => g.Count() > 1))
-        {
-            problems.Add($"{string.Join(" and ", claim.Select(c => c.Adapter))} all claim the reference role for '{claim.Key}'; '{claim.First().Adapter}' is used");
-        }
+        problems.AddRange(ConflictingReferences(adapters));
         return new AdapterRegistry(adapters, problems);
+    }
+
+    /// <summary>One line per experiment that more than one adapter claims as reference, in the order of the claims' first appearance.</summary>
+    /// <remarks>Plain loops over reference types: a LINQ grouping over value tuples JIT-compiles its generic code at every start.</remarks>
+    private static IEnumerable<string> ConflictingReferences(List<AdapterInfo> adapters)
+    {
+        var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var adapter in adapters)
+        {
+            foreach (var (experiment, support) in adapter.Manifest.Experiments)
+            {
+                if (!support.IsReference)
+                {
+                    continue;
+                }
+                if (!claims.TryGetValue(experiment, out var claimants))
+                {
+                    claims[experiment] = claimants = [];
+                    order.Add(experiment);
+                }
+                claimants.Add(adapter.Name);
+            }
+        }
+        foreach (var experiment in order)
+        {
+            if (claims[experiment] is { Count: > 1 } claimants)
+            {
+                yield return $"{string.Join(" and ", claimants)} all claim the reference role for '{experiment}'; '{claimants[0]}' is used";
+            }
+        }
     }
 
     public static AdapterManifest ReadManifest(string file)
@@ -83,7 +102,7 @@ public sealed class AdapterRegistry
         try
         {
             using var stream = File.OpenRead(file);
-            manifest = JsonSerializer.Deserialize<AdapterManifest>(stream, Json);
+            manifest = JsonSerializer.Deserialize(stream, AdapterManifestJsonContext.Default.AdapterManifest);
         }
         catch (JsonException ex)
         {

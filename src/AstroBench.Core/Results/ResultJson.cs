@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AstroBench.Core.Results;
 
@@ -15,6 +16,8 @@ public static class ResultJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             WriteIndented = true,
             DictionaryKeyPolicy = null,
+            // The run's own files from compile-time metadata (no reflection warm-up); any other type as before.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Add(new NonFiniteAsNullConverter());
         options.Converters.Add(new NullableNonFiniteAsNullConverter());

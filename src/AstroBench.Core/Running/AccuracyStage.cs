@@ -15,7 +15,7 @@ namespace AstroBench.Core.Running;
 /// Nothing here writes to the run folder, so work started ahead for later experiments can be dropped at a pause.
 /// </summary>
 public sealed class AccuracyStage(RunOptions options, AccuracyCalls calls, ReferenceCache? cache,
-    IReadOnlyList<CheckpointAdapter> adapters, string runId)
+    Task<IReadOnlyList<CheckpointAdapter>> adapters, string runId)
 {
     private int _cacheHits;
 
@@ -41,7 +41,8 @@ public sealed class AccuracyStage(RunOptions options, AccuracyCalls calls, Refer
 
     private async Task<AccuracyCallResult> ReferenceAsync(AdapterInfo adapter, string experiment, string fingerprint, AdapterRequest request, int width, CancellationToken ct)
     {
-        var captured = adapters.FirstOrDefault(a => a.Name == adapter.Name);
+        // The versions and fingerprints are still being captured at the first experiments (Orchestrator): only the cache waits for them.
+        var captured = cache is null ? null : (await adapters).FirstOrDefault(a => a.Name == adapter.Name);
         if (cache is null || captured is null)
         {
             return await CallAsync(adapter, request, width, ct);

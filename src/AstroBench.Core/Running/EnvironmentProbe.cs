@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Results.Model;
 
 namespace AstroBench.Core.Running;
@@ -7,17 +8,28 @@ namespace AstroBench.Core.Running;
 /// <summary>Describes the machine a run happened on, for the manifest. Every probe degrades to "unknown".</summary>
 public static class EnvironmentProbe
 {
-    public static RunEnvironment Capture(string? repoRoot)
+    /// <summary>
+    /// Its three commands (<c>git rev-parse</c>, <c>git status</c>, <c>cc --version</c>) run at once; the
+    /// orchestrator starts it beside the accuracy work, so a run's end no longer waits for three processes in a row.
+    /// </summary>
+    public static async Task<RunEnvironment> CaptureAsync(string? repoRoot)
     {
-        var sha = repoRoot is null ? null : FirstLine("git", ["-C", repoRoot, "rev-parse", "HEAD"]);
-        bool? dirty = sha is null ? null : !string.IsNullOrEmpty(Output("git", ["-C", repoRoot!, "status", "--porcelain", "--untracked-files=no"])?.Trim());
+        var shaTask = repoRoot is null ? Task.FromResult<string?>(null) : Task.Run(() => FirstLine("git", ["-C", repoRoot, "rev-parse", "HEAD"]));
+        var statusTask = repoRoot is null ? Task.FromResult<string?>(null) : Task.Run(() => Output("git", ["-C", repoRoot, "status", "--porcelain", "--untracked-files=no"]));
+        var compilerTask = Task.Run(() => FirstLine("cc", ["--version"]));
+        await Task.WhenAll(shaTask, statusTask, compilerTask);
+        RunTrace.Mark("environment probed");
+        var sha = await shaTask;
+        // The status only counts for a checkout git knows (a HEAD), as when the two commands ran one after the other.
+        var status = await statusTask;
+        bool? dirty = sha is null ? null : !string.IsNullOrEmpty(status?.Trim());
         return new RunEnvironment(
             Environment.MachineName,
             CpuModel(),
             Environment.ProcessorCount,
             OsName(),
             RuntimeInformation.FrameworkDescription,
-            FirstLine("cc", ["--version"]) ?? "unknown",
+            await compilerTask ?? "unknown",
             sha,
             dirty,
             // Set by Slurm in a batch job's environment (docs/slurm.md): which cluster job, node and partition produced the run.

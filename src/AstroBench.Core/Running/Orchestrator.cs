@@ -73,32 +73,55 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
     private async Task<RunOutcome> RunStagedAsync(RunPlan plan, RunStaging staging, RunSegments segments, ResumePoint? resume,
         ReferenceCache? cache, CancellationToken ct)
     {
-        var total = plan.Experiments.Count;
         var completed = new List<string>(resume?.Checkpoint.Completed ?? []);
-        var done = completed.Count;
-        reporter.RunStarted(staging.RunId, total, plan.Libraries, options.N, options.Seed);
+        reporter.RunStarted(staging.RunId, plan.Experiments.Count, plan.Libraries, options.N, options.Seed);
         foreach (var notice in plan.Notices)
         {
             reporter.Info(notice);
         }
         if (resume is not null)
         {
-            reporter.Info($"resuming {staging.RunId} from its checkpoint: {done} of {total} experiments done, segment {segments.Index}");
+            reporter.Info($"resuming {staging.RunId} from its checkpoint: {completed.Count} of {plan.Experiments.Count} experiments done, segment {segments.Index}");
         }
+        // The version commands and fingerprints run beside the first experiments' accuracy calls: only a reference-cache
+        // key, a checkpoint and the manifest need them, so the run no longer waits for them before its first call.
+        // Likewise the environment probe (git, cc) for the manifest.
+        var capture = resume is null ? RunAdapters.CaptureAsync(plan, ct) : Task.FromResult(resume.Adapters);
+        var environment = EnvironmentProbe.CaptureAsync(repoRoot);
         try
         {
-            var adapters = resume?.Adapters ?? await RunAdapters.CaptureAsync(plan, ct);
-            RunTrace.Mark("adapter versions and fingerprints captured");
+            return await RunExperimentsAsync(plan, staging, segments, completed, capture, environment, cache, ct);
+        }
+        finally
+        {
+            // Never leave a version command running (or its failure unobserved) behind a failed or cancelled run.
+            await Task.WhenAll(capture, environment).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<RunOutcome> RunExperimentsAsync(RunPlan plan, RunStaging staging, RunSegments segments, List<string> completed,
+        Task<IReadOnlyList<CheckpointAdapter>> capture, Task<RunEnvironment> environment, ReferenceCache? cache, CancellationToken ct)
+    {
+        var total = plan.Experiments.Count;
+        var done = completed.Count;
+        try
+        {
+            if (!options.NoPerf)
+            {
+                // Timing rounds run alone: no version command (an interpreter's start-up) or probe may run beside the first ones.
+                await Task.WhenAll(capture, environment);
+            }
             var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
             var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
             await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs);
-            var stage = new AccuracyStage(options, calls, cache, adapters, staging.RunId);
+            var stage = new AccuracyStage(options, calls, cache, capture, staging.RunId);
             var remaining = plan.Experiments.Where(e => !completed.Contains(e.Definition.Id)).ToList();
             using var nowOrCancel = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
             // Timing rounds must run alone: with perf on, only the current experiment's libraries run their accuracy calls at once.
             await using var prefetch = new AccuracyPrefetch(remaining, stage.RunAsync, options.NoPerf ? options.Jobs : 1, nowOrCancel.Token);
-            RunOutcome Paused(PauseMode mode, string reason)
+            async Task<RunOutcome> PausedAsync(PauseMode mode, string reason)
             {
+                var adapters = await capture;
                 CheckpointFile.Write(staging.StagingPath, new Checkpoint(Checkpoint.SchemaId, staging.RunId, segments.RunStartedAt,
                     RunResume.ConfigOf(options), LabBuild.Id, adapters, RunAdapters.Plan(plan), completed,
                     segments.Close(RunSegmentReasons.Of(mode), DateTimeOffset.UtcNow), segments.Calls(processes), segments.CallSeconds(processes)));
@@ -113,7 +136,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 var id = experiment.Definition.Id;
                 if (Pause?.Mode is { } mode)
                 {
-                    return Paused(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
+                    return await PausedAsync(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
                 }
                 ExperimentRunner.Result result;
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
@@ -129,7 +152,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                     {
                         Directory.Delete(partial, recursive: true);
                     }
-                    return Paused(PauseMode.Now, $"paused during {id} (it will be redone): checkpoint {staging.StagingPath}");
+                    return await PausedAsync(PauseMode.Now, $"paused during {id} (it will be redone): checkpoint {staging.StagingPath}");
                 }
                 catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException or ProtocolException) && !DiskFull.Is(ex))
                 {
@@ -150,7 +173,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 ReleaseExperimentMemory();
                 RunTrace.Mark("memory released");
             }
-            await PublishAsync(plan, staging, segments, adapters, processes, cache, ct);
+            await PublishAsync(plan, staging, segments, await capture, await environment, processes, cache, ct);
             return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, [], null));
         }
         catch (OperationCanceledException)
@@ -174,7 +197,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         new(RunStatus.Failed, null, null, done, total, [], SettleDecision.DiskFull);
 
     private async Task PublishAsync(RunPlan plan, RunStaging staging, RunSegments segments, IReadOnlyList<CheckpointAdapter> adapters,
-        AdapterProcessRunner processes, ReferenceCache? cache, CancellationToken ct)
+        RunEnvironment environment, AdapterProcessRunner processes, ReferenceCache? cache, CancellationToken ct)
     {
         // Every experiment's results are read back from staging, so a resumed run lists the ones of earlier segments the same way.
         var allResults = await StagedResults.ReadAsync(staging.StagingPath, RunAdapters.Plan(plan), ct);
@@ -182,8 +205,6 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         CheckpointClaim.Release(staging.StagingPath);
         var ids = plan.Experiments.Select(e => e.Definition.Id).ToList();
         var now = DateTimeOffset.UtcNow;
-        var environment = EnvironmentProbe.Capture(repoRoot);
-        RunTrace.Mark("environment probed");
         var manifest = new RunManifest(RunManifest.SchemaId, staging.RunId, segments.RunStartedAt, now,
             new RunConfig(ids, plan.Libraries, options.N, options.Seed, options.EffectivePerfRounds, options.NoPerf, options.CiMode, options.Notes),
             environment, RunAdapters.Versions(adapters),

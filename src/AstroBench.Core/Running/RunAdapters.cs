@@ -1,4 +1,5 @@
 using AstroBench.Core.Adapters;
+using AstroBench.Core.Diagnostics;
 using AstroBench.Core.Results.Checkpoints;
 using AstroBench.Core.Results.Model;
 
@@ -10,9 +11,18 @@ public static class RunAdapters
     public static async Task<IReadOnlyList<CheckpointAdapter>> CaptureAsync(RunPlan plan, CancellationToken ct)
     {
         var adapters = plan.Experiments.SelectMany(e => e.AllLibraries).DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal);
-        // The version commands run at once: an interpreter's start-up (Python, Node) is paid once, not once per adapter.
-        return await Task.WhenAll(adapters.Select(async a => new CheckpointAdapter(a.Name, a.Manifest.Library, a.Manifest.Language,
-            await AdapterCommand.VersionAsync(a, ct), AdapterFingerprint.Compute(a), await AdapterCommand.DataVersionsAsync(a, ct))));
+        // Every version and data_versions command runs at once: an interpreter's start-up (Python, Node) is paid once, not once per command.
+        var captured = await Task.WhenAll(adapters.Select(a => CaptureAsync(a, ct)));
+        RunTrace.Mark("adapter versions and fingerprints captured");
+        return captured;
+    }
+
+    private static async Task<CheckpointAdapter> CaptureAsync(AdapterInfo adapter, CancellationToken ct)
+    {
+        var fingerprint = AdapterFingerprint.Compute(adapter);
+        var version = AdapterCommand.VersionAsync(adapter, ct);
+        var dataVersions = AdapterCommand.DataVersionsAsync(adapter, ct);
+        return new CheckpointAdapter(adapter.Name, adapter.Manifest.Library, adapter.Manifest.Language, await version, fingerprint, await dataVersions);
     }
 
     /// <summary>Each library's accuracy transport (<c>v1</c>, <c>v2/hex</c>…), by name.</summary>
