@@ -33,7 +33,14 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
             ? AccuracyShards.Plan(rows, jobs, shardRows)
             : [new CaseRange(0, rows)];
 
-    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
+    public Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct) =>
+        CallAsync(adapter, request, outputColumns, default, ct);
+
+    /// <summary>
+    /// One call; a v2 session parses the rows into <paramref name="into"/> when given (a shard's part of its library's
+    /// outputs, so shards need no copy to be joined); a v1 call ignores it and returns an array of its own.
+    /// </summary>
+    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, ArraySegment<double> into, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
         try
@@ -52,7 +59,7 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
                 }
                 Interlocked.Increment(ref _sessionsStarted);
             }
-            var result = runner.Settle(await session.CallAsync(request, outputColumns, ct));
+            var result = runner.Settle(await session.CallAsync(request, outputColumns, into, ct));
             if (session.Alive)
             {
                 pool.Add(session);

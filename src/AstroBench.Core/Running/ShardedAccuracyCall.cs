@@ -19,6 +19,8 @@ public static class ShardedAccuracyCall
         // result, while one before it still can (its own failure would come first in case order). So the failure
         // reported never depends on which shard happened to run first.
         var stops = shards.Select(_ => CancellationTokenSource.CreateLinkedTokenSource(ct)).ToArray();
+        // Every shard parses its rows straight into its part of the one outputs array: no second copy of tens of MB.
+        var outputs = new double[checked(request.RowCount * width)];
         try
         {
             async Task<AdapterCallResult> ShardAsync(int i)
@@ -27,7 +29,7 @@ public static class ShardedAccuracyCall
                 try
                 {
                     var part = request with { FirstRow = request.FirstRow + shards[i].First, RowCount = shards[i].Count };
-                    result = await calls.CallAsync(adapter, part, width, stops[i].Token);
+                    result = await calls.CallAsync(adapter, part, width, new ArraySegment<double>(outputs, shards[i].First * width, shards[i].Count * width), stops[i].Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
@@ -45,7 +47,7 @@ public static class ShardedAccuracyCall
             }
 
             var results = await Task.WhenAll(Enumerable.Range(0, shards.Count).Select(ShardAsync));
-            return Join(results, shards, request.RowCount, width);
+            return Join(results, shards, outputs, width);
         }
         finally
         {
@@ -56,8 +58,9 @@ public static class ShardedAccuracyCall
         }
     }
 
-    /// <summary>The shards' results as one call's: outputs in case order, durations summed.</summary>
-    internal static AdapterCallResult Join(IReadOnlyList<AdapterCallResult> results, IReadOnlyList<CaseRange> shards, int rows, int width)
+    /// <summary>The shards' results as one call's: <paramref name="outputs"/> in case order (a shard that answered into an
+    /// array of its own is copied in), durations summed.</summary>
+    internal static AdapterCallResult Join(IReadOnlyList<AdapterCallResult> results, IReadOnlyList<CaseRange> shards, double[] outputs, int width)
     {
         var elapsed = TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks));
         var failed = Enumerable.Range(0, results.Count).FirstOrDefault(i => results[i].Outcome is not (CallOutcome.Completed or CallOutcome.Skipped), -1);
@@ -75,10 +78,12 @@ public static class ShardedAccuracyCall
                 : AdapterCallResult.Failed(CallOutcome.InvalidOutput,
                     $"{Name(skipped, shards)} was skipped ({results[skipped].Detail}) but other cases were answered", elapsed, results[skipped].Stderr);
         }
-        var outputs = new double[checked(rows * width)];
         for (var i = 0; i < results.Count; i++)
         {
-            results[i].Outputs!.AsSpan().CopyTo(outputs.AsSpan(shards[i].First * width, shards[i].Count * width));
+            if (!ReferenceEquals(results[i].Outputs, outputs))
+            {
+                results[i].Outputs!.AsSpan().CopyTo(outputs.AsSpan(shards[i].First * width, shards[i].Count * width));
+            }
         }
         var stderr = string.Concat(results.Select(r => r.Stderr));
         return new AdapterCallResult(CallOutcome.Completed, null, outputs, width, null, elapsed,

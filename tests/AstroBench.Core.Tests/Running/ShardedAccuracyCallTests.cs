@@ -20,7 +20,7 @@ public sealed class ShardedAccuracyCallTests
     [Fact]
     public void Completed_JoinsOutputsInCaseOrder_AndSumsTheDurations()
     {
-        var joined = ShardedAccuracyCall.Join([Ok(1, 2, 3, 4), Ok(5, 6), Ok(7, 8)], Shards, 4, 2);
+        var joined = ShardedAccuracyCall.Join([Ok(1, 2, 3, 4), Ok(5, 6), Ok(7, 8)], Shards, new double[8], 2);
 
         Assert.Equal(CallOutcome.Completed, joined.Outcome);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], joined.Outputs!);
@@ -29,12 +29,25 @@ public sealed class ShardedAccuracyCallTests
     }
 
     [Fact]
+    public void ShardAnsweredIntoTheJoinedArray_IsLeftInPlace()
+    {
+        var joined = new double[8];
+        new double[] { 3, 4 }.CopyTo(joined, 4);
+        var inPlace = new AdapterCallResult(CallOutcome.Completed, null, joined, 2, null, TimeSpan.FromSeconds(1), "");
+
+        var result = ShardedAccuracyCall.Join([Ok(1, 2, 3, 4), inPlace, Ok(7, 8)], Shards, joined, 2);
+
+        Assert.Same(joined, result.Outputs);
+        Assert.Equal([1, 2, 3, 4, 3, 4, 7, 8], joined);
+    }
+
+    [Fact]
     public void Failure_IsTheFirstFailedShardInCaseOrder_NamedByShardAndCases()
     {
         // Shard 3 stopped because shard 2 failed (whichever ended first): shard 2's failure is the result.
         var joined = ShardedAccuracyCall.Join(
             [Ok(1, 2, 3, 4), Failed(CallOutcome.NonZeroExit, "exit code 3"), Failed(CallOutcome.Cancelled, "stopped: an earlier shard failed")],
-            Shards, 4, 2);
+            Shards, new double[8], 2);
 
         Assert.Equal(CallOutcome.NonZeroExit, joined.Outcome);
         Assert.Equal("shard 2 of 3 (cases 2–2): exit code 3", joined.Detail);
@@ -48,7 +61,7 @@ public sealed class ShardedAccuracyCallTests
     {
         var skip = AdapterCallResult.Failed(CallOutcome.Skipped, "no ephemeris for Pluto", TimeSpan.FromSeconds(1));
 
-        var joined = ShardedAccuracyCall.Join([skip, skip, skip], Shards, 4, 2);
+        var joined = ShardedAccuracyCall.Join([skip, skip, skip], Shards, new double[8], 2);
 
         Assert.Equal(CallOutcome.Skipped, joined.Outcome);
         Assert.Equal("no ephemeris for Pluto", joined.Detail);
@@ -59,8 +72,8 @@ public sealed class ShardedAccuracyCallTests
     {
         var skip = AdapterCallResult.Failed(CallOutcome.Skipped, "out of range", TimeSpan.FromSeconds(1));
 
-        var mixed = ShardedAccuracyCall.Join([Ok(1, 2, 3, 4), skip, Ok(7, 8)], Shards, 4, 2);
-        var failed = ShardedAccuracyCall.Join([skip, Failed(CallOutcome.TimedOut, "no output for 120 s"), Ok(7, 8)], Shards, 4, 2);
+        var mixed = ShardedAccuracyCall.Join([Ok(1, 2, 3, 4), skip, Ok(7, 8)], Shards, new double[8], 2);
+        var failed = ShardedAccuracyCall.Join([skip, Failed(CallOutcome.TimedOut, "no output for 120 s"), Ok(7, 8)], Shards, new double[8], 2);
 
         Assert.Equal(CallOutcome.InvalidOutput, mixed.Outcome);
         Assert.Equal("shard 2 of 3 (cases 2–2) was skipped (out of range) but other cases were answered", mixed.Detail);
