@@ -51,6 +51,7 @@ internal static class RunCommand
     };
 
     private static readonly Option<int> Jobs = new(RunCommandLine.Jobs) { Description = RunCommandSupport.Inv($"accuracy calls at once, across experiments and libraries ({RunLimits.MinJobs}..{RunLimits.MaxJobs}; default: the processor count); timing rounds always run alone"), DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<int> ShardRows = new(RunCommandLine.ShardRows) { Description = RunCommandSupport.Inv($"smallest shard a persistent adapter's accuracy request is split into across --jobs (0: never split; default {AccuracyShards.DefaultMinRows:N0})"), DefaultValueFactory = _ => AccuracyShards.DefaultMinRows };
     private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs in results/.cache (docs/engine.md)" };
     private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal, hex or binary", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
@@ -66,7 +67,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Generate inputs, run every adapter, score, time and write a run folder");
-        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, MaxPerfRounds, PerfCvTarget, PerfBudget, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, LogFile, ExitRecord, Timeout, Jobs, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
+        foreach (var option in new Option[] { Experiments, Libraries, N, Seed, PerfRounds, MaxPerfRounds, PerfCvTarget, PerfBudget, NoPerf, Ci, ResultsDir, AdaptersDir, Notes, TestbedLabel, LogFile, ExitRecord, Timeout, Jobs, ShardRows, NoCache, Transport, Resume, Discard, AdapterMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -216,7 +217,7 @@ internal static class RunCommand
     {
         var transport = AccuracyTransports.Parse(parse.GetValue(Transport))
             ?? throw new CliException($"--transport must be one of {string.Join(", ", AccuracyTransports.Names)} (got '{parse.GetValue(Transport)}')");
-        return options with { Jobs = parse.GetValue(Jobs), UseReferenceCache = !parse.GetValue(NoCache), Transport = transport };
+        return options with { Jobs = parse.GetValue(Jobs), ShardRows = parse.GetValue(ShardRows), UseReferenceCache = !parse.GetValue(NoCache), Transport = transport };
     }
 
     /// <summary>The last thing a run writes (docs/cli.md), through the one exit record writer.</summary>

@@ -4,7 +4,9 @@ using AstroBench.Core.Protocol;
 namespace AstroBench.Core.Adapters;
 
 /// <summary><c>adapters/&lt;name&gt;/adapter.json</c>, as documented in docs/adapter-protocol.md.</summary>
-/// <remarks><c>DataVersions</c>: optional command printing <c>key: value</c> lines (leap seconds, EOP, ΔT, ephemeris files; docs/libraries.md).</remarks>
+/// <remarks><c>DataVersions</c>: optional command printing <c>key: value</c> lines (leap seconds, EOP, ΔT, ephemeris files; docs/libraries.md).
+/// <c>IndependentCases</c>: every case's outputs depend on that case's inputs alone, never on the cases before it in the
+/// request, so a v2 request may be split into shards (docs/engine.md, "Shards").</remarks>
 public sealed record AdapterManifest(
     string Name,
     [property: JsonConverter(typeof(ProtocolVersionsConverter))] IReadOnlyList<int> Protocol,
@@ -17,7 +19,8 @@ public sealed record AdapterManifest(
     IReadOnlyList<AdapterRequirement>? Requires,
     IReadOnlyDictionary<string, ExperimentSupport> Experiments,
     IReadOnlyList<string>? DataVersions = null,
-    IReadOnlyList<string>? Encodings = null)
+    IReadOnlyList<string>? Encodings = null,
+    bool IndependentCases = false)
 {
     /// <summary>Protocol v2: one persistent process serves every accuracy request of a run.</summary>
     public bool SpeaksV2 => Protocol.Contains(ProtocolConstants.Version2);

@@ -48,7 +48,11 @@ public sealed class AdapterSession : IAsyncDisposable
         return process is null ? null : new AdapterSession(process, new WireFormat(ProtocolConstants.Version2, encoding), timeout);
     }
 
-    public async Task<AdapterCallResult> CallAsync(AdapterRequest request, int outputColumns, CancellationToken ct)
+    public Task<AdapterCallResult> CallAsync(AdapterRequest request, int outputColumns, CancellationToken ct) =>
+        CallAsync(request, outputColumns, default, ct);
+
+    /// <summary>One request; accuracy rows are parsed into <paramref name="into"/> when given (a shard's part of the joined outputs).</summary>
+    public async Task<AdapterCallResult> CallAsync(AdapterRequest request, int outputColumns, ArraySegment<double> into, CancellationToken ct)
     {
         if (!Alive)
         {
@@ -64,7 +68,7 @@ public sealed class AdapterSession : IAsyncDisposable
         try
         {
             var rows = request.Mode == AdapterMode.Accuracy ? request.RowCount : 0;
-            var response = await ResponseReader.ReadAsync(_stdout, request.Mode, rows, outputColumns, Format, linked.Token);
+            var response = await ResponseReader.ReadAsync(_stdout, request.Mode, rows, outputColumns, Format, into, linked.Token);
             if (!await write)
             {
                 return await FailAsync(CallOutcome.InvalidOutput, "the adapter answered before it had read the request", watch);

@@ -33,6 +33,7 @@ public static class RunCommandLine
     public const string Jobs = "--jobs";
     public const string NoCache = "--no-cache";
     public const string Transport = "--transport";
+    public const string ShardRows = "--shard-rows";
 
     public const char ListSeparator = ',';
 

@@ -40,10 +40,14 @@ public static class BinaryRows
     }
 
     /// <summary>Reads rows × columns doubles and the <c>end</c> line from a reader decoding with <see cref="TransportEncoding"/>.</summary>
-    public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, CancellationToken ct)
+    /// <param name="into">Where the rows go (a shard's part of its library's outputs, returned as the whole array), as in
+    /// <see cref="RowReader"/>; default: a new array of their own.</param>
+    public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, ArraySegment<double> into, CancellationToken ct)
     {
-        var values = new double[checked(rows * columns)];
-        var total = checked(values.Length * sizeof(double));
+        var count = checked(rows * columns);
+        var values = into.Array ?? new double[count];
+        var at = into.Array is null ? 0 : into.Count == count ? into.Offset : throw new ArgumentException("the target holds another number of values", nameof(into));
+        var total = checked(count * sizeof(double));
         var chars = ArrayPool<char>.Shared.Rent(1 << 16);
         try
         {
@@ -56,7 +60,7 @@ public static class BinaryRows
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture,
                         $"output ended at row {done / sizeof(double) / Math.Max(columns, 1)} of {rows} (binary rows)"));
                 }
-                Narrow(chars.AsSpan(0, read), MemoryMarshal.AsBytes(values.AsSpan()).Slice(done, read));
+                Narrow(chars.AsSpan(0, read), MemoryMarshal.AsBytes(values.AsSpan(at, count)).Slice(done, read));
                 done += read;
             }
         }
@@ -69,7 +73,7 @@ public static class BinaryRows
         {
             throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"expected 'end' after {rows} binary rows"));
         }
-        Normalize(values);
+        Normalize(values.AsSpan(at, count));
         return values;
     }
 

@@ -11,7 +11,12 @@ public static class ResponseReader
         ReadAsync(reader, mode, expectedRows, expectedColumns, WireFormat.V1, ct);
 
     /// <summary>Reads one response; in v2 it stops right after its <c>end</c> line, so the next response can follow on the same stream.</summary>
-    public static async Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, WireFormat format, CancellationToken ct)
+    public static Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, WireFormat format, CancellationToken ct) =>
+        ReadAsync(reader, mode, expectedRows, expectedColumns, format, default, ct);
+
+    /// <summary>The same, with an accuracy response's rows parsed into <paramref name="into"/> (see <c>RowReader</c>).</summary>
+    public static async Task<Response> ReadAsync(TextReader reader, AdapterMode mode, int expectedRows, int expectedColumns, WireFormat format,
+        ArraySegment<double> into, CancellationToken ct)
     {
         var lineNo = 0;
         async Task<string> Next()
@@ -51,7 +56,7 @@ public static class ResponseReader
                     throw new ProtocolException($"adapter answered in encoding '{Clip(encoding)}', the request asked for '{format.Encoding.ToWire()}'");
                 }
                 // The rows and their end line, parsed in place (no string per row).
-                var outputs = await RowReader.ReadAsync(reader, rows, columns, lineNo, format, ct);
+                var outputs = await RowReader.ReadAsync(reader, rows, columns, lineNo, format, into, ct);
                 return new Response("ok", null, outputs, columns, null);
             }
         }

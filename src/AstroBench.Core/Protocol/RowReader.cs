@@ -13,13 +13,16 @@ internal static class RowReader
 {
     private const int MaxLineChars = 1 << 20;
 
-    public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, CancellationToken ct)
+    /// <param name="into">Where the rows go: a shard's part of its library's outputs (docs/engine.md, "Shards"), returned as the
+    /// whole array; default: a new array of their own.</param>
+    public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, ArraySegment<double> into, CancellationToken ct)
     {
+        var values = into.Array ?? new double[checked(rows * columns)];
+        var at = into.Array is null ? 0 : into.Count == checked(rows * columns) ? into.Offset : throw new ArgumentException("the target holds another number of values", nameof(into));
         if (format.IsBinary)
         {
-            return await BinaryRows.ReadAsync(reader, rows, columns, ct);
+            return await BinaryRows.ReadAsync(reader, rows, columns, into, ct);
         }
-        var values = new double[checked(rows * columns)];
         var buffer = ArrayPool<char>.Shared.Rent(1 << 16);
         var (start, end) = (0, 0);
         try
@@ -55,7 +58,7 @@ internal static class RowReader
                 start += eof ? length : length + 1;
                 if (r < rows)
                 {
-                    ParseRow(line, values.AsSpan(r * columns, columns), lineNo + r + 1, format);
+                    ParseRow(line, values.AsSpan(at + r * columns, columns), lineNo + r + 1, format);
                 }
                 else if (!line.SequenceEqual(ProtocolConstants.End))
                 {

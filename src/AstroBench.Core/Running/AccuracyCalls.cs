@@ -8,8 +8,9 @@ namespace AstroBench.Core.Running;
 /// The accuracy calls of a run: at most <c>jobs</c> at once across experiments and libraries. A v2 adapter's
 /// requests go to persistent sessions (one per concurrent request of that library, reused for the whole run);
 /// a v1 adapter gets one fresh process per call as before. Every call counts in the runner's totals.
+/// <paramref name="shardRows"/>: the smallest shard a v2 adapter's large request is split into (<see cref="AccuracyShards"/>; 0: never split).
 /// </summary>
-public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport transport, int jobs) : IAsyncDisposable
+public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport transport, int jobs, int shardRows = 0) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, jobs));
     private readonly ConcurrentDictionary<string, ConcurrentBag<AdapterSession>> _idle = new(StringComparer.Ordinal);
@@ -20,7 +21,26 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
 
     public AccuracyTransport Transport => transport;
 
-    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct)
+    /// <summary>
+    /// The shards of a request of <paramref name="rows"/> cases to <paramref name="adapter"/>. Only persistent (v2) sessions
+    /// are split: a shard there is one more framed request to a process already running, while a v1 shard would start a
+    /// process of its own (and the v1 fixtures' failure paths stay one call per experiment). And only adapters that declare
+    /// <c>independent_cases</c>: libnova, for one, reuses its last nutation for any case within 0.1 day of the previous
+    /// one, so a case's outputs depend on the case before it, which a shard boundary would change.
+    /// </summary>
+    public IReadOnlyList<CaseRange> ShardsOf(AdapterInfo adapter, int rows) =>
+        adapter.Available && adapter.Manifest.IndependentCases && transport.FormatFor(adapter.Manifest) is not null
+            ? AccuracyShards.Plan(rows, jobs, shardRows)
+            : [new CaseRange(0, rows)];
+
+    public Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct) =>
+        CallAsync(adapter, request, outputColumns, default, ct);
+
+    /// <summary>
+    /// One call; a v2 session parses the rows into <paramref name="into"/> when given (a shard's part of its library's
+    /// outputs, so shards need no copy to be joined); a v1 call ignores it and returns an array of its own.
+    /// </summary>
+    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, ArraySegment<double> into, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
         try
@@ -39,7 +59,7 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
                 }
                 Interlocked.Increment(ref _sessionsStarted);
             }
-            var result = runner.Settle(await session.CallAsync(request, outputColumns, ct));
+            var result = runner.Settle(await session.CallAsync(request, outputColumns, into, ct));
             if (session.Alive)
             {
                 pool.Add(session);

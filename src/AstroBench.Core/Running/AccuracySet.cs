@@ -11,5 +11,8 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public sealed record AccuracySet(InputTable Inputs, string Fingerprint, IReadOnlyList<Task<AccuracyCallResult>> Calls);
 
-/// <summary>One library's accuracy outputs; <see cref="Cached"/> when they came from the reference cache instead of a call.</summary>
-public sealed record AccuracyCallResult(AdapterInfo Adapter, AdapterCallResult Call, CachedOutputs? Cached);
+/// <summary>
+/// One library's accuracy outputs; <see cref="Cached"/> when they came from the reference cache instead of a call;
+/// <see cref="Shards"/>: how many requests made it (docs/engine.md, "Shards").
+/// </summary>
+public sealed record AccuracyCallResult(AdapterInfo Adapter, AdapterCallResult Call, CachedOutputs? Cached, int Shards = 1);

@@ -36,8 +36,15 @@ public sealed class AccuracyStage(RunOptions options, AccuracyCalls calls, Refer
         return Task.FromResult(new AccuracySet(inputs, fingerprint, tasks));
     }
 
-    private async Task<AccuracyCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int width, CancellationToken ct) =>
-        new(adapter, await calls.CallAsync(adapter, request, width, ct), null);
+    /// <summary>One request, or its shards joined in case order (docs/engine.md, "Shards").</summary>
+    private async Task<AccuracyCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int width, CancellationToken ct)
+    {
+        var shards = calls.ShardsOf(adapter, request.RowCount);
+        var call = shards.Count == 1
+            ? await calls.CallAsync(adapter, request, width, ct)
+            : await ShardedAccuracyCall.CallAsync(calls, adapter, request, shards, width, ct);
+        return new(adapter, call, null, shards.Count);
+    }
 
     private async Task<AccuracyCallResult> ReferenceAsync(AdapterInfo adapter, string experiment, string fingerprint, AdapterRequest request, int width, CancellationToken ct)
     {

@@ -55,13 +55,13 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var runs = new List<LibraryRun>();
         foreach (var pending in set.Calls)
         {
-            var (adapter, call, cached) = await pending;
+            var (adapter, call, cached, shards) = await pending;
             ThrowIfCancelled(call.Outcome, ct);
             runs.Add(new LibraryRun(adapter, adapter.Manifest.Experiments[def.Id], call) { Cached = cached });
             var what = cached is not null
                 ? $"{adapter.Name} from the reference cache (computed by run {cached.SourceRun})"
                 : call.Outcome == CallOutcome.Completed
-                ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s"
+                ? $"{adapter.Name} completed in {call.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s{(shards > 1 ? $" ({shards} shards)" : "")}"
                 : $"{adapter.Name} {call.Outcome.ToWire()}: {call.Detail}";
             Report(RunSteps.Accuracy, what);
             if (adapter == plan.Reference && call.Outcome != CallOutcome.Completed)

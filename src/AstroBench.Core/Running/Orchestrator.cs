@@ -113,7 +113,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             }
             var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
             var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
-            await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs);
+            await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs, options.ShardRows);
             var stage = new AccuracyStage(options, calls, cache, capture, staging.RunId);
             var remaining = plan.Experiments.Where(e => !completed.Contains(e.Definition.Id)).ToList();
             using var nowOrCancel = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);

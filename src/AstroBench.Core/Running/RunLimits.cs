@@ -22,6 +22,9 @@ public static class RunLimits
     public const int MinJobs = 1;
     public const int MaxJobs = 256;
 
+    /// <summary><c>--shard-rows</c>: 0 (never split) up to <see cref="MaxN"/>.</summary>
+    public const int MinShardRows = 0;
+
     public const int MaxExperiments = 50;
     public const int MaxLibraries = 20;
     public const int MaxNotesLength = 2000;

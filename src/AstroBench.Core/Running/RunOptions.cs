@@ -38,6 +38,9 @@ public sealed record RunOptions
 
     public AccuracyTransport Transport { get; init; } = AccuracyTransport.Auto;
 
+    /// <summary>The smallest shard of a persistent adapter's large accuracy request (<c>--shard-rows</c>, docs/engine.md "Shards"); 0: never split.</summary>
+    public int ShardRows { get; init; } = AccuracyShards.DefaultMinRows;
+
     /// <summary>Reuse and store reference outputs in <c>results/.cache/reference</c> (<c>--no-cache</c> turns it off).</summary>
     public bool UseReferenceCache { get; init; } = true;
 

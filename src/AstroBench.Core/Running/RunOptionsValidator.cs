@@ -40,6 +40,10 @@ public static class RunOptionsValidator
         {
             errors.Add(Inv($"--jobs must be between {RunLimits.MinJobs} and {RunLimits.MaxJobs} (got {options.Jobs})"));
         }
+        if (options.ShardRows is < RunLimits.MinShardRows or > RunLimits.MaxN)
+        {
+            errors.Add(Inv($"--shard-rows must be between {RunLimits.MinShardRows} and {RunLimits.MaxN:N0} (got {options.ShardRows})"));
+        }
         if (options.Notes is { Length: > RunLimits.MaxNotesLength })
         {
             errors.Add(Inv($"--notes must be at most {RunLimits.MaxNotesLength:N0} characters"));

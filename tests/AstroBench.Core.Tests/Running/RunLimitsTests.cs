@@ -21,6 +21,8 @@ public sealed class RunLimitsTests
         { "--perf-cv-target", Options() with { PerfCvTargetPercent = RoundsPolicy.MaxCvTargetPercent }, Options() with { PerfCvTargetPercent = double.NaN } },
         { "--perf-budget", Options() with { PerfBudgetSeconds = 0 }, Options() with { PerfBudgetSeconds = -0.5 } },
         { "--perf-budget", Options() with { PerfBudgetSeconds = RoundsPolicy.MaxBudgetSecondsPerLibrary }, Options() with { PerfBudgetSeconds = double.PositiveInfinity } },
+        { "--shard-rows", Options() with { ShardRows = RunLimits.MaxN }, Options() with { ShardRows = RunLimits.MaxN + 1 } },
+        { "--shard-rows", Options() with { ShardRows = RunLimits.MinShardRows }, Options() with { ShardRows = RunLimits.MinShardRows - 1 } },
         { "--notes", Options() with { Notes = new string('x', RunLimits.MaxNotesLength) }, Options() with { Notes = new string('x', RunLimits.MaxNotesLength + 1) } },
         { "--experiments", Options() with { Experiments = Names(RunLimits.MaxExperiments) }, Options() with { Experiments = Names(RunLimits.MaxExperiments + 1) } },
         { "--libraries", Options() with { Libraries = Names(RunLimits.MaxLibraries) }, Options() with { Libraries = Names(RunLimits.MaxLibraries + 1) } },
