@@ -81,7 +81,7 @@ public sealed class OrchestratorCommandContractTests : IDisposable
             Experiments = ["gmst_era"], Libraries = ["libnova"], N = 1, Seed = 1, PerfRounds = 1, NoPerf = true, CiMode = true,
             MaxPerfRounds = 3, PerfCvTargetPercent = 2.5, PerfBudgetSeconds = 0.5,
             ResultsDir = "/r", AdapterDirs = ["/a"], Notes = "n", Testbed = "t", LogFile = "/l", ExitRecord = "/e", TimeoutSeconds = 1,
-            Resume = "/c", Discard = "/d", AdapterMemoryMb = 256, Jobs = 2, NoCache = true, Transport = "hex",
+            Resume = "/c", Discard = "/d", AdapterMemoryMb = 256, Jobs = 2, ShardRows = 5000, NoCache = true, Transport = "hex",
         });
 
         Assert.Equal(RunCommandLine.Command, all[0]);

@@ -29,6 +29,9 @@ public sealed record RunArguments
     public int? AdapterMemoryMb { get; init; }
     /// <summary>Accuracy engine (docs/engine.md): <c>--jobs</c>, <c>--no-cache</c>, <c>--transport</c>; not part of a run's config.</summary>
     public int? Jobs { get; init; }
+
+    /// <summary>Smallest shard of a large v2 accuracy request (<c>--shard-rows</c>, docs/engine.md "Shards"); null: the CLI's default.</summary>
+    public int? ShardRows { get; init; }
     public bool NoCache { get; init; }
     public string? Transport { get; init; }
 

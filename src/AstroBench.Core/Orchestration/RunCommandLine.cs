@@ -78,6 +78,7 @@ public static class RunCommandLine
         Add(Timeout, a.TimeoutSeconds is { } t ? FormatSeconds(t) : null);
         Add(AdapterMemoryMb, a.AdapterMemoryMb is { } mb ? FormatInt(mb) : null);
         Add(Jobs, a.Jobs is { } j ? FormatInt(j) : null);
+        Add(ShardRows, a.ShardRows is { } sr ? FormatInt(sr) : null);
         if (a.NoCache)
         {
             argv.Add(NoCache);
