@@ -45,8 +45,7 @@ public static class BinaryRows
     public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, ArraySegment<double> into, CancellationToken ct)
     {
         var count = checked(rows * columns);
-        var values = into.Array ?? new double[count];
-        var at = into.Array is null ? 0 : into.Count == count ? into.Offset : throw new ArgumentException("the target holds another number of values", nameof(into));
+        var (values, at) = RowTarget.Resolve(into, count);
         var total = checked(count * sizeof(double));
         var chars = ArrayPool<char>.Shared.Rent(1 << 16);
         try

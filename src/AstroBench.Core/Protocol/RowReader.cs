@@ -17,12 +17,11 @@ internal static class RowReader
     /// whole array; default: a new array of their own.</param>
     public static async Task<double[]> ReadAsync(TextReader reader, int rows, int columns, int lineNo, WireFormat format, ArraySegment<double> into, CancellationToken ct)
     {
-        var values = into.Array ?? new double[checked(rows * columns)];
-        var at = into.Array is null ? 0 : into.Count == checked(rows * columns) ? into.Offset : throw new ArgumentException("the target holds another number of values", nameof(into));
         if (format.IsBinary)
         {
             return await BinaryRows.ReadAsync(reader, rows, columns, into, ct);
         }
+        var (values, at) = RowTarget.Resolve(into, checked(rows * columns));
         var buffer = ArrayPool<char>.Shared.Rent(1 << 16);
         var (start, end) = (0, 0);
         try
