@@ -365,10 +365,72 @@ static long long warm_up(abp_compute_fn fn, const abp_experiment *ex, const doub
     return done;
 }
 
-/* values_given 0: a protocol 1/3 request (one value, no values_ns line); else protocol 4, `values` values. */
-static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup,
-                    int values_given, long long values)
+/*
+ * Protocol 5 ("ops auto"; docs/engine.md): the pilot and the value rule of the orchestrator's PilotRule and PerfOps, in
+ * IEEE-exact operations only (no logarithms), so that every runtime picks the ops the orchestrator checks.
+ */
+#define PERF_MAX_OPS 2000000000LL
+
+/* From one op, x max(2, ceil(target / ns)) until one pass lasts target ns; the last pass's ops and ns. */
+static void pilot(const abp_experiment *ex, const double *data, size_t cases, long long target, double *out,
+                  volatile double *sink, long long *pilot_ops, long long *pilot_ns)
 {
+    long long ops = 1, ns, grow;
+    for (;;) {
+        ns = timed_pass(ex->compute, data, ex->n_in, ex->n_fold, cases, ops, out, sink);
+        if (ns < 1)
+            ns = 1;
+        if (ns >= target || ops >= PERF_MAX_OPS)
+            break;
+        grow = (target + ns - 1) / ns;
+        ops = ops * (grow > 2 ? grow : 2);
+        if (ops > PERF_MAX_OPS)
+            ops = PERF_MAX_OPS;
+    }
+    *pilot_ops = ops;
+    *pilot_ns = ns;
+}
+
+static double ratio(double a, double b) { return a >= b ? a / b : b / a; }
+
+/* The ops of one value: whole passes over the cases when a pass fits the target, else the 1-2-5 grid count nearest in
+   ratio (ties go up), at most one pass (a prefix of the cases). */
+static long long value_ops(double ns_per_op, long long cases, long long target)
+{
+    static const double grid[] = {1, 2, 5, 10};
+    double per_op = ns_per_op > 1e-3 ? ns_per_op : 1e-3, pass_ns = per_op * (double)cases, x, passes, limit, decade, best;
+    long long g;
+    size_t i;
+    if (pass_ns <= (double)target) {
+        x = (double)target / pass_ns;
+        passes = floor(x);
+        if (x - passes >= 0.5)
+            passes += 1;
+        if (passes < 1)
+            passes = 1;
+        limit = (double)(PERF_MAX_OPS / cases * cases);
+        return (long long)(passes * (double)cases < limit ? passes * (double)cases : limit);
+    }
+    x = (double)target / per_op;
+    if (!(x > 1))
+        return 1;
+    decade = 1;
+    while (decade * 10 <= x)
+        decade *= 10;
+    best = decade;
+    for (i = 0; i < sizeof grid / sizeof grid[0]; i++)
+        if (ratio(x, grid[i] * decade) <= ratio(x, best))
+            best = grid[i] * decade;
+    g = (long long)best;
+    return g < cases ? g : cases;
+}
+
+/* values_given 0: a protocol 1/3 request (one value, no values_ns line); else protocol 4, `values` values.
+   pilot_target > 0: protocol 5, `ops auto` (ops is then ignored: this process is its own pilot). */
+static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup,
+                    int values_given, long long values, long long pilot_target, long long value_target)
+{
+    long long pilot_ops = 0, pilot_ns = 0;
     double *data;
     double out[ABP_MAX_COLUMNS];
     long long row, total_ns, empty_ns, warmup_ops, res_ns, value_ns[PERF_MAX_VALUES];
@@ -407,6 +469,11 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
     for (j = 0; j < ABP_MAX_COLUMNS; j++)
         out[j] = 0.0;
 
+    if (pilot_target > 0) {
+        pilot(ex, data, (size_t)cases, pilot_target, out, &sink, &pilot_ops, &pilot_ns);
+        ops = value_ops((double)pilot_ns / (double)pilot_ops, cases, value_target);
+    }
+
     /* warm-up, the timed values (protocol 4: `values` passes of `ops` ops, back to back), then the same for the
        empty body, once (after, so the timed values follow their warm-up) */
     warmup_ops = warm_up(ex->compute, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &steady);
@@ -434,6 +501,8 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
     out_printf("\nclock_res_ns %lld\nempty_loop_ns_per_op ", res_ns);
     out_double((double)empty_ns / (double)ops);
     out_printf("\nwarmup_ops %lld\n", warmup_ops);
+    if (pilot_target > 0)
+        out_printf("pilot_ops %lld\npilot_ns %lld\n", pilot_ops, pilot_ns);
     if (warmup_auto)
         out_printf("warmup_steady %d\n", steady);
     if (values_given) {
@@ -458,7 +527,8 @@ typedef struct {
     char mode[64];
     char encoding[16];
     int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup, warmup_auto, have_values;
-    long long columns, cases, ops, warmup, values;
+    int ops_auto, have_pilot_target, have_value_target;
+    long long columns, cases, ops, warmup, values, pilot_target, value_target;
 } abp_header;
 
 /* Reads the header; returns NULL, or the reason the request is bad (the caller answers "status error"). */
@@ -476,6 +546,8 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
         {"ops", &h->ops, &h->have_ops},
         {"warmup", &h->warmup, &h->have_warmup},
         {"values", &h->values, &h->have_values},
+        {"pilot_target_ns", &h->pilot_target, &h->have_pilot_target},
+        {"value_target_ns", &h->value_target, &h->have_value_target},
     };
     memset(h, 0, sizeof *h);
     while (!h->have_cases) {
@@ -507,6 +579,10 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
             if (strlen(value) >= sizeof h->encoding)
                 return "encoding too long";
             strcpy(h->encoding, value);
+        } else if (strcmp(key, "ops") == 0 && strcmp(value, "auto") == 0) {
+            h->ops_auto = 1; /* protocol 5: the process is its own pilot */
+            h->ops = 1;
+            h->have_ops = 1;
         } else if (strcmp(key, "warmup") == 0 && strcmp(value, "auto") == 0) {
             h->warmup_auto = 1; /* protocol 3: steady-state warm-up */
             h->have_warmup = 1;
@@ -605,7 +681,10 @@ int abp_main(int argc, char **argv, const char *version_line,
             return respond_status("error", "perf request needs ops >= 1");
         if (!h.have_warmup)
             h.warmup = 0;
-        return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup, h.have_values, h.values);
+        if (h.ops_auto && (h.pilot_target < 1 || h.value_target < 1))
+            return respond_status("error", "ops auto needs positive pilot_target_ns and value_target_ns");
+        return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup, h.have_values, h.values,
+                        h.ops_auto ? h.pilot_target : 0, h.value_target);
     }
     return respond_status("error", "unknown mode %.60s", h.mode);
 }

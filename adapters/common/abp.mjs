@@ -103,7 +103,14 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
         return respond(body);
     }
 
-    const ops = Number(header.ops);
+    // Protocol 5: `ops auto`: this process is its own pilot, and sizes one value by the orchestrator's rule.
+    const opsAuto = header.ops === 'auto';
+    const pilotTarget = Number(header.pilot_target_ns);
+    const valueTarget = Number(header.value_target_ns);
+    if (opsAuto && !(Number.isInteger(pilotTarget) && pilotTarget > 0 && Number.isInteger(valueTarget) && valueTarget > 0)) {
+        return fail('ops auto needs positive pilot_target_ns and value_target_ns');
+    }
+    let ops = opsAuto ? 1 : Number(header.ops);
     const auto = header.warmup === 'auto';
     const warmup = auto ? 0 : Number(header.warmup || 0);
     if (!Number.isInteger(ops) || ops <= 0) return fail(`bad ops ${header.ops}`);
@@ -116,6 +123,12 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
     // Warm-up, the timed loop, then the same for the empty body (after, so that the timed loop follows its own
     // warm-up and its call site has seen only the library's compute).
     const sink = { value: 0 };
+    let pilotLines = [];
+    if (opsAuto) {
+        const [pilotOps, pilotNs] = pilot(exp.compute, rows, out, exp.nFold, pilotTarget, sink);
+        ops = valueOps(pilotNs / pilotOps, nCases, valueTarget);
+        pilotLines = [`pilot_ops ${pilotOps}`, `pilot_ns ${pilotNs}`];
+    }
     const [warmupOps, steady] = warmUp(exp.compute, rows, out, exp.nFold, ops, auto, warmup, sink);
     sink.value = 0;
     const valueNs = [];
@@ -128,6 +141,7 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
     const emptyNs = timedPass(emptyCompute, rows, out, exp.nFold, ops, sink);
     const body = ['ABP 1', 'status ok', `total_ns ${totalNs}`, `ops ${ops * values}`, `sink ${fmt(sink.value)}`,
         `clock_res_ns ${clockResolutionNs()}`, `empty_loop_ns_per_op ${fmt(Number(emptyNs) / ops)}`, `warmup_ops ${warmupOps}`];
+    body.push(...pilotLines);
     if (auto) body.push(`warmup_steady ${steady ? 1 : 0}`);
     if (valuesGiven) body.push(`values_ns ${valueNs.join(' ')}`);
     body.push('end');
@@ -143,6 +157,46 @@ const WARMUP_WINDOW = 3;
 const WARMUP_TOLERANCE = 0.02;
 // Protocol 4 ("values V"): the most timed values one perf process gives (as abp.c).
 const PERF_MAX_VALUES = 100;
+
+// Protocol 5 ("ops auto"; docs/engine.md): the pilot and the value rule of the orchestrator's PilotRule and PerfOps, in
+// IEEE-exact operations only, so that every runtime picks the same ops as the orchestrator checks.
+const PERF_MAX_OPS = 2000000000;
+const VALUE_GRID = [1, 2, 5, 10];
+
+// Grow the ops from 1 (x max(2, ceil(target / ns))) until one timed pass lasts target ns; returns [ops, ns] of the last.
+function pilot(compute, rows, out, nFold, target, sink) {
+    let ops = 1;
+    for (;;) {
+        const ns = Number(timedPass(compute, rows, out, nFold, ops, sink));
+        if (ns >= target || ops >= PERF_MAX_OPS) return [ops, ns];
+        ops = Math.min(PERF_MAX_OPS, ops * Math.max(2, Math.ceil(target / Math.max(1, ns))));
+    }
+}
+
+const ratio = (a, b) => (a >= b ? a / b : b / a);
+
+// The 1-2-5 grid count nearest to ops in ratio (ties go up); at least 1.
+function nearestOnGrid(ops) {
+    if (!(ops > 1)) return 1;
+    let decade = 1;
+    while (decade * 10 <= ops) decade *= 10;
+    let best = decade;
+    for (const m of VALUE_GRID) if (ratio(ops, m * decade) <= ratio(ops, best)) best = m * decade;
+    return best;
+}
+
+// The ops of one value: whole passes over the cases when a pass fits the target, else the grid count (a prefix).
+function valueOps(nsPerOp, cases, target) {
+    const perOp = Math.max(nsPerOp, 1e-3);
+    const passNs = perOp * cases;
+    if (passNs <= target) {
+        const x = target / passNs;
+        let passes = Math.floor(x);
+        if (x - passes >= 0.5) passes += 1;
+        return Math.min(Math.floor(PERF_MAX_OPS / cases) * cases, Math.max(1, passes) * cases);
+    }
+    return Math.min(Math.max(nearestOnGrid(target / perOp), 1), cases);
+}
 
 // The empty body of the empty loop, called exactly as a compute is.
 function emptyCompute() {}

@@ -21,6 +21,7 @@ The adapters run as `/usr/bin/python3 -I adapter.py`; -I leaves the script's fol
 sys.path, so each adapter puts this folder on sys.path itself before `import abp`.
 """
 
+import math
 import sys
 import time
 from itertools import cycle, islice
@@ -107,6 +108,52 @@ WARMUP_TOLERANCE = 0.02
 # Protocol 4 ("values V"): the most timed values one perf process gives (as abp.c).
 PERF_MAX_VALUES = 100
 
+# Protocol 5 ("ops auto"; docs/engine.md): the pilot and the value rule of the orchestrator's PilotRule and PerfOps,
+# in IEEE-exact operations only, so that every runtime picks the same ops as the orchestrator checks.
+PERF_MAX_OPS = 2_000_000_000
+VALUE_GRID = (1.0, 2.0, 5.0, 10.0)
+
+
+def pilot(run, cases, target_ns):
+    """Grow the ops from 1 (x max(2, ceil(target / ns))) until one timed pass lasts target_ns; returns (ops, ns) of the last."""
+    ops = 1
+    while True:
+        ns = timed_pass(run, cases, ops)[0]
+        if ns >= target_ns or ops >= PERF_MAX_OPS:
+            return ops, ns
+        ops = min(PERF_MAX_OPS, ops * max(2, -(-target_ns // max(1, ns))))
+
+
+def _ratio(a, b):
+    return a / b if a >= b else b / a
+
+
+def nearest_on_grid(ops):
+    """The 1-2-5 grid count nearest to ops in ratio (ties go up); at least 1."""
+    if not ops > 1:
+        return 1
+    decade = 1.0
+    while decade * 10 <= ops:
+        decade *= 10
+    best = decade
+    for m in VALUE_GRID:
+        if _ratio(ops, m * decade) <= _ratio(ops, best):
+            best = m * decade
+    return int(best)
+
+
+def value_ops(ns_per_op, cases, target_ns):
+    """The ops of one value: whole passes over the cases when a pass fits the target, else the grid count (a prefix)."""
+    per_op = max(ns_per_op, 1e-3)
+    pass_ns = per_op * cases
+    if pass_ns <= target_ns:
+        x = target_ns / pass_ns
+        passes = math.floor(x)
+        if x - passes >= 0.5:
+            passes += 1
+        return int(min(PERF_MAX_OPS // cases * cases, max(1, passes) * cases))
+    return min(max(nearest_on_grid(target_ns / per_op), 1), cases)
+
 
 class _Empty:
     """The empty body of the empty loop: a bound method called exactly as experiment.run is."""
@@ -147,7 +194,7 @@ def fold(result):
     return float(np.asarray(result).flat[0])
 
 
-def perf(experiment, rows, width, ops, warmup, prepare_cases, values=None):
+def perf(experiment, rows, width, ops, warmup, prepare_cases, values=None, auto=None):
     """One op = one library call on ONE case, cycling through the sample.
 
     The lab sizes rounds from a pilot that starts at one op and assumes ns/op does not depend
@@ -161,9 +208,17 @@ def perf(experiment, rows, width, ops, warmup, prepare_cases, values=None):
 
     values (protocol 4): that many timed passes of `ops` ops back to back after the one warm-up, each
     reported in values_ns; the empty loop still runs once. None: a protocol 1/3 request (one value).
+
+    auto (protocol 5, "ops auto"): (pilot target ns, value target ns); the ops of a value come from an in-process pilot
+    (reported as pilot_ops and pilot_ns) instead of the request.
     """
     cases = prepare_cases(experiment, rows, width)
     run = experiment.run
+    pilot_line = ""
+    if auto is not None:  # protocol 5: this process is its own pilot
+        pilot_ops, pilot_ns = pilot(run, cases, auto[0])
+        ops = value_ops(pilot_ns / pilot_ops, len(rows), auto[1])
+        pilot_line = "pilot_ops %d\npilot_ns %d\n" % (pilot_ops, pilot_ns)
     warmup_ops, steady = warm_up(run, cases, ops, warmup)
     value_ns = []
     last = None
@@ -176,7 +231,7 @@ def perf(experiment, rows, width, ops, warmup, prepare_cases, values=None):
     warm_up(empty, cases, ops, warmup)
     empty_total, _ = timed_pass(empty, cases, ops)
     res = time.get_clock_info("perf_counter").resolution * 1e9
-    steady_line = "" if steady is None else "warmup_steady %d\n" % steady
+    steady_line = pilot_line + ("" if steady is None else "warmup_steady %d\n" % steady)
     if values is not None:
         steady_line += "values_ns %s\n" % " ".join(str(v) for v in value_ns)
     write("ABP 1\nstatus ok\ntotal_ns %d\nops %d\nsink %r\nclock_res_ns %r\nempty_loop_ns_per_op %r\nwarmup_ops %d\n%send\n"
@@ -229,8 +284,16 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
             if values is not None and not 1 <= values <= PERF_MAX_VALUES:
                 write_status("error", "values must be 1 to %d" % PERF_MAX_VALUES)
                 return 0
-            perf(experiment, rows, width, int(headers.get("ops", "1")), warmup if warmup == "auto" else int(warmup),
-                 prepare_cases, values)
+            auto = None
+            ops = headers.get("ops", "1")
+            if ops == "auto":
+                auto = (int(headers["pilot_target_ns"]), int(headers["value_target_ns"]))
+                if auto[0] < 1 or auto[1] < 1:
+                    write_status("error", "ops auto needs positive pilot_target_ns and value_target_ns")
+                    return 0
+                ops = "1"
+            perf(experiment, rows, width, int(ops), warmup if warmup == "auto" else int(warmup),
+                 prepare_cases, values, auto)
         else:
             write_status("error", "unknown mode %s" % mode)
     except Exception as exc:  # a library failure is reported, not a traceback

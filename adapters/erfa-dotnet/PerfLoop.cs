@@ -42,14 +42,25 @@ internal static unsafe class PerfLoop
             Protocol.WriteStatus(stdout, "error", $"values must be 1 to {MaxValues}");
             return 0;
         }
+        if (request.Auto is { } targets && (targets.PilotNs < 1 || targets.ValueNs < 1))
+        {
+            Protocol.WriteStatus(stdout, "error", "ops auto needs positive pilot_target_ns and value_target_ns");
+            return 0;
+        }
         var output = new double[e.Outputs];
         var sink = 0.0;
         var valueTicks = new long[request.Values ?? 1];
-        long emptyTicks, warmupOps;
+        long emptyTicks, warmupOps, pilotOps = 0, pilotNs = 0;
         bool steady;
         fixed (double* pcases = cases, pout = output)
         {
             var pass = new Pass(pcases, request.Cases, e.Inputs, e.Fold, pout);
+            if (request.Auto is { } auto)
+            {
+                // Protocol 5: this process is its own pilot, and sizes one value by the orchestrator's rule.
+                (pilotOps, pilotNs) = Pilot(e.Compute, pass, auto.PilotNs, ref sink);
+                request = request with { Ops = ValueRule.OpsFor((double)pilotNs / pilotOps, request.Cases, auto.ValueNs) };
+            }
             // The timed loop follows its own warm-up; the empty loop comes after, warmed up the same way.
             (warmupOps, steady) = WarmUp(e.Compute, pass, request, ref sink);
             sink = 0.0;
@@ -66,7 +77,8 @@ internal static unsafe class PerfLoop
         var totalNs = valueNs.Sum();
         var resNs = Math.Max(1, (long)Math.Round(nsPerTick));
         var emptyNsPerOp = emptyTicks * nsPerTick / request.Ops;
-        var steadyLine = request.WarmupAuto ? $"warmup_steady {(steady ? 1 : 0)}\n" : "";
+        var steadyLine = request.Auto is null ? "" : string.Create(CultureInfo.InvariantCulture, $"pilot_ops {pilotOps}\npilot_ns {pilotNs}\n");
+        steadyLine += request.WarmupAuto ? $"warmup_steady {(steady ? 1 : 0)}\n" : "";
         if (request.Values is not null)
         {
             steadyLine += "values_ns " + string.Join(' ', valueNs.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "\n";
@@ -122,6 +134,21 @@ internal static unsafe class PerfLoop
             }
         }
         return (chunk * WarmupMaxChunks, false);
+    }
+
+    /// <summary>The pilot of protocol 5: from one op, × max(2, ⌈target / ns⌉) until one pass lasts <paramref name="targetNs"/>; the last pass's ops and ns.</summary>
+    private static (long Ops, long Ns) Pilot(delegate*<double*, double*, void> compute, Pass pass, long targetNs, ref double sink)
+    {
+        var nsPerTick = 1e9 / Stopwatch.Frequency;
+        for (long ops = 1; ; )
+        {
+            var ns = Math.Max(1, (long)(TimedPass(compute, pass, ops, ref sink) * nsPerTick));
+            if (ns >= targetNs || ops >= ValueRule.MaxOps)
+            {
+                return (ops, ns);
+            }
+            ops = Math.Min(ValueRule.MaxOps, ops * Math.Max(2, (targetNs + ns - 1) / ns));
+        }
     }
 
     /// <summary>One timed pass: <paramref name="ops"/> calls cycling through the cases (wrap-around compare, no modulo); returns Stopwatch ticks.</summary>

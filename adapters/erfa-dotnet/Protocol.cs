@@ -7,9 +7,10 @@ namespace AstroBench.Adapters.ErfaDotnet;
 internal static class Protocol
 {
     /// <summary><c>WarmupAuto</c>: the request said <c>warmup auto</c> (protocol 3, steady-state warm-up). <c>Values</c>: its
-    /// <c>values</c> count (protocol 4; null when absent, 0 when not a count).</summary>
+    /// <c>values</c> count (protocol 4; null when absent, 0 when not a count). <c>Auto</c>: <c>ops auto</c> with its pilot
+    /// and value targets in ns (protocol 5; null otherwise, 0 for a target that is not a count).</summary>
     public sealed record Request(string Experiment, string Mode, int Columns, int Cases, long Ops, long Warmup, TextReader Rows, bool WarmupAuto = false,
-        int? Values = null);
+        int? Values = null, (long PilotNs, long ValueNs)? Auto = null);
 
     public static Request? ReadHeader(TextReader reader, string? firstLine, out string? error)
     {
@@ -40,9 +41,13 @@ internal static class Protocol
         _ = long.TryParse(headers.GetValueOrDefault("ops"), out var ops);
         _ = long.TryParse(headers.GetValueOrDefault("warmup"), out var warmup);
         int? values = headers.TryGetValue("values", out var v) ? (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0) : null;
-        return new Request(experiment, headers.GetValueOrDefault("mode") ?? "accuracy", columns, cases, ops, warmup, reader,
-            headers.GetValueOrDefault("warmup") == "auto", values);
+        (long, long)? auto = headers.GetValueOrDefault("ops") == "auto" ? (Count(headers, "pilot_target_ns"), Count(headers, "value_target_ns")) : null;
+        return new Request(experiment, headers.GetValueOrDefault("mode") ?? "accuracy", columns, cases, auto is null ? ops : 1, warmup, reader,
+            headers.GetValueOrDefault("warmup") == "auto", values, auto);
     }
+
+    private static long Count(Dictionary<string, string> headers, string key) =>
+        long.TryParse(headers.GetValueOrDefault(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     public static bool TryParseRow(string line, Span<double> values)
     {

@@ -135,8 +135,26 @@ internal static class AdaptersCommand
               ?? (call.Perf!.Ops == PerfCheckOps * (values ?? 1) ? null : $"answer says ops {call.Perf.Ops}, {PerfCheckOps * (values ?? 1)} were timed");
         var (label, done) = values is null ? ("3", "loop cost and warm-up reported") : ("4", "loop cost, warm-up and values reported");
         Mark(console, why is null, $"{experimentId} perf (protocol {label}): {why ?? done}");
+        return why is null && (!adapter.Manifest.SpeaksV5 || await CheckOpsAutoAsync(console, runner, adapter, experimentId, inputs, ct));
+    }
+
+    /// <summary>
+    /// Protocol 5: an <c>ops auto</c> request with small targets (so the check stays quick); the answer must report its
+    /// pilot, and its values the ops the value rule gives for that pilot (<see cref="Core.Running.PilotRule.CheckAuto"/>).
+    /// </summary>
+    private static async Task<bool> CheckOpsAutoAsync(IAnsiConsole console, AdapterProcessRunner runner, AdapterInfo adapter,
+        string experimentId, Core.Inputs.InputTable inputs, CancellationToken ct)
+    {
+        var request = AdapterRequest.Perf(experimentId, inputs, 1, 0, warmupAuto: true, PerfCheckValues, OpsAutoCheck);
+        var call = await runner.CallAsync(adapter, request, 0, ct);
+        var why = call.Outcome != CallOutcome.Completed
+            ? call.Outcome.ToWire() + (call.Detail is null ? "" : " — " + call.Detail)
+            : Core.Running.PilotRule.CheckAuto(call.Perf!, OpsAutoCheck, request.RowCount, PerfCheckValues);
+        Mark(console, why is null, $"{experimentId} perf (protocol 5): {why ?? "ops auto: pilot reported, values sized by the rule"}");
         return why is null;
     }
+
+    private static readonly PerfAuto OpsAutoCheck = new(100_000, 200_000);
 
     // The tick is markup, the text is not (MarkupLineInterpolated would escape the tick too).
     private static void Mark(IAnsiConsole console, bool ok, string text) =>

@@ -31,6 +31,9 @@ public sealed record AdapterManifest(
     /// <summary>Protocol 4: perf requests say <c>values V</c>, answers list each value (<c>values_ns</c>).</summary>
     public bool SpeaksV4 => Protocol.Contains(ProtocolConstants.Version4);
 
+    /// <summary>Protocol 5: a perf request may say <c>ops auto</c>, so the first round's process is its own pilot.</summary>
+    public bool SpeaksV5 => Protocol.Contains(ProtocolConstants.Version5);
+
     /// <summary>The best v2 number encoding the adapter declares: binary, then hex (decimal when it lists none).</summary>
     public WireEncoding BestEncoding => Declares(WireEncoding.Binary) ? WireEncoding.Binary : Declares(WireEncoding.Hex) ? WireEncoding.Hex : WireEncoding.Decimal;
 

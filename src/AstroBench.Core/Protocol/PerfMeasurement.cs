@@ -6,10 +6,12 @@ namespace AstroBench.Core.Protocol;
 /// (docs/adapter-protocol.md): the cost per op of the adapter's own timed loop with an empty body (null: not reported, a
 /// v1 adapter), the warm-up ops actually run, and whether the steady-state rule was met (null unless the request said
 /// <c>warmup auto</c>). <see cref="ValuesNs"/> is protocol 4: the call timed several values of <c>Ops / ValuesNs.Count</c>
-/// ops each (null: one value, <see cref="TotalNs"/>).
+/// ops each (null: one value, <see cref="TotalNs"/>). <see cref="PilotOps"/> and <see cref="PilotNs"/> are protocol 5: the
+/// last in-process pilot call of an <c>ops auto</c> request (null otherwise).
 /// </remarks>
 public sealed record PerfMeasurement(long TotalNs, long Ops, double Sink, double ClockResNs,
-    double? EmptyLoopNsPerOp = null, long? WarmupOps = null, bool? WarmupSteady = null, IReadOnlyList<long>? ValuesNs = null)
+    double? EmptyLoopNsPerOp = null, long? WarmupOps = null, bool? WarmupSteady = null, IReadOnlyList<long>? ValuesNs = null,
+    long? PilotOps = null, long? PilotNs = null)
 {
     /// <summary>The raw figure: the timed loop's total over its ops, loop overhead included (the mean over the values).</summary>
     public double NsPerOp => (double)TotalNs / Ops;

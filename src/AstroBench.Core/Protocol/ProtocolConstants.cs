@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1 to v4 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1 to v5 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
@@ -33,6 +33,18 @@ public static class ProtocolConstants
     public const int Version4 = 4;
     public const string ValuesKey = "values";
     public const string ValuesNsField = "values_ns";
+
+    /// <summary>
+    /// Version 5 (needs 4): a perf request may say <c>ops auto</c>: the process pilots itself (grows its op count until
+    /// one call lasts <c>pilot_target_ns</c>), sizes one value by the value rule (<c>value_target_ns</c>) and reports the
+    /// pilot in <c>pilot_ops</c> and <c>pilot_ns</c> (docs/adapter-protocol.md, "Version 5").
+    /// </summary>
+    public const int Version5 = 5;
+    public const string OpsAuto = "auto";
+    public const string PilotTargetKey = "pilot_target_ns";
+    public const string ValueTargetKey = "value_target_ns";
+    public const string PilotOpsField = "pilot_ops";
+    public const string PilotNsField = "pilot_ns";
 
     /// <summary>The most values one perf request may ask for.</summary>
     public const int MaxValues = 100;

@@ -71,7 +71,7 @@ public static class ResponseReader
                 var perf = new PerfMeasurement(ParseLong(headers, "total_ns"), ParseLong(headers, "ops"),
                     ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0,
                     OptionalEmptyLoop(headers), OptionalCount(headers, ProtocolConstants.WarmupOpsField), OptionalFlag(headers, ProtocolConstants.WarmupSteadyField),
-                    OptionalValues(headers));
+                    OptionalValues(headers), OptionalCount(headers, ProtocolConstants.PilotOpsField), OptionalCount(headers, ProtocolConstants.PilotNsField));
                 if (perf.Ops <= 0 || perf.TotalNs <= 0)
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"perf response with ops={perf.Ops} total_ns={perf.TotalNs}"));

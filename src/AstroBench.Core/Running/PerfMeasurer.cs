@@ -16,53 +16,49 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public sealed class PerfMeasurer(AdapterProcessRunner runner)
 {
-    // One op to start: some calls cost milliseconds (libnova's full ELP 2000-82B Moon, ~2.5 ms).
-    private const long PilotStartOps = 1;
-    private const long MaxOps = PerfOps.MaxOps;
-    // A pilot call must last long enough for a JIT to have compiled the loop: calls of 1 ms (tried) left JavaScript's
-    // ops in the interpreter, overestimated ns/op 5 to 50 times and so gave values of 0.4–4 ms instead of 20.
-    private static readonly TimeSpan PilotTarget = TimeSpan.FromMilliseconds(10);
-
     /// <summary>A failed timing call: its outcome and what went wrong.</summary>
     public sealed record Failure(CallOutcome Outcome, string? Detail);
 
-    /// <summary>The ops of one value for <paramref name="adapter"/>, or why the pilot failed.</summary>
-    public async Task<(long RoundOps, Failure? Failure)> PilotAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
+    /// <summary>The ops of one value for <paramref name="adapter"/>, or why the pilot failed; and the pilot calls made.</summary>
+    public async Task<(long RoundOps, Failure? Failure, int Calls)> PilotAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
         TimeSpan valueTarget, CancellationToken ct)
     {
         var auto = adapter.Manifest.SpeaksV3;
-        var ops = PilotStartOps;
+        var ops = PilotRule.StartOps;
         double nsPerOp;
+        var calls = 0;
         while (true)
         {
+            calls++;
             var pilot = await runner.CallAsync(adapter, AdapterRequest.Perf(experiment.Id, inputs, ops, Math.Max(1, ops / 10), auto), 0, ct);
             if (pilot.Outcome != CallOutcome.Completed)
             {
-                return (0, new Failure(pilot.Outcome, "pilot: " + pilot.Detail));
+                return (0, new Failure(pilot.Outcome, "pilot: " + pilot.Detail), calls);
             }
             if (MissingV3Fields(adapter, pilot.Perf!) is { } missingInPilot)
             {
-                return (0, new Failure(CallOutcome.InvalidOutput, "pilot: " + missingInPilot));
+                return (0, new Failure(CallOutcome.InvalidOutput, "pilot: " + missingInPilot), calls);
             }
             nsPerOp = pilot.Perf!.NsPerOp;
-            if (pilot.Perf.TotalNs >= PilotTarget.TotalNanoseconds || ops >= MaxOps)
+            if (PilotRule.NextOps(ops, pilot.Perf.TotalNs, PilotRule.Target.TotalNanoseconds) is not { } next)
             {
                 break;
             }
-            ops = Math.Min(MaxOps, ops * Math.Max(2, (long)Math.Ceiling(PilotTarget.TotalNanoseconds / Math.Max(1, pilot.Perf.TotalNs))));
+            ops = next;
         }
-        return (PerfOps.ForValue(nsPerOp, AdapterRequest.PerfCases(inputs.Rows), valueTarget), null);
+        return (PerfOps.ForValue(nsPerOp, AdapterRequest.PerfCases(inputs.Rows), valueTarget), null, calls);
     }
 
     /// <summary>
     /// Round <paramref name="round"/> (1-based, for messages): <paramref name="values"/> values of <paramref name="roundOps"/>
-    /// ops from a protocol 4 adapter (one value from any other); its figures, or why it failed.
+    /// ops from a protocol 4 adapter (one value from any other); its figures, or why it failed. With <paramref name="auto"/>
+    /// (protocol 5 adapters, their first round) the process pilots itself and <paramref name="roundOps"/> is ignored.
     /// </summary>
     public async Task<(PerfMeasurement? Perf, Failure? Failure)> RoundAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
-        long roundOps, int round, CancellationToken ct, int values = 1)
+        long roundOps, int round, CancellationToken ct, int values = 1, PerfAuto? auto = null)
     {
         int? asked = adapter.Manifest.SpeaksV4 ? values : null;
-        var request = AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10), adapter.Manifest.SpeaksV3, asked);
+        var request = AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10), adapter.Manifest.SpeaksV3, asked, auto);
         var call = await runner.CallAsync(adapter, request, 0, ct);
         if (call.Outcome != CallOutcome.Completed)
         {
@@ -71,6 +67,15 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         if (MissingValues(asked, call.Perf!) is { } wrongValues)
         {
             return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: {wrongValues}")));
+        }
+        if (auto is not null)
+        {
+            // Protocol 5: the process was its own pilot; its ops per value must be what the rule gives for its pilot.
+            if (PilotRule.CheckAuto(call.Perf!, auto, request.RowCount, asked ?? 1) is { } wrongAuto)
+            {
+                return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: {wrongAuto}")));
+            }
+            roundOps = call.Perf!.OpsPerValue;
         }
         var expectedOps = roundOps * (asked ?? 1);
         if (call.Perf!.Ops != expectedOps)

@@ -13,10 +13,13 @@ public static class PerfOps
 
     private static readonly double[] Grid = [1, 2, 5, 10];
 
-    public static long ForValue(double nsPerOp, int cases, TimeSpan valueTarget)
+    public static long ForValue(double nsPerOp, int cases, TimeSpan valueTarget) => ForValue(nsPerOp, cases, valueTarget.TotalNanoseconds);
+
+    /// <summary>The same with the target in ns. Only IEEE-exact operations (no logarithms), so that the adapters of protocol
+    /// 5, which apply this rule themselves (<c>ops auto</c>), get the same count in every language.</summary>
+    public static long ForValue(double nsPerOp, int cases, double target)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cases, 1);
-        var target = valueTarget.TotalNanoseconds;
         var perOp = Math.Max(nsPerOp, 1e-3);
         var passNs = perOp * cases;
         if (passNs <= target)
@@ -34,16 +37,23 @@ public static class PerfOps
         {
             return 1;
         }
-        var decade = Math.Pow(10, Math.Floor(Math.Log10(ops)));
+        var decade = 1.0;
+        while (decade * 10 <= ops)
+        {
+            decade *= 10;
+        }
         var best = decade;
         foreach (var m in Grid)
         {
             var candidate = m * decade;
-            if (Math.Abs(Math.Log(ops / candidate)) <= Math.Abs(Math.Log(ops / best)))
+            if (Ratio(ops, candidate) <= Ratio(ops, best))
             {
                 best = candidate;
             }
         }
-        return (long)Math.Round(best);
+        return (long)best;
     }
+
+    // How far apart two positive counts are, as a ratio ≥ 1 (|log(a / b)| without the logarithm).
+    private static double Ratio(double a, double b) => a >= b ? a / b : b / a;
 }

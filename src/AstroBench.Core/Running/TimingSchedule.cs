@@ -8,10 +8,11 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// Times an experiment's libraries together (docs/engine.md, "Rounds: interleaving and adaptive count"): a pilot for
-/// each, then rounds in cycles across the libraries in plan order (reference, A, B, reference, A, B, …) so that
-/// drift of the machine hits them all alike; which libraries a cycle holds is <see cref="RoundsRule"/>'s answer.
-/// Each sample keeps its place in that order (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's
-/// process times <see cref="RoundsPolicy.ValuesFor"/> values and the round's sample is their median.
+/// each (inside its first round's process for a protocol 5 adapter: <c>ops auto</c>), then rounds in cycles across the
+/// libraries in plan order (reference, A, B, reference, A, B, …) so that drift of the machine hits them all alike; which
+/// libraries a cycle holds is <see cref="RoundsRule"/>'s answer. Each sample keeps its place in that order
+/// (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's process times <see cref="RoundsPolicy.ValuesFor"/>
+/// values and the round's sample is their median.
 /// </summary>
 public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock)
 {
@@ -27,9 +28,16 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var started = clock.GetTimestamp();
         var budget = policy.BudgetFor(adapters.Count);
         var ops = new long[adapters.Count];
+        var trace = new TimingTrace(adapters.Count);
         for (var i = 0; i < adapters.Count; i++)
         {
-            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs, valueTarget, ct);
+            if (adapters[i].Manifest.SpeaksV5)
+            {
+                continue; // ops auto: its first round's process is its own pilot (ops[i] stays 0 until then)
+            }
+            var pilotStarted = TimingTrace.Start();
+            var (roundOps, failure, calls) = await measurer.PilotAsync(adapters[i], experiment, inputs, valueTarget, ct);
+            trace.Pilot(i, calls, pilotStarted);
             if (failure is not null)
             {
                 return new Outcome(null, adapters[i], failure);
@@ -49,11 +57,15 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
-                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i]);
+                var auto = ops[i] == 0 ? PilotRule.AutoFor(valueTarget) : null;
+                var roundStarted = TimingTrace.Start();
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i], auto);
                 if (failure is not null)
                 {
                     return new Outcome(null, adapters[i], failure);
                 }
+                ops[i] = perf!.OpsPerValue;
+                trace.Round(i, roundStarted, perf);
                 samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
@@ -62,6 +74,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             }
         }
 
+        trace.Write(experiment.Id, adapters);
         var summaries = adapters.Select((a, i) => PerformanceSummary.From(samples[i], ops[i], clockRes[i]) with
         {
             Loop = LoopCost.From(answers[i], a.Manifest.SpeaksV3),
