@@ -5,7 +5,9 @@
 #      between the two runs' medians over the C libraries' results (share within 3 %; target ≥ 90 %);
 #   2. the same once more while `stress-ng --cpu 1` loads one core: results flagged unstable, and that none of the
 #      flagged results is ranked (no speedup; a ⚠ cell, never a #rank, in `astrobench runs show`'s speed heatmap);
-#   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min).
+#   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min), and per
+#      library the timing processes started (pilots + rounds), their seconds, the seconds inside timed values and the
+#      unstable results (from ASTROBENCH_TRACE's `timing` lines).
 # Every part prints the load average before and after it, and the command it ran. Each run's line also gives its CPU
 # time (user + sys, adapters included), its adapter calls and their seconds per timed result, and the share of those
 # seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops).
@@ -121,5 +123,24 @@ fi
 
 if [[ $skip != *" catalog "* ]]; then
   echo "3. the full catalog, every library, default rounds: $catalog"
-  timed catalog --experiments "$catalog"
+  ASTROBENCH_TRACE=1 timed catalog --experiments "$catalog"
+  # Per library: timing processes started (pilots + rounds; protocol 5 adapters need no pilot process), their summed
+  # wall time and the part inside timed values (the ASTROBENCH_TRACE `timing` lines), and its unstable results.
+  python3 - "$work/catalog/log" "$(cat "$work/catalog.run")" <<'PY'
+import collections, glob, json, os, re, sys
+log, run = sys.argv[1:3]
+agg = collections.defaultdict(lambda: [0, 0, 0, 0.0, 0.0])
+pattern = re.compile(r"timing (\S+) (\S+): (\d+) processes \((\d+) pilot\), ([\d.]+) s in calls, ([\d.]+) s timed")
+for line in open(log, encoding="utf-8", errors="replace"):
+    if m := pattern.search(line):
+        a = agg[m[2]]
+        a[0] += 1; a[1] += int(m[3]); a[2] += int(m[4]); a[3] += float(m[5]); a[4] += float(m[6])
+unstable = collections.Counter(r["library"] for f in glob.glob(os.path.join(run, "*", "*.json"))
+                               if (r := json.load(open(f))).get("performance") and (r["performance"]["invalid_reason"] or "").startswith("unstable"))
+print(f"{'':10s} {'library':18s} {'results':>7s} {'processes':>9s} {'pilots':>6s} {'calls s':>8s} {'timed s':>8s} {'unstable':>8s}")
+for lib, (results, procs, pilots, calls, timed) in sorted(agg.items(), key=lambda kv: -kv[1][3]):
+    print(f"{'':10s} {lib:18s} {results:7d} {procs:9d} {pilots:6d} {calls:8.1f} {timed:8.1f} {unstable[lib]:8d}")
+tot = [sum(a[k] for a in agg.values()) for k in range(5)]
+print(f"{'':10s} {'all':18s} {tot[0]:7d} {tot[1]:9d} {tot[2]:6d} {tot[3]:8.1f} {tot[4]:8.1f} {sum(unstable.values()):8d}")
+PY
 fi
