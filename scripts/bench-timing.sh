@@ -127,7 +127,7 @@ if [[ $skip != *" catalog "* ]]; then
   # Per library: timing processes started (pilots + rounds; protocol 5 adapters need no pilot process), their summed
   # wall time and the part inside timed values (the ASTROBENCH_TRACE `timing` lines), and its unstable results.
   python3 - "$work/catalog/log" "$(cat "$work/catalog.run")" <<'PY'
-import collections, glob, json, os, re, sys
+import collections, glob, json, os, re, statistics, sys
 log, run = sys.argv[1:3]
 agg = collections.defaultdict(lambda: [0, 0, 0, 0.0, 0.0])
 pattern = re.compile(r"timing (\S+) (\S+): (\d+) processes \((\d+) pilot\), ([\d.]+) s in calls, ([\d.]+) s timed")
@@ -135,12 +135,18 @@ for line in open(log, encoding="utf-8", errors="replace"):
     if m := pattern.search(line):
         a = agg[m[2]]
         a[0] += 1; a[1] += int(m[3]); a[2] += int(m[4]); a[3] += float(m[5]); a[4] += float(m[6])
-unstable = collections.Counter(r["library"] for f in glob.glob(os.path.join(run, "*", "*.json"))
-                               if (r := json.load(open(f))).get("performance") and (r["performance"]["invalid_reason"] or "").startswith("unstable"))
-print(f"{'':10s} {'library':18s} {'results':>7s} {'processes':>9s} {'pilots':>6s} {'calls s':>8s} {'timed s':>8s} {'unstable':>8s}")
+perf = [(r["library"], r["performance"]) for f in glob.glob(os.path.join(run, "*", "*.json")) if (r := json.load(open(f))).get("performance")]
+unstable = collections.Counter(lib for lib, p in perf if (p["invalid_reason"] or "").startswith("unstable"))
+# Round 1 over the median of the later rounds: a protocol 5 first round also ran the pilot (more warm-up than the others).
+first = collections.defaultdict(list)
+for lib, p in perf:
+    if len(p["samples_ns"]) > 1 and statistics.median(p["samples_ns"][1:]) > 0:
+        first[lib].append(p["samples_ns"][0] / statistics.median(p["samples_ns"][1:]))
+med = lambda xs: statistics.median(xs) if xs else float("nan")
+print(f"{'':10s} {'library':18s} {'results':>7s} {'processes':>9s} {'pilots':>6s} {'calls s':>8s} {'timed s':>8s} {'unstable':>8s} {'round 1/rest':>12s}")
 for lib, (results, procs, pilots, calls, timed) in sorted(agg.items(), key=lambda kv: -kv[1][3]):
-    print(f"{'':10s} {lib:18s} {results:7d} {procs:9d} {pilots:6d} {calls:8.1f} {timed:8.1f} {unstable[lib]:8d}")
+    print(f"{'':10s} {lib:18s} {results:7d} {procs:9d} {pilots:6d} {calls:8.1f} {timed:8.1f} {unstable[lib]:8d} {med(first[lib]):12.2f}")
 tot = [sum(a[k] for a in agg.values()) for k in range(5)]
-print(f"{'':10s} {'all':18s} {tot[0]:7d} {tot[1]:9d} {tot[2]:6d} {tot[3]:8.1f} {tot[4]:8.1f} {sum(unstable.values()):8d}")
+print(f"{'':10s} {'all':18s} {tot[0]:7d} {tot[1]:9d} {tot[2]:6d} {tot[3]:8.1f} {tot[4]:8.1f} {sum(unstable.values()):8d} {med([x for v in first.values() for x in v]):12.2f}")
 PY
 fi
