@@ -11,6 +11,7 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public static class PilotRule
 {
+    // One op to start: some calls cost milliseconds (libnova's full ELP 2000-82B Moon, ~2.5 ms).
     public const long StartOps = 1;
 
     // A pilot call must last long enough for a JIT to have compiled the loop: calls of 1 ms (tried) left JavaScript's
