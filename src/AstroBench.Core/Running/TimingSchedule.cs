@@ -11,9 +11,11 @@ namespace AstroBench.Core.Running;
 /// each, then rounds in cycles across the libraries in plan order (reference, A, B, reference, A, B, …) so that
 /// drift of the machine hits them all alike; which libraries a cycle holds is <see cref="RoundsRule"/>'s answer.
 /// Each sample keeps its place in that order (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's
-/// process times <see cref="RoundsPolicy.ValuesFor"/> values and the round's sample is their median.
+/// process times <see cref="RoundsPolicy.ValuesFor"/> values and the round's sample is their median. With a
+/// <paramref name="probe"/>, every cycle starts with one probe process (never beside a round), whose time is not counted
+/// against the budget (docs/engine.md, "The machine-speed probe").
 /// </summary>
-public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock)
+public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null)
 {
     /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
     public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
@@ -44,8 +46,11 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language))).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
-        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started), budget) is { Count: > 0 } cycle)
+        var cycles = new ExperimentProbe(probe, clock);
+        var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
+        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget) is { Count: > 0 } cycle)
         {
+            await cycles.StartCycleAsync(ct);
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
@@ -57,6 +62,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
+                roundCycles[i].Add(cycles.Index);
                 clockRes[i] = perf.ClockResNs;
                 onRound(adapters[i], round, policy.Planned, perf.RoundNsPerOp);
             }
@@ -71,6 +77,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             RoundSequence = sequence[i],
             ValuesPerRound = a.Manifest.SpeaksV4 ? values[i] : null,
             RoundValuesNs = a.Manifest.SpeaksV4 ? answers[i].Select(p => p.NetValuesNsPerOp).ToList() : null,
+            ProbeNs = cycles.Samples,
+            RoundCycles = probe is null ? null : roundCycles[i],
         }).ToList();
         return new Outcome(summaries, null, null);
     }
