@@ -31,7 +31,8 @@ public sealed record MachineComparison(double BaselineProbeNs, double CandidateP
         return new MachineComparison(a.MedianNs, b.MedianNs, Math.Round(difference, 3), thresholdPercent, differs, warning);
     }
 
-    /// <summary>The note a changed performance row carries when the machines differed.</summary>
+    /// <summary>The note a changed performance row carries when the machines differed (not a field of its own: it is in the rows).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? RowNote => Differs
         ? string.Create(CultureInfo.InvariantCulture, $"machine speed differed by {Math.Abs(DifferencePercent):0.0} % between the runs (probe)")
         : null;
