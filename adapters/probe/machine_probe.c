@@ -18,7 +18,7 @@
 #include <time.h>
 
 #define PROBE_FORMAT 1
-#define PROBE_OPS 1000000L
+#define PROBE_OPS 500000L
 #define TABLE_SIZE 1024
 #define MAX_VALUES 20
 

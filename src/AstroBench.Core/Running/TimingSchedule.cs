@@ -31,7 +31,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var ops = new long[adapters.Count];
         for (var i = 0; i < adapters.Count; i++)
         {
-            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs, valueTarget, ct);
+            var (roundOps, failure) = await measurer.PilotAsync(adapters[i], experiment, inputs,
+                RoundsPolicy.ValueTargetFor(adapters[i].Manifest.Language, valueTarget), ct);
             if (failure is not null)
             {
                 return new Outcome(null, adapters[i], failure);
