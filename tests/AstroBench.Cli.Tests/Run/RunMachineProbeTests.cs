@@ -46,6 +46,12 @@ public sealed class RunMachineProbeTests : IDisposable
         var raw = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "manifest.json")))!["machine"]!.ToJsonString();
         Assert.Equal(raw, JsonSerializer.Serialize(folder.Manifest.Machine, ResultJson.Options).Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
 
+        // docs/run-folder.md's manifest example shows the block with the real one's fields.
+        Assert.Equal(Keys(JsonNode.Parse(raw)!), Keys(DocManifestExample()["machine"]!));
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "docs", "run-folder.md")).Split("```json")[2].Split("```")[0])!;
+        Assert.Equal(Keys(JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "gmst_era", "pref.json")))!["performance"]!).Intersect(["probe_ns", "round_cycles"]),
+            Keys(doc["performance"]!).Intersect(["probe_ns", "round_cycles"]));
+
         var statement = probe.Varied ? "machine speed varied by" : "machine speed steady within";
         Assert.Contains(statement, stdout, StringComparison.Ordinal);
         Assert.Contains("**Machine during timing:** " + statement, File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
@@ -60,6 +66,27 @@ public sealed class RunMachineProbeTests : IDisposable
 
         Assert.Null(folder.Manifest.Machine);
         Assert.False(JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "manifest.json")))!.AsObject().ContainsKey("machine"));
+    }
+
+    private static JsonNode DocManifestExample() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "docs", "run-folder.md")).Split("```json")[1].Split("```")[0])!;
+
+    /// <summary>Every property path of <paramref name="node"/>'s objects, sorted (arrays' items are not walked).</summary>
+    private static List<string> Keys(JsonNode node, string prefix = "")
+    {
+        var keys = new List<string>();
+        if (node is JsonObject o)
+        {
+            foreach (var (name, value) in o)
+            {
+                keys.Add(prefix + name);
+                if (value is not null)
+                {
+                    keys.AddRange(Keys(value, prefix + name + "."));
+                }
+            }
+        }
+        return keys.Order(StringComparer.Ordinal).ToList();
     }
 
     private async Task<(RunFolder Folder, string Stdout)> RunAsync(params string[] args)
