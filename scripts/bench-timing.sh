@@ -8,6 +8,9 @@
 #   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min), and per
 #      library the timing processes started (pilots + rounds), their seconds, the seconds inside timed values and the
 #      unstable results (from ASTROBENCH_TRACE's `timing` lines).
+# Part 1 also prints the machine-speed probe (docs/engine.md, "The machine-speed probe"): each run's within-run drift,
+# the probe's own run-to-run agreement, and the C medians' agreement with each experiment's probe ratio divided out:
+# the floor the machine itself sets for the 3 % target.
 # Every part prints the load average before and after it, and the command it ran. Each run's line also gives its CPU
 # time (user + sys, adapters included), its adapter calls and their seconds per timed result, and the share of those
 # seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops).
@@ -60,6 +63,10 @@ timed_s = sum(p["rounds"] * (p.get("values_per_round") or 1) * p["ops_per_round"
 calls_s = t.get("adapter_calls_s") or float("nan")
 print(f"{'':10s} CPU user {float(user):.1f} s + sys {float(sys_s):.1f} s; {t.get('adapter_calls')} adapter calls, "
       f"{calls_s:.1f} s ({calls_s / max(1, len(perf)):.2f} s per timed result), {100 * timed_s / calls_s:.0f} % of it inside timed values")
+mp = (m.get("machine") or {}).get("probe")
+if mp:
+    print(f"{'':10s} machine probe: {mp['samples']} samples, median {mp['median_ns']:.3f} ns/op, drift {mp['drift_percent']:.1f} % "
+          f"(min {mp['min_ns']:.3f}, max {mp['max_ns']:.3f}), robust CV {mp['robust_cv_percent']:.1f} %")
 print(f"{'':10s} $ {cmd}")
 PY
 }
@@ -84,6 +91,40 @@ within = sum(d <= 3 for d in diffs)
 print(f"{'':10s} medians of the C libraries' {len(diffs)} results, run 2 vs run 1: within 3 % {within}/{len(diffs)} "
       f"({100 * within / max(1, len(diffs)):.0f} %; target >= 90 %); |difference| p50 {q(0.5):.2f} %, p75 {q(0.75):.2f} %, "
       f"p90 {q(0.9):.2f} %, max {diffs[-1]:.2f} %")
+
+# The floor the machine sets (docs/engine.md, "The machine-speed probe"): the probe's own drift within each run, its
+# run-to-run agreement (whole run and per experiment), and the C medians' agreement once each experiment's probe ratio
+# is divided out (a diagnostic only: the engine never corrects a figure by the probe).
+def probe(run):
+    m = json.load(open(os.path.join(run, "manifest.json")))
+    per = {}
+    for e in m["results"]:
+        p = json.load(open(os.path.join(run, e["file"])))["performance"]
+        if p and p.get("probe_ns"):
+            per.setdefault(e["experiment"], sorted(p["probe_ns"]))
+    return (m.get("machine") or {}).get("probe"), {k: v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2 for k, v in per.items()}
+(ma, ea), (mb, eb) = probe(a), probe(b)
+if not ma or not mb:
+    print(f"{'':10s} machine probe: not recorded (adapters/probe not built?)")
+    sys.exit(0)
+for name, x in (("run 1", ma), ("run 2", mb)):
+    print(f"{'':10s} machine probe {name}: median {x['median_ns']:.3f} ns/op, min {x['min_ns']:.3f}, max {x['max_ns']:.3f}, "
+          f"within-run drift {x['drift_percent']:.1f} %, robust CV {x['robust_cv_percent']:.1f} %, {x['samples']} samples")
+common = sorted(set(ea) & set(eb))
+pd = sorted(abs(eb[k] / ea[k] - 1) * 100 for k in common)
+pw = sum(d <= 3 for d in pd)
+print(f"{'':10s} machine probe run 2 vs run 1: medians differ by {abs(mb['median_ns'] / ma['median_ns'] - 1) * 100:.2f} %; per experiment "
+      f"within 3 % {pw}/{len(pd)}, |difference| p50 {pd[len(pd) // 2]:.2f} %, max {pd[-1]:.2f} %")
+norm = []
+for e in json.load(open(os.path.join(a, "manifest.json")))["results"]:
+    if e["library"] in native and e["experiment"] in common:
+        pa = json.load(open(os.path.join(a, e["file"])))["performance"]
+        pb = json.load(open(os.path.join(b, e["file"])))["performance"]
+        if pa and pb:
+            ratio = eb[e["experiment"]] / ea[e["experiment"]]
+            norm.append(abs(pb["median_ns"] / pa["median_ns"] / ratio - 1) * 100)
+nw = sum(d <= 3 for d in norm)
+print(f"{'':10s} C medians divided by their experiment's probe ratio (diagnostic): within 3 % {nw}/{len(norm)}")
 PY
 }
 

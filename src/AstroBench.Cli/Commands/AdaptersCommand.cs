@@ -18,7 +18,7 @@ internal static class AdaptersCommand
         var list = new Command("list", "List adapters and whether they can run here");
         list.SetAction(parse => List(console, Load(parse)));
         var build = new Command("build", "Build every adapter that has a build command");
-        build.SetAction((parse, ct) => BuildAsync(console, Load(parse), ct));
+        build.SetAction((parse, ct) => BuildAsync(console, Load(parse), RepoLocator.AdapterDirs(parse.GetValue(AdaptersDir)), ct));
         var check = new Command("check", "Check each available adapter answers --version and a one-case request per experiment (and, for protocol 3, a perf request reporting its loop cost; for protocol 2, the same numbers in every declared encoding)");
         check.SetAction((parse, ct) => CheckAsync(console, Load(parse), ct));
         command.Subcommands.Add(list);
@@ -44,9 +44,24 @@ internal static class AdaptersCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> BuildAsync(IAnsiConsole console, AdapterRegistry registry, CancellationToken ct)
+    private static async Task<int> BuildAsync(IAnsiConsole console, AdapterRegistry registry, IReadOnlyList<string> dirs, CancellationToken ct)
     {
         var failed = new List<string>();
+        // The machine-speed probe is built with the adapters (same compiler, same make), though it is not one (docs/engine.md).
+        foreach (var probe in dirs.Select(d => Path.Combine(d, "probe")).Where(d => File.Exists(Path.Combine(d, "Makefile"))))
+        {
+            var built = await AdapterCommand.RunInAsync(probe, ["make"], TimeSpan.FromMinutes(1), ct);
+            if (built.ExitCode == 0)
+            {
+                console.MarkupLineInterpolated($"[green]built[/] machine probe ({probe})");
+            }
+            else
+            {
+                failed.Add("machine probe");
+                console.MarkupLineInterpolated($"[red]failed[/] machine probe (exit {built.ExitCode}):");
+                console.WriteLine(built.Output.TrimEnd());
+            }
+        }
         foreach (var a in registry.Adapters.Where(a => a.Manifest.Build is { Count: > 0 }))
         {
             var missing = a.Manifest.Requires?.FirstOrDefault(r => !File.Exists(r.Path) && !Directory.Exists(r.Path));

@@ -30,6 +30,10 @@ internal static class GateTable
         {
             console.Write(perf);
         }
+        if (r.Machine?.Warning is { } warning)
+        {
+            console.WriteLine("warning: " + warning);
+        }
     }
 
     private static string Verdict(string verdict, string? note) => note is null ? verdict : $"{verdict}: {note}";

@@ -208,6 +208,8 @@ internal static class RunCommand
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),
             AdapterMemoryMb = AdapterMemory(parse),
         };
+        // The probe lives beside the adapters (adapters/probe, built with them); a run without it simply records no machine block.
+        options = options with { MachineProbePath = MachineProbe.Locate(options.AdapterDirs.Append(Path.Combine(RepoLocator.Find() ?? ".", "adapters")))?.Executable };
         options = WithEngine(options, parse);
         var errors = RunOptionsValidator.Validate(options);
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));

@@ -10,13 +10,17 @@ public static class AdapterCommand
 
     /// <param name="withStderr">Whether stderr joins the output: yes for a build's log; no where the output is data (version
     /// lines), since a library may log to stderr at any time (casacore warns there that its leap-second table is old).</param>
-    public static async Task<Result> RunAsync(AdapterInfo adapter, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken ct,
+    public static Task<Result> RunAsync(AdapterInfo adapter, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken ct,
+        bool withStderr = true) =>
+        RunInAsync(adapter.Directory, adapter.ResolveCommand(argv), timeout, ct, withStderr);
+
+    /// <summary>The same for a command that belongs to no adapter (the machine probe's build): <paramref name="resolved"/> as given, run in <paramref name="directory"/>.</summary>
+    public static async Task<Result> RunInAsync(string directory, IReadOnlyList<string> resolved, TimeSpan timeout, CancellationToken ct,
         bool withStderr = true)
     {
-        var resolved = adapter.ResolveCommand(argv);
         var psi = new ProcessStartInfo(resolved[0])
         {
-            WorkingDirectory = adapter.Directory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -13,7 +13,7 @@ public sealed record CompareSummaryDto(int AccuracyRegressions, int AccuracyImpr
 
 /// <summary>The original lab's <c>CompareResult</c> (run_a, run_b, deltas), then AstroBench's rules, per-kind verdicts and summary.</summary>
 public sealed record CompareDto(string RunA, string RunB, IReadOnlyList<MetricDeltaDto> Deltas, CompareRulesDto Rules, IReadOnlyList<AccuracyDeltaDto> Accuracy,
-    IReadOnlyList<PerfDeltaDto> Performance, CompareSummaryDto Summary, CompareTestbedsDto? Testbeds = null);
+    IReadOnlyList<PerfDeltaDto> Performance, CompareSummaryDto Summary, CompareTestbedsDto? Testbeds = null, MachineComparison? Machine = null);
 
 /// <summary>Both runs' testbed keys (docs/history.md; <c>unknown</c> without one): performance across testbeds is not comparable.</summary>
 public sealed record CompareTestbedsDto(string A, string B, bool Differ);

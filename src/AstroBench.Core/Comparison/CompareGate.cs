@@ -15,14 +15,17 @@ public static class CompareGate
         rules ??= GateRules.Default;
         var pairs = ResultPairs.Join(baseline, candidate).ToList();
         var accuracy = pairs.Select(p => GateAccuracy.Judge(p.Experiment, p.Library, p.A, p.B, rules)).ToList();
-        var performance = pairs.Select(p => GatePerformance.Judge(p.Experiment, p.Library, p.A, p.B, rules)).OfType<GatePerfRow>().ToList();
+        var machine = MachineComparison.Of(baseline, candidate, rules.PerfMinEffect * 100);
+        var performance = pairs.Select(p => GatePerformance.Judge(p.Experiment, p.Library, p.A, p.B, rules)).OfType<GatePerfRow>()
+            .Select(r => machine?.RowNote is { } note && r.Verdict is GateVerdicts.Regression or GateVerdicts.Improvement && r.Note is null ? r with { Note = note } : r)
+            .ToList();
         var reason = NotComparable(pairs, baselineTestbed, candidateTestbed);
         var changed = accuracy.Select(r => r.Verdict).Concat(performance.Select(r => r.Verdict))
             .Any(v => failOn == GateFailOn.AnyChange ? GateVerdicts.IsChange(v) : v == GateVerdicts.Regression);
         var (outcome, exit) = reason is not null ? (GateReport.NotComparableOutcome, 2) : changed ? (GateReport.Fail, 1) : (GateReport.Pass, 0);
         return new GateReport(baseline.Summary.Id, candidate.Summary.Id, baselineTestbed, candidateTestbed,
             failOn == GateFailOn.AnyChange ? "any-change" : "regression", outcome, exit, reason, rules,
-            GateSummary.Of(accuracy.Select(r => r.Verdict)), GateSummary.Of(performance.Select(r => r.Verdict)), accuracy, performance);
+            GateSummary.Of(accuracy.Select(r => r.Verdict)), GateSummary.Of(performance.Select(r => r.Verdict)), accuracy, performance, machine);
     }
 
     private static string? NotComparable(List<(string Experiment, string Library, ResultRow? A, ResultRow? B)> pairs, string testbedA, string testbedB)

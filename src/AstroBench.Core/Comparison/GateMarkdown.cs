@@ -30,6 +30,10 @@ public static class GateMarkdown
             .Append(Inv($". Rule: same dataset fingerprint; the primary metric's p99 or max moving by more than {r.Rules.AccuracyRelativeTolerance:0.###e+0} relative + {r.Rules.AccuracyAbsoluteTolerance:0.###e+0} absolute is a change (larger error = regression).\n\n"));
         md.Append("**Performance:** ").Append(Counts(r.PerformanceSummary))
             .Append(Inv($". Rule: only two valid results (≥ {r.Rules.PerfMinRounds} rounds, stable) are compared; speedup = baseline median / candidate median with a {r.Rules.PerfCiLevel * 100:0} % bootstrap interval; a regression when the interval lies below 1 and the slowdown is at least {r.Rules.PerfMinEffect * 100:0.#} %.\n"));
+        if (r.Machine?.Warning is { } warning)
+        {
+            md.Append("\n⚠️ **Machine speed:** ").Append(warning).Append(".\n");
+        }
         var acc = r.Accuracy.Where(x => x.Verdict != GateVerdicts.Unchanged).ToList();
         if (acc.Count > 0)
         {

@@ -7,7 +7,7 @@ namespace AstroBench.Core.Comparison;
 /// </summary>
 public sealed record GateReport(string Baseline, string Candidate, string BaselineTestbed, string CandidateTestbed, string FailOn,
     string Outcome, int ExitCode, string? NotComparable, GateRules Rules, GateSummary AccuracySummary, GateSummary PerformanceSummary,
-    IReadOnlyList<GateAccuracyRow> Accuracy, IReadOnlyList<GatePerfRow> Performance)
+    IReadOnlyList<GateAccuracyRow> Accuracy, IReadOnlyList<GatePerfRow> Performance, MachineComparison? Machine = null)
 {
     public const string Pass = "pass";
     public const string Fail = "fail";

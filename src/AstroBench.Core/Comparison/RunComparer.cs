@@ -33,7 +33,8 @@ public static class RunComparer
             new CompareRulesDto(PerfMinChangePercent, true, AccuracyRelativeTolerance, AbsoluteFloor), accuracy, perf,
             new CompareSummaryDto(accuracy.Count(x => x.Verdict == "regressed"), accuracy.Count(x => x.Verdict == "improved"),
                 perf.Count(x => x.Verdict == "regressed"), perf.Count(x => x.Verdict == "improved")),
-            new CompareTestbedsDto(TestbedOf(a), TestbedOf(b), TestbedOf(a) != TestbedOf(b)));
+            new CompareTestbedsDto(TestbedOf(a), TestbedOf(b), TestbedOf(a) != TestbedOf(b)),
+            MachineComparison.Of(a, b, PerfMinChangePercent));
     }
 
     private static string TestbedOf(RunDetail run) =>

@@ -40,6 +40,11 @@ public static class SummaryMarkdown
         sb.Append(c.NoPerf ? "no perf" : string.Create(Inv, $"{c.PerfRounds} perf rounds"));
         sb.Append(c.CiMode ? " (CI mode: perf numbers are smoke tests only)" : "");
         sb.Append(Inv, $". Machine: {manifest.Environment.CpuModel}, {manifest.Environment.Cores} cores, {manifest.Environment.Os}.\n\n");
+        if (manifest.Machine is { } machine)
+        {
+            // docs/engine.md, "The machine-speed probe": the floor the machine set for reproducing these medians.
+            sb.Append(Inv, $"**Machine during timing:** {Running.MachineDrift.Statement(machine.Probe)}.\n\n");
+        }
         if (!manifest.Completeness.Complete)
         {
             sb.Append("**Incomplete run.** Failed: ");

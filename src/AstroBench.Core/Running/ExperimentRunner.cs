@@ -88,7 +88,8 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         if (!options.NoPerf)
         {
             var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
-            var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System);
+            var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System,
+                options.MachineProbePath is { } probe ? new MachineProbe(probe) : null);
             var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfValueTarget,
                 (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
             if (outcome.Failure is { } failure)

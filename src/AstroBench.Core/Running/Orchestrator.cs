@@ -213,7 +213,12 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 r.Cached?.SourceRun)).ToList(),
             segments.Timing(processes, now), segments.Close(RunSegmentReasons.Completed, now),
             new RunEngine(options.Jobs, RunAdapters.Transports(plan, options.Transport), cache is not null, allResults.Count(r => r.Cached is not null)),
-            Testbed.Of(environment, options.Testbed), RunRoundsSummary.Of(options, RunAdapters.Versions(adapters), allResults));
+            Testbed.Of(environment, options.Testbed), RunRoundsSummary.Of(options, RunAdapters.Versions(adapters), allResults),
+            RunMachineSummary.Of(options, allResults));
+        if (manifest.Machine is { } machine)
+        {
+            reporter.Info(MachineDrift.Statement(machine.Probe));
+        }
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();

@@ -31,6 +31,17 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// <summary>One timed value lasts about this long (<see cref="PerfOps"/> rounds it to whole passes over the cases).</summary>
     public static TimeSpan ValueTarget { get; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// A native value is half as long (docs/engine.md, "Shorter values for C"): a C process starts in about a millisecond, so
+    /// the same budget buys twice the fresh processes, and the median of a C library's rounds is taken over more of the
+    /// moments the machine's speed moves between; interpreted runtimes keep 20 ms, their start-up is what a round costs.
+    /// </summary>
+    public static TimeSpan NativeValueTarget { get; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The value target for <paramref name="language"/>: <see cref="NativeValueTarget"/> for C and C++ when <paramref name="target"/> is the default, else <paramref name="target"/>.</summary>
+    public static TimeSpan ValueTargetFor(string language, TimeSpan target) =>
+        IsNative(language) && target == ValueTarget ? NativeValueTarget : target;
+
     /// <summary>The largest number of rounds <paramref name="language"/> may get: the <c>--max-perf-rounds</c> given, else its language default; never below <see cref="Planned"/>.</summary>
     public int MaxFor(string language) =>
         Math.Max(Planned, MaxRounds ?? (IsNative(language) ? DefaultMaxRoundsNative : DefaultMaxRoundsManaged));

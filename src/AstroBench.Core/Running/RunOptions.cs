@@ -36,6 +36,10 @@ public sealed record RunOptions
     /// <summary>Accuracy calls at once (docs/engine.md <c>--jobs</c>); timing rounds always run alone.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The machine-speed probe's binary (docs/engine.md, "The machine-speed probe"), timed at the start of every timing
+    /// cycle; null: no probe (not built, or a caller that does not want one). Not part of the run's config.</summary>
+    public string? MachineProbePath { get; init; }
+
     public AccuracyTransport Transport { get; init; } = AccuracyTransport.Auto;
 
     /// <summary>The smallest shard of a persistent adapter's large accuracy request (<c>--shard-rows</c>, docs/engine.md "Shards"); 0: never split.</summary>

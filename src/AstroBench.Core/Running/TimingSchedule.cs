@@ -12,9 +12,10 @@ namespace AstroBench.Core.Running;
 /// libraries in plan order (reference, A, B, reference, A, B, …) so that drift of the machine hits them all alike; which
 /// libraries a cycle holds is <see cref="RoundsRule"/>'s answer. Each sample keeps its place in that order
 /// (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's process times <see cref="RoundsPolicy.ValuesFor"/>
-/// values and the round's sample is their median.
+/// values and the round's sample is their median. With a <paramref name="probe"/>, every cycle starts with one probe
+/// process (never beside a round), whose time is not counted against the budget (docs/engine.md, "The machine-speed probe").
 /// </summary>
-public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock)
+public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null)
 {
     /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
     public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
@@ -29,6 +30,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var budget = policy.BudgetFor(adapters.Count);
         var ops = new long[adapters.Count];
         var trace = new TimingTrace(adapters.Count);
+        var targets = adapters.Select(a => RoundsPolicy.ValueTargetFor(a.Manifest.Language, valueTarget)).ToArray();
         for (var i = 0; i < adapters.Count; i++)
         {
             if (adapters[i].Manifest.SpeaksV5)
@@ -36,7 +38,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 continue; // ops auto: its first round's process is its own pilot (ops[i] stays 0 until then)
             }
             var pilotStarted = TimingTrace.Start();
-            var (roundOps, failure, calls) = await measurer.PilotAsync(adapters[i], experiment, inputs, valueTarget, ct);
+            var (roundOps, failure, calls) = await measurer.PilotAsync(adapters[i], experiment, inputs, targets[i], ct);
             trace.Pilot(i, calls, pilotStarted);
             if (failure is not null)
             {
@@ -52,12 +54,15 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language))).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
-        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started), budget) is { Count: > 0 } cycle)
+        var cycles = new ExperimentProbe(probe, clock);
+        var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
+        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget) is { Count: > 0 } cycle)
         {
+            await cycles.StartCycleAsync(ct);
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
-                var auto = ops[i] == 0 ? PilotRule.AutoFor(valueTarget) : null;
+                var auto = ops[i] == 0 ? PilotRule.AutoFor(targets[i]) : null;
                 var roundStarted = TimingTrace.Start();
                 var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i], auto);
                 if (failure is not null)
@@ -69,6 +74,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
+                roundCycles[i].Add(cycles.Index);
                 clockRes[i] = perf.ClockResNs;
                 onRound(adapters[i], round, policy.Planned, perf.RoundNsPerOp);
             }
@@ -84,6 +90,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             RoundSequence = sequence[i],
             ValuesPerRound = a.Manifest.SpeaksV4 ? values[i] : null,
             RoundValuesNs = a.Manifest.SpeaksV4 ? answers[i].Select(p => p.NetValuesNsPerOp).ToList() : null,
+            ProbeNs = cycles.Samples,
+            RoundCycles = probe is null ? null : roundCycles[i],
         }).ToList();
         return new Outcome(summaries, null, null);
     }

@@ -46,7 +46,9 @@ public sealed record PerformanceSummary(
     string? RoundsStop = null,
     IReadOnlyList<int>? RoundSequence = null,
     int? ValuesPerRound = null,
-    IReadOnlyList<IReadOnlyList<double>>? RoundValuesNs = null)
+    IReadOnlyList<IReadOnlyList<double>>? RoundValuesNs = null,
+    IReadOnlyList<double>? ProbeNs = null,
+    IReadOnlyList<int>? RoundCycles = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;

@@ -58,9 +58,9 @@ public sealed class RunRoundsTests : IDisposable
     private async Task<RunFolder> RunAsync(params string[] args)
     {
         var adapters = Directory.CreateDirectory(Path.Combine(_lab.Dir, "adapters")).FullName;
-        Paced(adapters, "pref", "reference", "20");
-        Paced(adapters, "pnoisy", "candidate", "10", "30");
-        Paced(adapters, "psteady", "candidate", "20");
+        PacedAdapters.Write(adapters, "pref", "reference", "20");
+        PacedAdapters.Write(adapters, "pnoisy", "candidate", "10", "30");
+        PacedAdapters.Write(adapters, "psteady", "candidate", "20");
         var state = Directory.CreateDirectory(Path.Combine(_lab.Dir, "paced")).FullName;
         using var run = CliProcess.Start(_lab.Dir,
             ["run", "--adapters-dir", adapters, "--experiments", "gmst_era", "--n", "20", "--perf-rounds", "3", "--max-perf-rounds", "6", .. args],
@@ -68,21 +68,5 @@ public sealed class RunRoundsTests : IDisposable
         var result = await run.WaitAsync();
         Assert.True(result.ExitCode == 0, result.All);
         return new RunFolder(Assert.Single(_lab.Runs()));
-    }
-
-    /// <summary>An adapter folder <paramref name="name"/> whose program is the paced fixture reporting <paramref name="values"/>.</summary>
-    private static void Paced(string adapters, string name, string role, params string[] values)
-    {
-        var script = Path.Combine(Repo.Fixtures, "paced", "adapter.sh");
-        var dir = Directory.CreateDirectory(Path.Combine(adapters, name)).FullName;
-        var manifest = new JsonObject
-        {
-            ["name"] = name, ["protocol"] = 1, ["language"] = "sh", ["library"] = "paced fixture", ["license"] = "n/a",
-            ["run"] = new JsonArray([JsonValue.Create("sh"), JsonValue.Create(script), .. values.Select(v => JsonValue.Create(v))]),
-            ["version"] = new JsonArray("sh", script, "--version"),
-            ["requires"] = new JsonArray(),
-            ["experiments"] = new JsonObject { ["gmst_era"] = new JsonObject { ["model"] = "paced fixture " + string.Join(' ', values), ["role"] = role } },
-        };
-        File.WriteAllText(Path.Combine(dir, "adapter.json"), manifest.ToJsonString(), System.Text.Encoding.UTF8);
     }
 }

@@ -7,12 +7,12 @@ namespace AstroBench.Cli.Tests.Run;
 /// file by file. What may differ, and nothing else: in result files the <c>performance</c> block (timing
 /// figures, its <c>segment</c> and, since rounds adapt to the CV, how many rounds ran; <c>rounds_planned</c> and <c>rounds_max</c>
 /// must match); in the manifest <c>run_id</c>, <c>started_at</c>, <c>finished_at</c>, <c>timing</c>, <c>segments</c>, <c>engine</c>
-/// (docs/engine.md) and what the round rule did (its settings in <c>rounds</c> must match); summaries when perf ran (they
+/// (docs/engine.md), <c>machine</c> (the probe: a timing figure) and what the round rule did (its settings in <c>rounds</c> must match); summaries when perf ran (they
 /// print timing figures; the run summary names its run id). Every other block is compared as raw bytes.
 /// </summary>
 internal static class SameRun
 {
-    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments", "engine", "rounds"];
+    private static readonly string[] ManifestMayDiffer = ["run_id", "started_at", "finished_at", "timing", "segments", "engine", "rounds", "machine"];
 
     /// <summary>The round rule's settings in the manifest's <c>rounds</c> block (the rest is what the rule did).</summary>
     private static readonly string[] RoundsRule = ["interleaved", "planned", "max_rounds", "cv_target_percent", "budget_s_per_library"];

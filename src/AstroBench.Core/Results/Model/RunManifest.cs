@@ -18,7 +18,8 @@ public sealed record RunManifest(
     IReadOnlyList<RunSegment>? Segments = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEngine? Engine = null,
     Testbed? Testbed = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunRounds? Rounds = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunRounds? Rounds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunMachine? Machine = null)
 {
     public const string SchemaId = "astrobench.run/1";
 }
