@@ -28,28 +28,19 @@ internal static class SpeedupBootstrap
 
         var rng = new SeededRandom(SeedOf(reference, candidate));
         var ratios = new double[Resamples];
-        var refBuffer = new double[reference.Length];
-        var candBuffer = new double[candidate.Length];
+        var refSide = new BootstrapSide(reference);
+        var candSide = new BootstrapSide(candidate);
         for (var b = 0; b < Resamples; b++)
         {
-            Resample(reference, refBuffer, rng);
-            Resample(candidate, candBuffer, rng);
-            ratios[b] = Median(refBuffer) / Median(candBuffer);
+            // Reference first, then candidate: the generator's draws are consumed in the same order as always.
+            var refMedian = refSide.ResampledMedian(rng);
+            ratios[b] = refMedian / candSide.ResampledMedian(rng);
         }
         Array.Sort(ratios);
         var alpha = (1.0 - Level) / 2.0;
         var low = Percentiles.OfSorted(ratios, alpha);
         var high = Percentiles.OfSorted(ratios, 1.0 - alpha);
         return new Estimate(ratio, low, high, Level, SpeedupVerdict.Of(low, high));
-    }
-
-    private static void Resample(double[] source, double[] target, SeededRandom rng)
-    {
-        for (var i = 0; i < target.Length; i++)
-        {
-            // Modulo bias is below 2^-58 for a handful of rounds: irrelevant here.
-            target[i] = source[(int)(rng.NextUInt64() % (ulong)source.Length)];
-        }
     }
 
     /// <summary>Median of <paramref name="values"/>; sorts it in place.</summary>
