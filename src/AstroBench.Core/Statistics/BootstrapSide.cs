@@ -5,10 +5,10 @@ namespace AstroBench.Core.Statistics;
 /// <summary>
 /// One side's samples, sorted once, for the resampled medians of the bootstrap. A resample draws indices into the
 /// samples as given (so the generator's draws and the seed are what they always were); the draws are counted per
-/// rank in sorted order and the resample is laid out sorted from those counts (a counting sort, O(n)) instead of
-/// sorting it. The sorted resample holds exactly the values <c>Array.Sort</c> would give (NaN first, as it orders
-/// them; equal values are the same bits — ±0 aside, which no timing is — so how ties are broken cannot show), and the median is taken from it by the
-/// same <see cref="Percentiles.OfSorted"/>: every ratio, and so every interval, is bit-for-bit the old one. The
+/// rank in sorted order and the median's two ranks are read off the running count (a counting sort, O(n)) instead of
+/// sorting the resample. Those are exactly the values <c>Array.Sort</c> would put there (NaN first, as it orders
+/// them; equal values are the same bits — ±0 aside, which no timing is — so how ties are broken cannot show), and they are interpolated term for
+/// term as <see cref="Percentiles.OfSorted"/> does: every ratio, and so every interval, is bit-for-bit the old one. The
 /// scoreboard computes some 1,400 of these bootstraps per run (every ordered pair of libraries per experiment), and a
 /// sort per resample was most of a publish's CPU time (docs/publish-import.md, "Cost").
 /// </summary>
@@ -17,7 +17,9 @@ internal sealed class BootstrapSide
     private readonly double[] _sorted;
     private readonly int[] _rankOf;
     private readonly int[] _counts;
-    private readonly double[] _resample;
+    private readonly int _lo;
+    private readonly int _hi;
+    private readonly double _fraction;
 
     public BootstrapSide(double[] samples)
     {
@@ -34,26 +36,38 @@ internal sealed class BootstrapSide
             _rankOf[order[r]] = r;
         }
         _counts = new int[samples.Length];
-        _resample = new double[samples.Length];
+        // The median's two closest ranks and weight, as Percentiles.OfSorted(…, 0.5) computes them for n values.
+        var h = (samples.Length - 1) * 0.5;
+        _lo = (int)Math.Floor(h);
+        _hi = Math.Min(_lo + 1, samples.Length - 1);
+        _fraction = h - _lo;
     }
 
     public double ResampledMedian(SeededRandom rng)
     {
-        var n = _rankOf.Length;
-        Array.Clear(_counts);
-        for (var i = 0; i < n; i++)
+        var counts = _counts;
+        var rankOf = _rankOf;
+        for (var i = 0; i < rankOf.Length; i++)
         {
-            // Modulo bias is below 2^-58 for a handful of rounds: irrelevant here.
-            _counts[_rankOf[(int)(rng.NextUInt64() % (ulong)n)]]++;
+            // NextUInt64() % n, as always (modulo bias is below 2^-58 for a handful of rounds: irrelevant here).
+            counts[rankOf[(int)(rng.NextUInt64() % (ulong)rankOf.Length)]]++;
         }
-        var k = 0;
-        for (var r = 0; r < n; r++)
+        // The ranks at sorted positions lo and hi, read off the running count (and the counts cleared for the next draw).
+        int rankLo = -1, rankHi = -1, seen = 0;
+        for (var r = 0; r < counts.Length; r++)
         {
-            for (var c = _counts[r]; c > 0; c--)
+            seen += counts[r];
+            counts[r] = 0;
+            if (rankLo < 0 && seen > _lo)
             {
-                _resample[k++] = _sorted[r];
+                rankLo = r;
+            }
+            if (rankHi < 0 && seen > _hi)
+            {
+                rankHi = r;
             }
         }
-        return Percentiles.OfSorted(_resample, 0.5);
+        // Percentiles.OfSorted(resample sorted, 0.5), term for term.
+        return _sorted[rankLo] + (_fraction * (_sorted[rankHi] - _sorted[rankLo]));
     }
 }
