@@ -7,7 +7,8 @@
 #   Then `astrobench publish` of the 100 newest runs (needs web/dist-static: scripts/setup.sh builds it).
 # Options go to the benchmark: --runs N (number of runs), --experiments, --libraries, --requests, --scans,
 # --publish-runs N (0 skips publish), --work DIR --keep (keep the folders), --reuse (reuse the folders of a kept
-# --work DIR), --no-reindex (keep the kept index instead of timing a reindex).
+# --work DIR), --no-reindex (keep the kept index instead of timing a reindex), --publish-only (write the lab and time
+# only the publish: `./scripts/bench-history.sh --runs 200 --publish-runs 100 --publish-only` takes a few minutes).
 # Environment, for repeated measurements over one generated lab (10,000 folders take minutes to write, a reindex of
 # them many minutes on a cold page cache):
 #   KEEP=DIR   keep the lab in DIR and reuse it when it is there (= --work DIR --keep --reuse): the first invocation

@@ -17,7 +17,7 @@ public static class SpeedComparison
             return PairOutcome.NotRanked;
         }
         // Compute(x, y) is "median x / median y": faster means y (here A) is the faster one.
-        return SpeedupBootstrap.Compute(b.SamplesNs, a.SamplesNs).Verdict switch
+        return SpeedupBootstrap.VerdictOf(b.SamplesNs, a.SamplesNs) switch
         {
             SpeedupVerdict.Faster => PairOutcome.Win,
             SpeedupVerdict.Slower => PairOutcome.Loss,
