@@ -85,10 +85,9 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
         // The version commands and fingerprints run beside the first experiments' accuracy calls: only a reference-cache
         // key, a checkpoint and the manifest need them, so the run no longer waits for them before its first call.
-        // Likewise the environment probe (git, cc) for the manifest. Both start on the thread pool: hashing the adapters'
-        // files and starting a dozen processes took the main thread 50-150 ms before the first experiment's inputs.
-        var capture = resume is null ? Task.Run(() => RunAdapters.CaptureAsync(plan, ct), CancellationToken.None) : Task.FromResult(resume.Adapters);
-        var environment = Task.Run(() => EnvironmentProbe.CaptureAsync(repoRoot), CancellationToken.None);
+        // Likewise the environment probe (git, cc) for the manifest.
+        var capture = resume is null ? RunAdapters.CaptureAsync(plan, ct) : Task.FromResult(resume.Adapters);
+        var environment = EnvironmentProbe.CaptureAsync(repoRoot);
         try
         {
             return await RunExperimentsAsync(plan, staging, segments, completed, capture, environment, cache, ct);
