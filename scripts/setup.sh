@@ -25,6 +25,12 @@ dotnet build AstroBench.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # server it starts for its orchestrators. Incremental like the build: nothing is redone when nothing changed.
 echo "setup: publishing the CLI (ReadyToRun)"
 dotnet publish src/AstroBench.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+# Opt-in: the Native AOT build that scripts/astrobench uses for `run` (about half an n = 1,000 run's CPU; minutes of
+# ILCompiler, so not by default; docs/engine.md, "Native AOT for run"). Redone each time: it copies the sources.
+if [ "${ASTROBENCH_AOT:-0}" = 1 ]; then
+  echo "setup: publishing the CLI's run command (Native AOT)"
+  ./scripts/publish-aot.sh
+fi
 
 echo "setup: building adapters"
 ./scripts/astrobench adapters build

@@ -30,7 +30,7 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
     /// </summary>
     public IReadOnlyList<CaseRange> ShardsOf(AdapterInfo adapter, int rows) =>
         adapter.Available && adapter.Manifest.IndependentCases && transport.FormatFor(adapter.Manifest) is not null
-            ? AccuracyShards.Plan(rows, jobs, shardRows)
+            ? AccuracyShards.Plan(rows, jobs, AccuracyShards.MinRowsFor(adapter.Manifest.Language, shardRows))
             : [new CaseRange(0, rows)];
 
     public Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct) =>

@@ -24,7 +24,8 @@ public sealed class LauncherTests : IDisposable
         var dir = Path.Combine(Release, folder);
         Directory.CreateDirectory(dir);
         var exe = Path.Combine(dir, "astrobench");
-        File.WriteAllText(exe, $"#!/bin/sh\necho {says} \"$@\"\n");
+        // Also says which orchestrator a server started through the launcher would spawn, when one was chosen.
+        File.WriteAllText(exe, $"#!/bin/sh\necho {says} \"$@\" ${{AstroBench__OrchestratorPath:+orchestrator=$AstroBench__OrchestratorPath}}\n");
         // Executable like a build's apphost: the launcher only runs an executable publish.
         using (var chmod = Process.Start("chmod", ["+x", exe]))
         {
@@ -38,7 +39,7 @@ public sealed class LauncherTests : IDisposable
         }
     }
 
-    private string Launch()
+    private string Launch(string command = "--version")
     {
         var scripts = Path.Combine(_lab.Dir, "scripts");
         Directory.CreateDirectory(scripts);
@@ -46,7 +47,7 @@ public sealed class LauncherTests : IDisposable
         File.Copy(Path.Combine(Repo.Root, "scripts", "astrobench"), launcher, overwrite: true);
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(launcher);
-        psi.ArgumentList.Add("--version");
+        psi.ArgumentList.Add(command);
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
@@ -80,5 +81,42 @@ public sealed class LauncherTests : IDisposable
         Binary("net10.0", "build", Built);
 
         Assert.Equal("build --version", Launch());
+    }
+
+    /// <summary>The Native AOT build (scripts/publish-aot.sh): one executable, timed like the publish's assemblies.</summary>
+    private string Aot(DateTime time)
+    {
+        var dir = Path.Combine(Release, "aot");
+        Directory.CreateDirectory(dir);
+        var exe = Path.Combine(dir, "astrobench");
+        File.WriteAllText(exe, "#!/bin/sh\necho aot \"$@\" ${AstroBench__OrchestratorPath:+orchestrator=$AstroBench__OrchestratorPath}\n");
+        using (var chmod = Process.Start("chmod", ["+x", exe]))
+        {
+            chmod.WaitForExit();
+        }
+        File.SetLastWriteTimeUtc(exe, time);
+        return exe;
+    }
+
+    [Fact]
+    public void Launcher_RunsTheAotBuild_ForRunOnly_AndGivesItToTheServersOrchestrators()
+    {
+        Binary("net10.0", "build", Built);
+        Binary("publish", "publish", Built.AddMinutes(2));
+        var aot = Aot(Built.AddMinutes(3));
+
+        Assert.Equal($"aot run orchestrator={aot}", Launch("run"));
+        Assert.Equal($"publish serve orchestrator={aot}", Launch("serve"));
+    }
+
+    [Fact]
+    public void Launcher_IgnoresTheAotBuild_WhenABuildAfterItChangedAnAssembly()
+    {
+        Binary("net10.0", "build", Built);
+        Binary("publish", "publish", Built.AddMinutes(2));
+        Aot(Built.AddMinutes(3));
+        File.SetLastWriteTimeUtc(Path.Combine(Release, "net10.0", "AstroBench.Server.dll"), Built.AddMinutes(5));
+
+        Assert.Equal("build run", Launch("run"));
     }
 }

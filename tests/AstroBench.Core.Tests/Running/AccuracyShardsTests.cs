@@ -33,4 +33,24 @@ public sealed class AccuracyShardsTests
     {
         Assert.Equal([new CaseRange(0, 51), new CaseRange(51, 50), new CaseRange(101, 50)], AccuracyShards.Plan(151, 2, 50));
     }
+
+    [Theory]
+    [InlineData("c", 5_000, 500)]      // C adapters: a shard is one fork, so n = 1,000 splits across two cores
+    [InlineData("c++", 5_000, 500)]
+    [InlineData("c", 20, 20)]          // a smaller --shard-rows still wins
+    [InlineData("c", 0, 0)]            // --shard-rows 0: never split, natives included
+    [InlineData("python", 5_000, 5_000)]
+    [InlineData("csharp", 5_000, 5_000)]
+    public void MinRowsFor_LowersTheFloorForNativeAdaptersOnly(string language, int shardRows, int expected)
+    {
+        Assert.Equal(expected, AccuracyShards.MinRowsFor(language, shardRows));
+    }
+
+    [Fact]
+    public void ANativeAdaptersThousandCases_AreSplitAcrossTwoJobs()
+    {
+        var shards = AccuracyShards.Plan(1_000, 2, AccuracyShards.MinRowsFor("c", AccuracyShards.DefaultMinRows));
+
+        Assert.Equal([new CaseRange(0, 500), new CaseRange(500, 500)], shards);
+    }
 }
