@@ -9,7 +9,7 @@ public sealed record RunMachine(RunProbe Probe);
 /// <summary>
 /// The machine-speed probe over a run's timing (docs/engine.md, "The machine-speed probe"): one sample per timing cycle,
 /// each the median of <see cref="Values"/> values of <see cref="Ops"/> ops in a fresh process. <see cref="DriftPercent"/> =
-/// (max − min) / median; <see cref="Varied"/> when it is above <see cref="DriftThresholdPercent"/>.
+/// (p90 − p10) / median (MachineDrift.Of); <see cref="Varied"/> when it is above <see cref="DriftThresholdPercent"/>.
 /// </summary>
 public sealed record RunProbe(
     string Kernel,
