@@ -49,6 +49,16 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// <summary>The values one round's process of <paramref name="language"/> times (protocol 4 adapters).</summary>
     public int ValuesFor(string language) => Values ?? (IsNative(language) ? DefaultValuesNative : DefaultValuesManaged);
 
+    /// <summary>
+    /// Whether the first round of a protocol 5 adapter (<c>ops auto</c>: the process pilots itself, then times its values)
+    /// counts as a sample for <paramref name="language"/>. Not for JavaScript: the pilot's ≥ 10 ms of the same loop warm V8's
+    /// tiers further than a later round's warm-up does, so that round ran faster than the rest (round 1 over the later
+    /// rounds' median in the quiet full catalog: ephemeris 0.56, astronomy-engine 0.84; every other runtime 0.93–1.06) and
+    /// one such round among five made 9 of ephemeris' 9 results unstable. There it is the pilot only (one process instead
+    /// of the 2–3 separate pilots), and every sample comes from a process warmed up the same way.
+    /// </summary>
+    public static bool AutoRoundIsASample(string language) => language is not "javascript";
+
     /// <summary>The experiment's timing budget for <paramref name="timedLibraries"/> libraries.</summary>
     public TimeSpan BudgetFor(int timedLibraries) => BudgetPerLibrary * timedLibraries;
 

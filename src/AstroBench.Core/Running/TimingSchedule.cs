@@ -69,7 +69,13 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 {
                     return new Outcome(null, adapters[i], failure);
                 }
+                var piloted = ops[i] == 0;
                 ops[i] = perf!.OpsPerValue;
+                if (piloted && !RoundsPolicy.AutoRoundIsASample(adapters[i].Manifest.Language))
+                {
+                    trace.Pilot(i, 1, roundStarted);
+                    continue; // its process was the pilot only; the library is in the next cycle for its first sample
+                }
                 trace.Round(i, roundStarted, perf);
                 samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
                 answers[i].Add(perf);

@@ -22,15 +22,16 @@ public sealed class OpsAutoTests : IDisposable
     private static readonly ExperimentDefinition GmstEra = ExperimentCatalog.Find("gmst_era")!;
 
     /// <summary>A folder holding only the fixture (links), with the manifest's protocol replaced when given.</summary>
-    private string Fixture(string fixture, string? protocol = null)
+    private string Fixture(string fixture, string? protocol = null, string? language = null)
     {
-        var dir = Path.Combine(_dir, fixture + (protocol is null ? "" : "-" + protocol.Length));
+        var dir = Path.Combine(_dir, fixture + (protocol is null ? "" : "-" + protocol.Length) + (language is null ? "" : "-" + language));
         var adapter = Path.Combine(dir, fixture);
         Directory.CreateDirectory(adapter);
         File.CreateSymbolicLink(Path.Combine(adapter, "adapter.sh"), Path.Combine(Repo.Fixtures, fixture, "adapter.sh"));
         var manifest = File.ReadAllText(Path.Combine(Repo.Fixtures, fixture, "adapter.json"));
         File.WriteAllText(Path.Combine(adapter, "adapter.json"),
-            protocol is null ? manifest : manifest.Replace("\"protocol\": [1, 3]", "\"protocol\": " + protocol, StringComparison.Ordinal));
+            (protocol is null ? manifest : manifest.Replace("\"protocol\": [1, 3]", "\"protocol\": " + protocol, StringComparison.Ordinal))
+                .Replace("\"language\": \"sh\"", "\"language\": \"" + (language ?? "sh") + "\"", StringComparison.Ordinal));
         return dir;
     }
 
@@ -56,6 +57,19 @@ public sealed class OpsAutoTests : IDisposable
         Assert.Equal(1_000_000, v5.Outcome.Summaries![0].OpsPerRound);
         Assert.Equal(1_000_000, v4.Outcome.Summaries![0].OpsPerRound);
         Assert.Equal(v4.Outcome.Summaries[0].SamplesNs, v5.Outcome.Summaries[0].SamplesNs);
+    }
+
+    [Fact]
+    public async Task Protocol5_ForJavaScript_TheSelfPilotedRoundIsThePilotOnly_AndThePlannedRoundsFollow()
+    {
+        var js = await MeasureAsync(Fixture("fixedperf", "[1, 3, 4, 5]", "javascript"), "fixedperf");
+        var sh = await MeasureAsync(Fixture("fixedperf", "[1, 3, 4, 5]"), "fixedperf");
+
+        Assert.Equal(1 + 3, js.Processes); // the pilot's process, then three rounds warmed up alike
+        Assert.Equal(3, sh.Processes);
+        Assert.Equal(3, js.Outcome.Summaries![0].SamplesNs.Count);
+        Assert.Equal([0, 1, 2], js.Outcome.Summaries[0].RoundSequence!);
+        Assert.Equal(sh.Outcome.Summaries![0].OpsPerRound, js.Outcome.Summaries[0].OpsPerRound);
     }
 
     [Fact]
