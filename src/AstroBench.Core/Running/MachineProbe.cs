@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using AstroBench.Core.Adapters;
 
 namespace AstroBench.Core.Running;
 
@@ -31,34 +31,10 @@ public sealed class MachineProbe(string executable)
     /// <summary>One probe sample (the median of its values, ns/op), or null when the process failed: the probe only informs, it never fails a run.</summary>
     public async Task<double?> SampleAsync(CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Values.ToString(CultureInfo.InvariantCulture));
-        using var process = new Process { StartInfo = psi };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            var line = await stdout;
-            await stderr;
-            return process.ExitCode == 0 && Parse(line) is { } values ? Median(values) : null;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            ct.ThrowIfCancellationRequested();
-            return null;
-        }
+        var run = await AdapterCommand.RunInAsync(Path.GetDirectoryName(Executable)!, [Executable, Values.ToString(CultureInfo.InvariantCulture)],
+            Timeout, ct, withStderr: false);
+        ct.ThrowIfCancellationRequested(); // a cancelled run stops here; a timed-out or failed probe only loses its sample
+        return run.ExitCode == 0 && !run.TimedOut && Parse(run.Output) is { } values ? Median(values) : null;
     }
 
     /// <summary>The values of a probe's output line (<c>probe 1 ops N values_ns_per_op v1 … vV</c>), or null when it is not one.</summary>
