@@ -169,6 +169,26 @@ export interface RunManifest {
     complete?: boolean
   }
   results?: { experiment: string; library: string; role: string; outcome: string; parity?: string; file?: string }[]
+  /** The machine-speed probe (docs/run-folder.md); null when the run has none (older runs, --no-perf, probe not built). */
+  machine?: RunMachine | null
+}
+
+/** The manifest's `machine` block; getRun checks it at runtime (features/runs/api/parseRunMachine.ts). */
+export interface RunMachine {
+  probe: RunProbe
+}
+
+export interface RunProbe {
+  kernel: string
+  values: number
+  samples: number
+  median_ns: number
+  min_ns: number
+  max_ns: number
+  drift_percent: number
+  robust_cv_percent: number
+  drift_threshold_percent: number
+  varied: boolean
 }
 
 export interface RunDetail {

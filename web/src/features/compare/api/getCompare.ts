@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch, qs } from '@/lib/api'
 import { runKeys } from '@/features/runs/api/keys'
+import { parseMachineComparison, type MachineComparison } from './parseMachineComparison'
 
 export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'not_comparable' | 'new' | 'missing'
 
@@ -44,6 +45,8 @@ export interface CompareResult {
   performance: PerformanceDelta[]
   /** Both runs' testbed keys; performance of two testbeds is not comparable (docs/history.md). */
   testbeds?: { a: string; b: string; differ: boolean }
+  /** Both runs' machine-speed probes; null without a probe in either run. */
+  machine: MachineComparison | null
   summary?: {
     accuracy_regressions: number
     accuracy_improvements: number
@@ -53,8 +56,8 @@ export interface CompareResult {
 }
 
 export async function getCompare(a: string, b: string): Promise<CompareResult> {
-  const body = await apiFetch<CompareResult>(`/api/compare${qs({ run_a: a, run_b: b })}`)
-  return { ...body, accuracy: body.accuracy ?? [], performance: body.performance ?? [] }
+  const body = await apiFetch<Omit<CompareResult, 'machine'> & { machine?: unknown }>(`/api/compare${qs({ run_a: a, run_b: b })}`)
+  return { ...body, accuracy: body.accuracy ?? [], performance: body.performance ?? [], machine: parseMachineComparison(body.machine) }
 }
 
 // Both runs are immutable, so a comparison never changes.

@@ -11,6 +11,7 @@ import { fmtNs, fmtNum } from '@/lib/format'
 import { useUrlState } from '@/lib/useUrlState'
 import { useRuns } from '@/features/runs/api/getRuns'
 import { useCompare, type Verdict } from '../api/getCompare'
+import { MachineCard, MachineRowNote, MachineWarning } from './CompareMachine'
 
 const changed = (v: Verdict) => v !== 'unchanged'
 const rowTone = (v: Verdict) =>
@@ -76,6 +77,7 @@ export function ComparePage() {
                   Run A was measured on testbed {q.data!.testbeds.a}, run B on {q.data!.testbeds.b}: performance differences may be the machine, not the code.
                 </Alert>
               )}
+              <MachineWarning machine={q.data!.machine} />
               {q.data!.summary && (
                 <div className="grid gap-3 sm:grid-cols-4" data-testid="compare-summary">
                   {(
@@ -168,7 +170,10 @@ export function ComparePage() {
                         <Td className="text-right tabular-nums">{r.change_percent == null ? '—' : `${r.change_percent > 0 ? '+' : ''}${r.change_percent.toFixed(1)} %`}</Td>
                         <Td className="text-xs">{r.ci_overlap == null ? '—' : r.ci_overlap ? 'overlap' : 'disjoint'}</Td>
                         <Td>
-                          <VerdictBadge verdict={r.verdict} />
+                          <span className="flex flex-wrap items-center gap-1">
+                            <VerdictBadge verdict={r.verdict} />
+                            <MachineRowNote machine={q.data!.machine} verdict={r.verdict} />
+                          </span>
                         </Td>
                       </tr>
                     ))}
@@ -182,6 +187,7 @@ export function ComparePage() {
                   </tbody>
                 </Table>
               </Card>
+              <MachineCard machine={q.data!.machine} />
               {rules && (
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   Rules: performance changes count when the median moves by more than {rules.perf_min_change_percent ?? 5} %

@@ -16,6 +16,7 @@ import { runDownloadUrl, useRun } from '../api/getRun'
 import { BaselineBadge, SetBaselineButton } from '@/features/baselines'
 import { isStaticSite } from '@/lib/staticSite'
 import { fastestByExperiment, qualityAlerts, scatterGroups } from './dashboardModel'
+import { MachineProbeCard, MachineVariedAlert } from './MachineProbe'
 
 function SummaryTable({ run }: { run: RunDetail }) {
   const fastest = fastestByExperiment(run.rows)
@@ -188,6 +189,7 @@ export function RunDashboardPage() {
                 One short perf round per library: the timings are smoke-test numbers, not measurements.
               </Alert>
             )}
+            <MachineVariedAlert probe={m?.machine?.probe ?? null} />
             {alerts.length > 0 && (
               <Card title={<span className="inline-flex items-center gap-2"><AlertTriangle aria-hidden className="h-4 w-4 text-orange-600" /> Data-quality alerts ({alerts.length})</span>}>
                 <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="quality-alerts">
@@ -228,6 +230,7 @@ export function RunDashboardPage() {
               <Card title="Environment">
                 <KeyValues data={m?.environment} />
               </Card>
+              <MachineProbeCard probe={m?.machine?.probe ?? null} />
               <Card title="Adapters">
                 {m?.adapters?.length ? (
                   <ul className="space-y-1 text-sm">
