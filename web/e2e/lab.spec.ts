@@ -317,6 +317,29 @@ test('results: runs list, dashboard, experiment detail with plots, performance m
   await page.getByRole('checkbox', { name: 'Changed only' }).uncheck()
   await expect(page).not.toHaveURL(/changed=1/)
 
+  // The machine-speed probe: the page shows what the server answered, whatever the machine's speed was (both branches
+  // are this machine's possible states; neither depends on how fast it ran).
+  const probeNs = (v: number) => `${Number(v.toPrecision(4))} ns/op`
+  const machine = (await (await request.get(`/api/compare?run_a=${runA}&run_b=${runB}`)).json()).machine
+  const machineBanner = page.getByRole('status').filter({ hasText: 'Machine speed differed between the runs' })
+  if (machine) {
+    const probe = page.getByRole('table', { name: 'Machine-speed probe of both runs' })
+    await expect(probe).toContainText(probeNs(machine.baseline_probe_ns))
+    await expect(probe).toContainText(probeNs(machine.candidate_probe_ns))
+    await expect(machineBanner).toHaveCount(machine.differs ? 1 : 0)
+  } else {
+    await expect(page.getByText(/Not compared: a run has no machine-speed probe/)).toBeVisible()
+    await expect(machineBanner).toHaveCount(0)
+  }
+  const runProbe = (await (await request.get(`/api/runs/${runA}`)).json()).manifest?.machine?.probe
+  await page.goto(`/runs/${runA}`)
+  if (runProbe) {
+    await expect(page.getByRole('table', { name: 'Machine-speed probe' })).toContainText(probeNs(runProbe.median_ns))
+    await expect(page.getByRole('status').filter({ hasText: 'Machine speed varied during timing' })).toHaveCount(runProbe.varied ? 1 : 0)
+  } else {
+    await expect(page.getByText(/No machine-speed probe recorded/)).toBeVisible()
+  }
+
   // dark theme
   await page.goto(`/runs/${runA}`)
   await page.getByRole('button', { name: /Switch to dark theme/ }).click()
