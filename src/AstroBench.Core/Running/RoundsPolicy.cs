@@ -20,9 +20,9 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// <summary>
     /// Native code (C, C++): many short processes (docs/engine.md, "Many short processes for C"). A C process's sample
     /// differs from the next process's by ±5–15 % while its own values agree within a few percent, so the median's
-    /// precision comes from the count of processes; the budget, not this maximum, usually ends the rounds.
+    /// precision comes from the count of processes: the most <c>--max-perf-rounds</c> accepts; the budget usually ends them first.
     /// </summary>
-    public const int DefaultMaxRoundsNative = 60;
+    public const int DefaultMaxRoundsNative = RunLimits.MaxPerfRounds;
 
     /// <summary>Planned rounds for native code when <c>--perf-rounds</c> is the default: enough processes for the standard
     /// error's spread estimate (a MAD of 5 samples is too rough to stop on).</summary>
