@@ -38,9 +38,14 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// <summary>Managed and interpreted runtimes (C#, Python, JavaScript, anything else): GC and JIT add noise, so more values.</summary>
     public const int DefaultMaxRoundsManaged = 25;
 
-    /// <summary>Values per process for native code: one. A C process starts in about a millisecond and its values add
-    /// little information beyond the first (the process is the unit of variance), so the time buys processes instead.</summary>
-    public const int DefaultValuesNative = 1;
+    /// <summary>
+    /// Values per process for native code: three short ones (<see cref="NativeValueTarget"/>). The process is the unit of
+    /// variance, so the time buys processes; three values, not one, so that the round's sample (their median) drops a value
+    /// a preemption hit: with one 5 ms value per process, such values were whole rounds and made 40–46 of 46 results
+    /// unstable under load, against 21–32 with three of 2 ms at the same cost per process (3 ms, not 2: docs/engine.md,
+    /// the op counts of the 60 µs/op experiments).
+    /// </summary>
+    public const int DefaultValuesNative = 3;
 
     /// <summary>Values per process for the other runtimes: an interpreter's start-up costs more than several values.</summary>
     public const int DefaultValuesManaged = 5;
@@ -49,12 +54,12 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public static TimeSpan ValueTarget { get; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// A native value is a quarter as long (docs/engine.md, "Shorter values for C", "Many short processes for C"): a C
-    /// process starts in about a millisecond, so the same budget buys more fresh processes, and the median of a C library's
-    /// rounds is taken over more processes and more of the moments the machine's speed moves between; interpreted
-    /// runtimes keep 20 ms, their start-up is what a round costs.
+    /// A native value lasts 3 ms (docs/engine.md, "Many short processes for C"): a C process starts in about a millisecond,
+    /// so the same budget buys more fresh processes, and the median of a C library's rounds is taken over more processes
+    /// and more of the moments the machine's speed moves between; interpreted runtimes keep 20 ms, their start-up is what a
+    /// round costs.
     /// </summary>
-    public static TimeSpan NativeValueTarget { get; } = TimeSpan.FromMilliseconds(5);
+    public static TimeSpan NativeValueTarget { get; } = TimeSpan.FromMilliseconds(3);
 
     /// <summary>The value target for <paramref name="language"/>: <see cref="NativeValueTarget"/> for C and C++ when <paramref name="target"/> is the default, else <paramref name="target"/>.</summary>
     public static TimeSpan ValueTargetFor(string language, TimeSpan target) =>
