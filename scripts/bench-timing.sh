@@ -13,7 +13,8 @@
 # the floor the machine itself sets for the 3 % target.
 # Every part prints the load average before and after it, and the command it ran. Each run's line also gives its CPU
 # time (user + sys, adapters included), its adapter calls and their seconds per timed result, and the share of those
-# seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops).
+# seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops),
+# and for the C libraries the processes per result, the medians' standard error and a split-half agreement inside the run.
 # Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
 #   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog).
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
@@ -67,6 +68,29 @@ mp = (m.get("machine") or {}).get("probe")
 if mp:
     print(f"{'':10s} machine probe: {mp['samples']} samples, median {mp['median_ns']:.3f} ns/op, drift {mp['drift_percent']:.1f} % "
           f"(min {mp['min_ns']:.3f}, max {mp['max_ns']:.3f}), robust CV {mp['robust_cv_percent']:.1f} %")
+# The C libraries' results (docs/engine.md, "Many short processes for C"): processes per result, the median's relative
+# standard error (1.2533 x 1.4826 x MAD / median / sqrt(n), the stop rule's figure), and a split-half check inside this
+# one run (the median of the odd rounds against that of the even rounds: each half has half the processes, so this
+# agreement is a pessimistic stand-in for two runs' agreement that load hits alike).
+native = {x["name"] for x in m["adapters"] if x["language"] in ("c", "c++")}
+cres = [(r["library"], r["performance"]) for f in glob.glob(os.path.join(run, "*", "*.json"))
+        if (r := json.load(open(f)))["performance"] and r["library"] in native]
+if cres:
+    def mad_se(s):
+        md = statistics.median(s)
+        return 125.33 * 1.4826 * statistics.median(abs(x - md) for x in s) / md / len(s) ** 0.5 if md > 0 else float("nan")
+    q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))]
+    procs = [p["rounds"] for _, p in cres]
+    ses = [mad_se(p["samples_ns"]) for _, p in cres]
+    halves = [abs(statistics.median(p["samples_ns"][1::2]) / statistics.median(p["samples_ns"][0::2]) - 1) * 100
+              for _, p in cres if len(p["samples_ns"]) >= 4]
+    stops = {}
+    for _, p in cres:
+        stops[p["rounds_stop"]] = stops.get(p["rounds_stop"], 0) + 1
+    print(f"{'':10s} C results: {len(cres)}, processes per result p10 {q(procs, .1)} p50 {q(procs, .5)} p90 {q(procs, .9)} "
+          f"(sum {sum(procs)}; values per process {cres[0][1].get('values_per_round')}); stopped {stops}")
+    print(f"{'':10s} C medians' standard error p50 {q(ses, .5):.2f} %, p90 {q(ses, .9):.2f} %, max {max(ses):.2f} %; "
+          f"split-half (odd vs even rounds) within 3 % {sum(d <= 3 for d in halves)}/{len(halves)}, |difference| p50 {q(halves, .5):.2f} %")
 print(f"{'':10s} $ {cmd}")
 PY
 }

@@ -20,11 +20,11 @@ internal static class RunCommand
     private static readonly Option<string?> Libraries = new(RunCommandLine.Libraries) { Description = "comma-separated adapter names (default: every available one)" };
     private static readonly Option<int> N = new(RunCommandLine.N) { Description = RunCommandSupport.Inv($"cases per experiment ({RunLimits.MinN:N0}..{RunLimits.MaxN:N0})"), DefaultValueFactory = _ => RunLimits.DefaultN };
     private static readonly Option<long> Seed = new(RunCommandLine.Seed) { Description = RunCommandSupport.Inv($"input seed ({RunLimits.MinSeed:N0}..{RunLimits.MaxSeed:N0})"), DefaultValueFactory = _ => RunLimits.DefaultSeed };
-    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = RunCommandSupport.Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0})"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
+    private static readonly Option<int> PerfRounds = new(RunCommandLine.PerfRounds) { Description = RunCommandSupport.Inv($"perf rounds per library ({RunLimits.MinPerfRounds:N0}..{RunLimits.MaxPerfRounds:N0}); the default gives C/C++ {RoundsPolicy.DefaultPlannedNative}"), DefaultValueFactory = _ => RunLimits.DefaultPerfRounds };
     private static readonly Option<int?> MaxPerfRounds = new(RunCommandLine.MaxPerfRounds) { Description = RunCommandSupport.Inv($"most perf rounds a library gets while its CV is above --perf-cv-target (default: {RoundsPolicy.DefaultMaxRoundsNative} for C/C++, {RoundsPolicy.DefaultMaxRoundsManaged} for other languages; = --perf-rounds: a fixed count)") };
     private static readonly Option<double> PerfCvTarget = new(RunCommandLine.PerfCvTarget)
     {
-        Description = RunCommandSupport.Inv($"CV in percent above which a library gets extra rounds (default {RoundsPolicy.DefaultCvTargetPercent})"),
+        Description = RunCommandSupport.Inv($"CV in percent above which a library gets extra rounds (default {RoundsPolicy.DefaultCvTargetPercent}; C/C++ stop on the median's standard error instead, {RoundsPolicy.DefaultSeTargetPercentNative} %)"),
         DefaultValueFactory = _ => RoundsPolicy.DefaultCvTargetPercent,
         CustomParser = r => RunCommandSupport.ParseNumber(r, RoundsPolicy.DefaultCvTargetPercent, RunCommandLine.PerfCvTarget, "a percentage (e.g. 5)"),
     };

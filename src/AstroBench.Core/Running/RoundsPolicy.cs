@@ -2,8 +2,9 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// How many timing rounds a library gets (docs/engine.md, "Rounds: interleaving and adaptive count"):
-/// <see cref="Planned"/> rounds always; then, while a library's robust CV (<see cref="RoundsRule"/>) is above
-/// <see cref="CvTargetPercent"/>, one more round at a time up to its maximum, as long as the experiment's timing budget
+/// <see cref="PlannedFor"/> rounds always; then, while a library is above its target (<see cref="RoundsRule"/>: the robust
+/// CV above <see cref="CvTargetPercent"/>, or for native code the median's standard error above
+/// <see cref="SeTargetFor"/>), one more round at a time up to its maximum, as long as the experiment's timing budget
 /// (<see cref="BudgetPerLibrary"/> × its timed libraries, pooled) is not spent. One round is one fresh process giving
 /// <see cref="ValuesFor"/> values (protocol 4 adapters; one value from older ones), whose median is the round's sample.
 /// </summary>
@@ -16,13 +17,34 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public const double DefaultBudgetSecondsPerLibrary = 0.5;
     public const double MaxBudgetSecondsPerLibrary = 3600.0;
 
-    /// <summary>Native code (C, C++): little run-to-run noise beyond the machine's own.</summary>
-    public const int DefaultMaxRoundsNative = 15;
+    /// <summary>
+    /// Native code (C, C++): many short processes (docs/engine.md, "Many short processes for C"). A C process's sample
+    /// differs from the next process's by ±5–15 % while its own values agree within a few percent, so the median's
+    /// precision comes from the count of processes: the most <c>--max-perf-rounds</c> accepts; the budget usually ends them first.
+    /// </summary>
+    public const int DefaultMaxRoundsNative = RunLimits.MaxPerfRounds;
+
+    /// <summary>Planned rounds for native code when <c>--perf-rounds</c> is the default: enough processes for the standard
+    /// error's spread estimate (a MAD of 5 samples is too rough to stop on).</summary>
+    public const int DefaultPlannedNative = 15;
+
+    /// <summary>
+    /// Native code's stop target: rounds go on while the median's relative standard error (<see cref="RoundsRule"/>) is
+    /// above 1 %, so that two runs' medians (their difference has a standard error of √2 × 1 % when both met it) agree
+    /// within 3 % about 97 % of the time.
+    /// </summary>
+    public const double DefaultSeTargetPercentNative = 1.0;
 
     /// <summary>Managed and interpreted runtimes (C#, Python, JavaScript, anything else): GC and JIT add noise, so more values.</summary>
     public const int DefaultMaxRoundsManaged = 25;
 
-    /// <summary>Values per process for native code: a process is cheap to start, so fresh processes carry most of the values.</summary>
+    /// <summary>
+    /// Values per process for native code: three short ones (<see cref="NativeValueTarget"/>). The process is the unit of
+    /// variance, so the time buys processes; three values, not one, so that the round's sample (their median) drops a value
+    /// a preemption hit: with one 5 ms value per process, such values were whole rounds and made 40–46 of 46 results
+    /// unstable under load, against 21–32 with three of 2 ms at the same cost per process (3 ms, not 2: docs/engine.md,
+    /// the op counts of the 60 µs/op experiments).
+    /// </summary>
     public const int DefaultValuesNative = 3;
 
     /// <summary>Values per process for the other runtimes: an interpreter's start-up costs more than several values.</summary>
@@ -32,19 +54,31 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public static TimeSpan ValueTarget { get; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// A native value is half as long (docs/engine.md, "Shorter values for C"): a C process starts in about a millisecond, so
-    /// the same budget buys twice the fresh processes, and the median of a C library's rounds is taken over more of the
-    /// moments the machine's speed moves between; interpreted runtimes keep 20 ms, their start-up is what a round costs.
+    /// A native value lasts 3 ms (docs/engine.md, "Many short processes for C"): a C process starts in about a millisecond,
+    /// so the same budget buys more fresh processes, and the median of a C library's rounds is taken over more processes
+    /// and more of the moments the machine's speed moves between; interpreted runtimes keep 20 ms, their start-up is what a
+    /// round costs.
     /// </summary>
-    public static TimeSpan NativeValueTarget { get; } = TimeSpan.FromMilliseconds(10);
+    public static TimeSpan NativeValueTarget { get; } = TimeSpan.FromMilliseconds(3);
 
     /// <summary>The value target for <paramref name="language"/>: <see cref="NativeValueTarget"/> for C and C++ when <paramref name="target"/> is the default, else <paramref name="target"/>.</summary>
     public static TimeSpan ValueTargetFor(string language, TimeSpan target) =>
         IsNative(language) && target == ValueTarget ? NativeValueTarget : target;
 
-    /// <summary>The largest number of rounds <paramref name="language"/> may get: the <c>--max-perf-rounds</c> given, else its language default; never below <see cref="Planned"/>.</summary>
+    /// <summary>The largest number of rounds <paramref name="language"/> may get: the <c>--max-perf-rounds</c> given, else its language default; never below <see cref="PlannedFor"/>.</summary>
     public int MaxFor(string language) =>
-        Math.Max(Planned, MaxRounds ?? (IsNative(language) ? DefaultMaxRoundsNative : DefaultMaxRoundsManaged));
+        Math.Max(PlannedFor(language), MaxRounds ?? (IsNative(language) ? DefaultMaxRoundsNative : DefaultMaxRoundsManaged));
+
+    /// <summary>The rounds <paramref name="language"/> always gets: <see cref="DefaultPlannedNative"/> for native code when
+    /// <c>--perf-rounds</c> is the default (capped by a <c>--max-perf-rounds</c> given), else <see cref="Planned"/>.</summary>
+    public int PlannedFor(string language) =>
+        IsNative(language) && Planned == RunLimits.DefaultPerfRounds
+            ? Math.Max(Planned, Math.Min(DefaultPlannedNative, MaxRounds ?? DefaultPlannedNative))
+            : Planned;
+
+    /// <summary>The median's relative standard error target (percent) that stops <paramref name="language"/>'s rounds:
+    /// <see cref="DefaultSeTargetPercentNative"/> for native code, null (the robust CV rule) for every other runtime.</summary>
+    public double? SeTargetFor(string language) => IsNative(language) ? DefaultSeTargetPercentNative : null;
 
     /// <summary>The values one round's process of <paramref name="language"/> times (protocol 4 adapters).</summary>
     public int ValuesFor(string language) => Values ?? (IsNative(language) ? DefaultValuesNative : DefaultValuesManaged);

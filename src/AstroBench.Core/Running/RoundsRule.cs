@@ -4,14 +4,22 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// The adaptive round count as a pure rule over what has been measured so far (docs/engine.md): every library gets
-/// its planned rounds; after that a library whose robust CV (<see cref="RobustSpread"/>) is above the target, or whose
-/// CV would flag it unstable, gets one more round per cycle until both are met, it has its maximum rounds, or the
-/// experiment's timing budget is spent.
+/// its planned rounds; after that a library whose spread is above its target, or whose CV would flag it unstable, gets
+/// one more round per cycle until both are met, it has its maximum rounds, or the experiment's timing budget is spent.
+/// The spread is the robust CV (<see cref="RobustSpread"/>) against the policy's CV target, or, for a library with a
+/// standard error target (native code: "Many short processes for C"), the median's relative standard error against it.
 /// </summary>
 public static class RoundsRule
 {
-    /// <summary>One library's rounds so far (its samples, in round order) and the most it may get.</summary>
-    public sealed record Library(IReadOnlyList<double> SamplesNs, int MaxRounds);
+    /// <summary>
+    /// One library's rounds so far (its samples, in round order), the most it may get, the rounds it always gets (null: the
+    /// policy's <see cref="RoundsPolicy.Planned"/>) and its target for the median's relative standard error in percent
+    /// (null: the robust CV rule).
+    /// </summary>
+    public sealed record Library(IReadOnlyList<double> SamplesNs, int MaxRounds, int? PlannedRounds = null, double? SeTargetPercent = null)
+    {
+        public int PlannedOf(RoundsPolicy policy) => PlannedRounds ?? policy.Planned;
+    }
 
     /// <summary>The libraries (indices, in plan order) that get one more round in the next cycle; empty: timing is done.</summary>
     public static IReadOnlyList<int> Next(IReadOnlyList<Library> libraries, RoundsPolicy policy, TimeSpan spent, TimeSpan budget)
@@ -22,7 +30,7 @@ public static class RoundsRule
             var library = libraries[i];
             var rounds = library.SamplesNs.Count;
             // Planned rounds are never cut by the budget: they are what the user asked for.
-            if (rounds < policy.Planned
+            if (rounds < library.PlannedOf(policy)
                 || (AboveTarget(library, policy) && rounds < library.MaxRounds && spent < budget))
             {
                 next.Add(i);
@@ -36,7 +44,8 @@ public static class RoundsRule
     {
         if (!AboveTarget(library, policy))
         {
-            return library.SamplesNs.Count > policy.Planned ? RoundsStop.Stable : RoundsStop.Planned;
+            return library.SamplesNs.Count <= library.PlannedOf(policy) ? RoundsStop.Planned
+                : library.SeTargetPercent is null ? RoundsStop.Stable : RoundsStop.Precise;
         }
         return library.SamplesNs.Count >= library.MaxRounds ? RoundsStop.MaxRounds : RoundsStop.Budget;
     }
@@ -51,5 +60,14 @@ public static class RoundsRule
         !(RobustSpread.CvPercentOf(samplesNs) <= policy.CvTargetPercent)
         || !(PerformanceSummary.CvPercentOf(samplesNs) <= PerformanceSummary.MaxCvPercent);
 
-    private static bool AboveTarget(Library library, RoundsPolicy policy) => AboveTarget(library.SamplesNs, policy);
+    /// <summary>
+    /// With a standard error target, the median's relative standard error instead of the robust CV: the CV of a native
+    /// library's processes (5–15 %) does not shrink with more rounds, so a CV target either stops too early (five rounds
+    /// within 3 % by chance) or never; the standard error of their median falls as 1/√n, which is what two runs' medians
+    /// agreeing needs. The CV's validity limit still asks for rounds, as for every library.
+    /// </summary>
+    private static bool AboveTarget(Library library, RoundsPolicy policy) => library.SeTargetPercent is { } se
+        ? !(RobustSpread.MedianSePercentOf(library.SamplesNs) <= se)
+            || !(PerformanceSummary.CvPercentOf(library.SamplesNs) <= PerformanceSummary.MaxCvPercent)
+        : AboveTarget(library.SamplesNs, policy);
 }

@@ -14,4 +14,8 @@ public enum RoundsStop
 
     /// <summary>CV still above the target when the experiment's timing budget was spent.</summary>
     Budget,
+
+    /// <summary>Extra rounds brought the median's relative standard error to its target (native code; docs/engine.md,
+    /// "Many short processes for C"). Added after the others: their names and order are unchanged.</summary>
+    Precise,
 }

@@ -9,6 +9,7 @@ public static class RoundsStopNames
         RoundsStop.Stable => "stable",
         RoundsStop.MaxRounds => "max_rounds",
         RoundsStop.Budget => "budget",
+        RoundsStop.Precise => "precise",
         _ => throw new ArgumentOutOfRangeException(nameof(stop), stop, null),
     };
 

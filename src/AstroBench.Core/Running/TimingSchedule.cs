@@ -51,7 +51,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var sequence = adapters.Select(_ => new List<int>()).ToArray();
         var answers = adapters.Select(_ => new List<PerfMeasurement>()).ToArray();
         var clockRes = new double[adapters.Count];
-        var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language))).ToArray();
+        var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language),
+            policy.PlannedFor(a.Manifest.Language), policy.SeTargetFor(a.Manifest.Language))).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
         var cycles = new ExperimentProbe(probe, clock);
@@ -82,7 +83,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 sequence[i].Add(next++);
                 roundCycles[i].Add(cycles.Index);
                 clockRes[i] = perf.ClockResNs;
-                onRound(adapters[i], round, policy.Planned, perf.RoundNsPerOp);
+                onRound(adapters[i], round, libraries[i].PlannedOf(policy), perf.RoundNsPerOp);
             }
         }
 
@@ -90,7 +91,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var summaries = adapters.Select((a, i) => PerformanceSummary.From(samples[i], ops[i], clockRes[i]) with
         {
             Loop = LoopCost.From(answers[i], a.Manifest.SpeaksV3),
-            RoundsPlanned = policy.Planned,
+            RoundsPlanned = libraries[i].PlannedOf(policy),
             RoundsMax = libraries[i].MaxRounds,
             RoundsStop = RoundsRule.StopOf(libraries[i], policy).ToWire(),
             RoundSequence = sequence[i],

@@ -28,4 +28,16 @@ public static class RobustSpread
         Array.Sort(deviations);
         return MadToSigma * Percentiles.OfSorted(deviations, 0.5) / median * 100.0;
     }
+
+    /// <summary>√(π/2): the asymptotic standard error of a normal sample's median over that of its mean.</summary>
+    public const double MedianSeFactor = 1.2533141373155003;
+
+    /// <summary>
+    /// The median's relative standard error in percent, √(π/2) × the robust CV / √n: the large-sample standard error of the
+    /// median of normal samples, with the MAD standing in for σ, so one stray round moves it as little as it moves the
+    /// robust CV. Deterministic (no resampling), so the same samples always stop at the same round. 0 for one sample, NaN for
+    /// a non-positive median.
+    /// </summary>
+    public static double MedianSePercentOf(IReadOnlyCollection<double> samples) =>
+        MedianSeFactor * CvPercentOf(samples) / Math.Sqrt(Math.Max(1, samples.Count));
 }

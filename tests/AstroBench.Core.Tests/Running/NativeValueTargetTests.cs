@@ -6,13 +6,13 @@ namespace AstroBench.Core.Tests.Running;
 public sealed class NativeValueTargetTests
 {
     [Theory]
-    [InlineData("c", 10)]
-    [InlineData("c++", 10)]
+    [InlineData("c", 3)]
+    [InlineData("c++", 3)]
     [InlineData("csharp", 20)]
     [InlineData("python", 20)]
     [InlineData("javascript", 20)]
     [InlineData("sh", 20)]
-    public void TheDefaultValueTarget_IsHalvedForNativeCodeOnly(string language, int ms) =>
+    public void TheDefaultValueTarget_IsShorterForNativeCodeOnly(string language, int ms) =>
         Assert.Equal(TimeSpan.FromMilliseconds(ms), RoundsPolicy.ValueTargetFor(language, RoundsPolicy.ValueTarget));
 
     [Fact]

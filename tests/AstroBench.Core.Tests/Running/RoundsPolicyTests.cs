@@ -26,7 +26,7 @@ public sealed class RoundsPolicyTests
     [Fact]
     public void TheMaximumIsNeverBelowThePlannedRounds()
     {
-        Assert.Equal(40, RoundsPolicy.Of(Options() with { PerfRounds = 40 }).MaxFor("c"));
+        Assert.Equal(40, RoundsPolicy.Of(Options() with { PerfRounds = 40 }).MaxFor("python"));
     }
 
     [Fact]

@@ -29,4 +29,14 @@ public sealed class RobustSpreadTests
         Assert.True(double.IsNaN(RobustSpread.CvPercentOf([0, 0, 0])));
         Assert.True(double.IsNaN(RobustSpread.CvPercentOf([])));
     }
+
+    [Fact]
+    public void TheMediansStandardError_IsTheRobustCvTimesRootHalfPi_OverRootN()
+    {
+        double[] samples = [100, 104, 96, 103, 97];
+
+        Assert.Equal(Math.Sqrt(Math.PI / 2) * 1.4826 * 3 / Math.Sqrt(5), RobustSpread.MedianSePercentOf(samples), 1e-9);
+        Assert.Equal(0, RobustSpread.MedianSePercentOf([42]));
+        Assert.True(double.IsNaN(RobustSpread.MedianSePercentOf([0, 0, 0])));
+    }
 }
