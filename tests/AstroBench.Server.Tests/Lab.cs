@@ -77,10 +77,15 @@ public sealed class Lab : IDisposable
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>The IL build's astrobench.dll, or with ASTROBENCH_TEST_ORCHESTRATOR the binary named there (e.g. astrobench-run).</summary>
     public static string OrchestratorDll
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("ASTROBENCH_TEST_ORCHESTRATOR") is { Length: > 0 } other)
+            {
+                return other;
+            }
             var local = Path.Combine(AppContext.BaseDirectory, "astrobench.dll");
             return File.Exists(local) ? local : Path.Combine(RepoRoot, "src", "AstroBench.Cli", "bin", "Debug", "net10.0", "astrobench.dll");
         }
