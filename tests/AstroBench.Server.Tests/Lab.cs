@@ -70,22 +70,22 @@ public sealed class Lab : IDisposable
     public static Dictionary<string, string> Settings(string root) => new()
     {
         ["AstroBench:Root"] = root,
-        ["AstroBench:OrchestratorPath"] = OrchestratorDll,
+        ["AstroBench:OrchestratorPath"] = Orchestrator,
         ["AstroBench:AdapterDirs:0"] = Path.Combine(RepoRoot, "adapters"),
         ["AstroBench:AdapterDirs:1"] = Path.Combine(RepoRoot, "tests", "fixtures", "adapters"),
         ["AstroBench:MonitorIntervalMs"] = "20",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>The IL build's astrobench.dll, or with ASTROBENCH_TEST_ORCHESTRATOR the binary named there (e.g. astrobench-run).</summary>
+    /// <summary>What the test server spawns for a job: <see cref="OrchestratorDll"/>, or with ASTROBENCH_TEST_ORCHESTRATOR the
+    /// binary named there (e.g. astrobench-run, src/AstroBench.Runner/bin/Release/aot), to run these tests against it.</summary>
+    public static string Orchestrator =>
+        Environment.GetEnvironmentVariable("ASTROBENCH_TEST_ORCHESTRATOR") is { Length: > 0 } other ? other : OrchestratorDll;
+
     public static string OrchestratorDll
     {
         get
         {
-            if (Environment.GetEnvironmentVariable("ASTROBENCH_TEST_ORCHESTRATOR") is { Length: > 0 } other)
-            {
-                return other;
-            }
             var local = Path.Combine(AppContext.BaseDirectory, "astrobench.dll");
             return File.Exists(local) ? local : Path.Combine(RepoRoot, "src", "AstroBench.Cli", "bin", "Debug", "net10.0", "astrobench.dll");
         }
