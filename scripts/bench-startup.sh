@@ -6,7 +6,8 @@
 #   3. the issue's n = 1,000 figure through scripts/astrobench with --no-cache (hyperfine -w 2 -r 10), 4. one traced run,
 #   5. CPU (user + sys, adapters included) per n = 1,000 run of each build, and of the launcher's choice with shards off
 #   (--shard-rows 0: the accuracy path before C adapters were split at n = 1,000).
-# With the Native AOT build (scripts/publish-aot.sh; AOT=1 publishes it first) it is measured beside the other two.
+# astrobench-run (run only, Native AOT, published by scripts/setup.sh; what scripts/astrobench runs for `run`) is measured
+# beside the other two.
 # Needs hyperfine (Debian package) and scripts/setup.sh first. RUNS=N sets the runs per command (default 10).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,8 +15,7 @@ cd "$root"
 plain="$root/src/AstroBench.Cli/bin/Release/net10.0/astrobench"
 fast="$root/src/AstroBench.Cli/bin/Release/publish/astrobench"
 [ -x "$fast" ] || { echo "no publish at $fast: run scripts/setup.sh" >&2; exit 1; }
-aot="$root/src/AstroBench.Cli/bin/Release/aot/astrobench"
-[ "${AOT:-0}" = 1 ] && "$root/scripts/publish-aot.sh"
+aot="$root/src/AstroBench.Runner/bin/Release/aot/astrobench-run"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 experiments=frame_rotation_bpn,gmst_era,equ_ecl,equ_horizontal,kepler_solver,frame_bias,inv_frame_bias,precession,inv_precession,nutation,inv_nutation,bias_precession,inv_bias_precession,precession_nutation,inv_precession_nutation,inv_bpn,icrs_ecl_j2000,inv_icrs_ecl_j2000,icrs_ecl_tod,inv_icrs_ecl_tod,obliquity,inv_obliquity,inv_equ_ecl,horiz_to_equ
@@ -25,8 +25,8 @@ load
 versions=(-n "plain --version" "$plain --version" -n "ReadyToRun --version" "$fast --version")
 runs=(-n "plain n=1000" "$plain $run" -n "ReadyToRun n=1000" "$fast $run")
 if [ -x "$aot" ]; then
-  versions+=(-n "Native AOT --version" "$aot --version")
-  runs+=(-n "Native AOT n=1000" "$aot $run")
+  versions+=(-n "astrobench-run --version" "$aot --version")
+  runs+=(-n "astrobench-run n=1000" "$aot $run")
 fi
 hyperfine -N -w 2 -r "${RUNS:-10}" "${versions[@]}"
 load
@@ -50,7 +50,7 @@ cpu() { # label, command...
 }
 for _ in $(seq "${RUNS:-10}"); do
   cpu "ReadyToRun" $fast $run --no-cache
-  [ -x "$aot" ] && cpu "Native AOT" $aot $run --no-cache
+  [ -x "$aot" ] && cpu "astrobench-run" $aot $run --no-cache
   cpu "launcher, --shard-rows 0" "$root/scripts/astrobench" $run --no-cache --shard-rows 0
   cpu "launcher (default)" "$root/scripts/astrobench" $run --no-cache
 done

@@ -25,12 +25,11 @@ dotnet build AstroBench.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # server it starts for its orchestrators. Incremental like the build: nothing is redone when nothing changed.
 echo "setup: publishing the CLI (ReadyToRun)"
 dotnet publish src/AstroBench.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
-# Opt-in: the Native AOT build that scripts/astrobench uses for `run` (about half an n = 1,000 run's CPU; minutes of
-# ILCompiler, so not by default; docs/engine.md, "Native AOT for run"). Redone each time: it copies the sources.
-if [ "${ASTROBENCH_AOT:-0}" = 1 ]; then
-  echo "setup: publishing the CLI's run command (Native AOT)"
-  ./scripts/publish-aot.sh
-fi
+# astrobench-run (docs/engine.md, "The run-only executable"): `run` only, Native AOT; scripts/astrobench runs it for
+# `run` and gives it to the server's orchestrators. About a minute of ILCompiler on 2 cores (it references no server
+# code); incremental like the publish above.
+echo "setup: publishing astrobench-run (Native AOT)"
+dotnet publish src/AstroBench.Runner -c Release -nologo -v quiet -clp:ErrorsOnly
 
 echo "setup: building adapters"
 ./scripts/astrobench adapters build

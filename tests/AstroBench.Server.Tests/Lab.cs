@@ -70,12 +70,17 @@ public sealed class Lab : IDisposable
     public static Dictionary<string, string> Settings(string root) => new()
     {
         ["AstroBench:Root"] = root,
-        ["AstroBench:OrchestratorPath"] = OrchestratorDll,
+        ["AstroBench:OrchestratorPath"] = Orchestrator,
         ["AstroBench:AdapterDirs:0"] = Path.Combine(RepoRoot, "adapters"),
         ["AstroBench:AdapterDirs:1"] = Path.Combine(RepoRoot, "tests", "fixtures", "adapters"),
         ["AstroBench:MonitorIntervalMs"] = "20",
         ["Logging:LogLevel:Default"] = "Warning",
     };
+
+    /// <summary>What the test server spawns for a job: <see cref="OrchestratorDll"/>, or with ASTROBENCH_TEST_ORCHESTRATOR the
+    /// binary named there (e.g. astrobench-run, src/AstroBench.Runner/bin/Release/aot), to run these tests against it.</summary>
+    public static string Orchestrator =>
+        Environment.GetEnvironmentVariable("ASTROBENCH_TEST_ORCHESTRATOR") is { Length: > 0 } other ? other : OrchestratorDll;
 
     public static string OrchestratorDll
     {

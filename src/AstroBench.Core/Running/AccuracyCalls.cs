@@ -5,14 +5,15 @@ using AstroBench.Core.Protocol;
 namespace AstroBench.Core.Running;
 
 /// <summary>
-/// The accuracy calls of a run: at most <c>jobs</c> at once across experiments and libraries. A v2 adapter's
+/// The accuracy calls of a run: at most <c>jobs</c> at once across experiments and libraries, in the order their places
+/// were reserved (<see cref="OrderedSlots"/>: the stage reserves them in plan order). A v2 adapter's
 /// requests go to persistent sessions (one per concurrent request of that library, reused for the whole run);
 /// a v1 adapter gets one fresh process per call as before. Every call counts in the runner's totals.
 /// <paramref name="shardRows"/>: the smallest shard a v2 adapter's large request is split into (<see cref="AccuracyShards"/>; 0: never split).
 /// </summary>
 public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport transport, int jobs, int shardRows = 0) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, jobs));
+    private readonly OrderedSlots _slots = new(jobs);
     private readonly ConcurrentDictionary<string, ConcurrentBag<AdapterSession>> _idle = new(StringComparer.Ordinal);
     private int _sessionsStarted;
 
@@ -33,18 +34,27 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
             ? AccuracyShards.Plan(rows, jobs, AccuracyShards.MinRowsFor(adapter.Manifest.Language, shardRows))
             : [new CaseRange(0, rows)];
 
+    /// <summary>Places for the call of <paramref name="adapter"/> (one per shard of <paramref name="rows"/> cases), after every place reserved before.</summary>
+    public IReadOnlyList<SlotTicket> Reserve(AdapterInfo adapter, int rows) => ShardsOf(adapter, rows).Select(_ => _slots.Reserve()).ToList();
+
+    /// <summary>A call whose place is taken now, at the end of the queue.</summary>
     public Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, CancellationToken ct) =>
-        CallAsync(adapter, request, outputColumns, default, ct);
+        CallAsync(adapter, request, outputColumns, default, _slots.Reserve(), ct);
+
+    /// <inheritdoc cref="CallAsync(AdapterInfo, AdapterRequest, int, ArraySegment{double}, SlotTicket, CancellationToken)"/>
+    public Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, ArraySegment<double> into, CancellationToken ct) =>
+        CallAsync(adapter, request, outputColumns, into, _slots.Reserve(), ct);
 
     /// <summary>
     /// One call; a v2 session parses the rows into <paramref name="into"/> when given (a shard's part of its library's
-    /// outputs, so shards need no copy to be joined); a v1 call ignores it and returns an array of its own.
+    /// outputs, so shards need no copy to be joined); a v1 call ignores it and returns an array of its own. It runs when
+    /// <paramref name="ticket"/> holds a slot, and the ticket is disposed when it ends.
     /// </summary>
-    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, ArraySegment<double> into, CancellationToken ct)
+    public async Task<AdapterCallResult> CallAsync(AdapterInfo adapter, AdapterRequest request, int outputColumns, ArraySegment<double> into, SlotTicket ticket, CancellationToken ct)
     {
-        await _slots.WaitAsync(ct);
-        try
+        using (ticket)
         {
+            await ticket.WaitAsync(ct);
             if (!adapter.Available || transport.FormatFor(adapter.Manifest) is not { } format)
             {
                 return await runner.CallAsync(adapter, request, outputColumns, ct);
@@ -71,10 +81,6 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
             }
             return result;
         }
-        finally
-        {
-            _slots.Release();
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -86,6 +92,5 @@ public sealed class AccuracyCalls(AdapterProcessRunner runner, AccuracyTransport
                 await session.DisposeAsync();
             }
         }
-        _slots.Dispose();
     }
 }

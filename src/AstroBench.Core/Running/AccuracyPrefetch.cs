@@ -40,7 +40,9 @@ public sealed class AccuracyPrefetch : IAsyncDisposable
                 _begun[j] = true;
                 var experiment = _experiments[j];
                 var token = _cts.Token;
-                var task = Task.Run(() => _stage(experiment, token), token);
+                // Called here, in plan order and on this thread: the stage reserves its calls' slots before it returns
+                // (AccuracyStage.RunAsync) and does its work on the thread pool.
+                var task = _stage(experiment, token);
                 _tasks[j] = task;
                 _settled.Add(SettleAsync(task));
             }

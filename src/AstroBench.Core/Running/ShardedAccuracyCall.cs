@@ -13,7 +13,7 @@ namespace AstroBench.Core.Running;
 public static class ShardedAccuracyCall
 {
     public static async Task<AdapterCallResult> CallAsync(AccuracyCalls calls, AdapterInfo adapter, AdapterRequest request,
-        IReadOnlyList<CaseRange> shards, int width, CancellationToken ct)
+        IReadOnlyList<CaseRange> shards, IReadOnlyList<SlotTicket> tickets, int width, CancellationToken ct)
     {
         // One token per shard. A failed shard stops only the shards after it: their answers can no longer decide the
         // result, while one before it still can (its own failure would come first in case order). So the failure
@@ -29,7 +29,7 @@ public static class ShardedAccuracyCall
                 try
                 {
                     var part = request with { FirstRow = request.FirstRow + shards[i].First, RowCount = shards[i].Count };
-                    result = await calls.CallAsync(adapter, part, width, new ArraySegment<double>(outputs, shards[i].First * width, shards[i].Count * width), stops[i].Token);
+                    result = await calls.CallAsync(adapter, part, width, new ArraySegment<double>(outputs, shards[i].First * width, shards[i].Count * width), tickets[i], stops[i].Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {

@@ -20,7 +20,8 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(string workingDir, IEnumerable<string> args, IDictionary<string, string>? env = null)
     {
-        var psi = new ProcessStartInfo(Repo.AstroBench)
+        args = args.ToList();
+        var psi = new ProcessStartInfo(args.FirstOrDefault() == "run" ? Repo.Orchestrator : Repo.AstroBench)
         {
             WorkingDirectory = workingDir,
             RedirectStandardOutput = true,

@@ -16,6 +16,12 @@ internal static class Repo
     public static string AstroBench { get; } = Path.Combine(Root, "src", "AstroBench.Cli", "bin",
         AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "astrobench");
 
+    /// <summary>
+    /// What runs <c>astrobench run</c> in these tests: the CLI above, or with ASTROBENCH_TEST_ORCHESTRATOR the binary named
+    /// there (e.g. astrobench-run, src/AstroBench.Runner/bin/Release/aot), to run the same tests against the build users get.
+    /// </summary>
+    public static string Orchestrator { get; } = Environment.GetEnvironmentVariable("ASTROBENCH_TEST_ORCHESTRATOR") is { Length: > 0 } other ? other : AstroBench;
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

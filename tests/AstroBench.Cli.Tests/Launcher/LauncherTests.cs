@@ -10,7 +10,7 @@ namespace AstroBench.Cli.Tests.Launcher;
 /// </summary>
 public sealed class LauncherTests : IDisposable
 {
-    private static readonly string[] Assemblies = ["astrobench.dll", "AstroBench.Core.dll", "AstroBench.Server.dll"];
+    private static readonly string[] Assemblies = ["astrobench.dll", "AstroBench.Core.dll", "AstroBench.Cli.Run.dll", "AstroBench.Server.dll"];
     private static readonly DateTime Built = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private readonly TempLab _lab = new();
@@ -83,40 +83,59 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal("build --version", Launch());
     }
 
-    /// <summary>The Native AOT build (scripts/publish-aot.sh): one executable, timed like the publish's assemblies.</summary>
-    private string Aot(DateTime time)
+    /// <summary>astrobench-run (src/AstroBench.Runner, Native AOT, published by setup): one executable and its IL build.</summary>
+    private string Runner(DateTime time)
     {
-        var dir = Path.Combine(Release, "aot");
-        Directory.CreateDirectory(dir);
-        var exe = Path.Combine(dir, "astrobench");
-        File.WriteAllText(exe, "#!/bin/sh\necho aot \"$@\" ${AstroBench__OrchestratorPath:+orchestrator=$AstroBench__OrchestratorPath}\n");
+        var release = Path.Combine(_lab.Dir, "src", "AstroBench.Runner", "bin", "Release");
+        var dir = Directory.CreateDirectory(Path.Combine(release, "aot")).FullName;
+        var exe = Path.Combine(dir, "astrobench-run");
+        File.WriteAllText(exe, "#!/bin/sh\necho runner \"$@\" ${AstroBench__OrchestratorPath:+orchestrator=$AstroBench__OrchestratorPath}\n");
         using (var chmod = Process.Start("chmod", ["+x", exe]))
         {
             chmod.WaitForExit();
         }
         File.SetLastWriteTimeUtc(exe, time);
+        var il = Path.Combine(Directory.CreateDirectory(Path.Combine(release, "net10.0")).FullName, "astrobench-run.dll");
+        File.WriteAllText(il, "runner");
+        File.SetLastWriteTimeUtc(il, Built);
         return exe;
     }
 
     [Fact]
-    public void Launcher_RunsTheAotBuild_ForRunOnly_AndGivesItToTheServersOrchestrators()
+    public void Launcher_RunsTheRunner_ForRunOnly_AndGivesItToTheServersOrchestrators()
     {
         Binary("net10.0", "build", Built);
         Binary("publish", "publish", Built.AddMinutes(2));
-        var aot = Aot(Built.AddMinutes(3));
+        var runner = Runner(Built.AddMinutes(3));
 
-        Assert.Equal($"aot run orchestrator={aot}", Launch("run"));
-        Assert.Equal($"publish serve orchestrator={aot}", Launch("serve"));
+        Assert.Equal($"runner run orchestrator={runner}", Launch("run"));
+        Assert.Equal($"publish serve orchestrator={runner}", Launch("serve"));
+    }
+
+    [Theory]
+    [InlineData("src/AstroBench.Cli/bin/Release/net10.0/AstroBench.Core.dll", "build run")]
+    [InlineData("src/AstroBench.Cli/bin/Release/net10.0/AstroBench.Cli.Run.dll", "build run")]
+    [InlineData("src/AstroBench.Runner/bin/Release/net10.0/astrobench-run.dll", "publish run")]
+    public void Launcher_IgnoresTheRunner_WhenABuildAfterItChangedItsCode(string changed, string expected)
+    {
+        Binary("net10.0", "build", Built);
+        Binary("publish", "publish", Built.AddMinutes(2));
+        Runner(Built.AddMinutes(3));
+        var path = Path.Combine(_lab.Dir, changed);
+        File.WriteAllText(path, "rebuilt");
+        File.SetLastWriteTimeUtc(path, Built.AddMinutes(5));
+
+        Assert.Equal(expected, Launch("run"));
     }
 
     [Fact]
-    public void Launcher_IgnoresTheAotBuild_WhenABuildAfterItChangedAnAssembly()
+    public void Launcher_KeepsTheRunner_WhenABuildChangedOnlyServerCode()
     {
         Binary("net10.0", "build", Built);
         Binary("publish", "publish", Built.AddMinutes(2));
-        Aot(Built.AddMinutes(3));
+        var runner = Runner(Built.AddMinutes(3));
         File.SetLastWriteTimeUtc(Path.Combine(Release, "net10.0", "AstroBench.Server.dll"), Built.AddMinutes(5));
 
-        Assert.Equal("build run", Launch("run"));
+        Assert.Equal($"runner run orchestrator={runner}", Launch("run"));
     }
 }

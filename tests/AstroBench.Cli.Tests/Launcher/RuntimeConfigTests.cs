@@ -31,6 +31,17 @@ public sealed class RuntimeConfigTests : IDisposable
         Assert.False(props.GetProperty("System.Runtime.EnableWriteXorExecute").GetBoolean());
     }
 
+    /// <summary>The GC's own view in the orchestrator (with ASTROBENCH_TEST_ORCHESTRATOR: astrobench-run, whose knobs ILCompiler embeds).</summary>
+    [Fact]
+    public async Task Orchestrator_GcHonoursTheMemorySettings()
+    {
+        using var run = CliProcess.Start(_lab.Dir, ["run", "--help"], new Dictionary<string, string> { ["ASTROBENCH_TRACE"] = "1" });
+        var result = await run.WaitAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("gc ConserveMemory=9 Gen0MaxBudget=1048576", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunningOrchestrator_HasNoDoubleMappedCode_AndAdaptersInheritNoRuntimeSetting()
     {
