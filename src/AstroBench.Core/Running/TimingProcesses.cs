@@ -1,0 +1,86 @@
+using AstroBench.Core.Adapters;
+using AstroBench.Core.Protocol;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// The pre-started timing processes of one experiment (docs/engine.md, "Pre-started timing processes"). At the start of a
+/// cycle <see cref="FillAsync"/> starts, all at once, the processes its protocol 6 libraries lack and waits until every
+/// one has written its ready line, so the interpreters' start-ups run side by side on the machine's cores and none of
+/// them overlaps a timed round. A library is given up to <see cref="Ahead"/> processes when its planned rounds say it will
+/// use them (so two astropy start-ups share two cores), never more than <see cref="Limit"/> idle processes in all (memory:
+/// an idle astropy holds ≈ 150 MB). Disposing kills every process not handed out.
+/// </summary>
+public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyTimeout) : IAsyncDisposable
+{
+    /// <summary>Processes started ahead per library: the cores start-ups can share (more buys no wall time, only memory).</summary>
+    public static int Ahead { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>The most idle processes held at once.</summary>
+    public const int Limit = 16;
+
+    private readonly Dictionary<int, Queue<PrestartedProcess>> _idle = [];
+
+    /// <summary>Processes started so far.</summary>
+    public int Started { get; private set; }
+
+    /// <summary>The most idle processes held at once so far.</summary>
+    public int PeakIdle { get; private set; }
+
+    /// <summary>One library of a cycle: its index, adapter, and how many of its rounds are certain from here (≥ 1: this cycle's).</summary>
+    public sealed record Want(int Library, AdapterInfo Adapter, int CertainRounds);
+
+    /// <summary>Starts what the cycle's protocol 6 libraries lack and waits for all of them; the first library whose process was not ready, or null.</summary>
+    public async Task<(int Library, AdapterCallResult Failure)?> FillAsync(IReadOnlyList<Want> wants, CancellationToken ct)
+    {
+        var lacking = wants.Where(w => w.Adapter.Manifest.SpeaksV6 && Count(w.Library) == 0).ToList();
+        var held = _idle.Values.Sum(q => q.Count);
+        var ahead = held + lacking.Sum(w => Math.Min(Ahead, w.CertainRounds)) <= Limit ? Ahead : 1;
+        var starting = new List<(int Library, PrestartedProcess? Process)>();
+        foreach (var want in lacking)
+        {
+            for (var k = Math.Min(ahead, Math.Max(1, want.CertainRounds)); k > 0; k--)
+            {
+                starting.Add((want.Library, PrestartedProcess.Start(runner, want.Adapter, ct)));
+            }
+        }
+        Started += starting.Count;
+        var ready = await Task.WhenAll(starting.Select(s => s.Process is null ? Task.FromResult<AdapterCallResult?>(null) : s.Process.WaitReadyAsync(readyTimeout)));
+        (int, AdapterCallResult)? failed = null;
+        for (var k = 0; k < starting.Count; k++)
+        {
+            var (library, process) = starting[k];
+            if (process is null)
+            {
+                failed ??= (library, AdapterCallResult.Failed(CallOutcome.Unavailable, "the run command could not be started", TimeSpan.Zero));
+                continue;
+            }
+            if (!_idle.TryGetValue(library, out var queue))
+            {
+                _idle[library] = queue = new Queue<PrestartedProcess>();
+            }
+            queue.Enqueue(process); // a failed one too: disposed with the rest
+            if (ready[k] is { } failure)
+            {
+                failed ??= (library, runner.Settle(failure));
+            }
+        }
+        PeakIdle = Math.Max(PeakIdle, _idle.Values.Sum(q => q.Count));
+        return failed;
+    }
+
+    /// <summary>A ready process for <paramref name="library"/> (the caller disposes it after its round), or null: start one just in time.</summary>
+    public PrestartedProcess? Take(int library) =>
+        _idle.TryGetValue(library, out var queue) && queue.TryDequeue(out var process) ? process : null;
+
+    private int Count(int library) => _idle.TryGetValue(library, out var queue) ? queue.Count : 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _idle.Values.SelectMany(q => q))
+        {
+            await process.DisposeAsync();
+        }
+        _idle.Clear();
+    }
+}
