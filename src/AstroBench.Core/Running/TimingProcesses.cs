@@ -19,6 +19,12 @@ public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyT
     /// <summary>The most idle processes held at once.</summary>
     public const int Limit = 16;
 
+    /// <summary>
+    /// Diagnostics only (scripts/bench-timing.sh's comparison, docs/engine.md): <c>ASTROBENCH_PRESTART=0</c> in the
+    /// orchestrator's environment starts every round's process just in time, as before protocol 6. Read once.
+    /// </summary>
+    private static readonly bool Disabled = Environment.GetEnvironmentVariable("ASTROBENCH_PRESTART") == "0";
+
     private readonly Dictionary<int, Queue<PrestartedProcess>> _idle = [];
 
     /// <summary>Processes started so far.</summary>
@@ -33,7 +39,7 @@ public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyT
     /// <summary>Starts what the cycle's protocol 6 libraries lack and waits for all of them; the first library whose process was not ready, or null.</summary>
     public async Task<(int Library, AdapterCallResult Failure)?> FillAsync(IReadOnlyList<Want> wants, CancellationToken ct)
     {
-        var lacking = wants.Where(w => w.Adapter.Manifest.SpeaksV6 && Count(w.Library) == 0).ToList();
+        var lacking = wants.Where(w => !Disabled && w.Adapter.Manifest.SpeaksV6 && Count(w.Library) == 0).ToList();
         var held = _idle.Values.Sum(q => q.Count);
         var ahead = held + lacking.Sum(w => Math.Min(Ahead, w.CertainRounds)) <= Limit ? Ahead : 1;
         var starting = new List<(int Library, PrestartedProcess? Process)>();
