@@ -7,15 +7,14 @@ namespace AstroBench.Core.Running;
 /// The pre-started timing processes of one experiment (docs/engine.md, "Pre-started timing processes"). At the start of a
 /// cycle <see cref="FillAsync"/> starts, all at once, the processes its protocol 6 libraries lack and waits until every
 /// one has written its ready line, so the interpreters' start-ups run side by side on the machine's cores and none of
-/// them overlaps a timed round. A library is given up to <see cref="Ahead"/> processes when its planned rounds say it will
-/// use them (so two astropy start-ups share two cores), never more than <see cref="Limit"/> idle processes in all (memory:
-/// an idle astropy holds ≈ 150 MB). Disposing kills every process not handed out.
+/// them overlaps a timed round. An interpreted library is given a process for each of its rounds that is certain (the
+/// planned ones left), so its start-ups are spread over the cores in as few waits as possible; a native one (C, C++:
+/// a start-up of milliseconds) only this cycle's. Never more than <see cref="Limit"/> idle processes in all (memory: an
+/// idle astropy holds ≈ 63 MB, node ≈ 45-50 MB): over it, the largest counts give way first. Disposing kills every
+/// process not handed out.
 /// </summary>
 public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyTimeout) : IAsyncDisposable
 {
-    /// <summary>Processes started ahead per library: the cores start-ups can share (more buys no wall time, only memory).</summary>
-    public static int Ahead { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
-
     /// <summary>The most idle processes held at once.</summary>
     public const int Limit = 16;
 
@@ -40,14 +39,13 @@ public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyT
     public async Task<(int Library, AdapterCallResult Failure)?> FillAsync(IReadOnlyList<Want> wants, CancellationToken ct)
     {
         var lacking = wants.Where(w => !Disabled && w.Adapter.Manifest.SpeaksV6 && Count(w.Library) == 0).ToList();
-        var held = _idle.Values.Sum(q => q.Count);
-        var ahead = held + lacking.Sum(w => Math.Min(Ahead, w.CertainRounds)) <= Limit ? Ahead : 1;
+        var counts = Counts(lacking, Limit - _idle.Values.Sum(q => q.Count));
         var starting = new List<(int Library, PrestartedProcess? Process)>();
-        foreach (var want in lacking)
+        for (var w = 0; w < lacking.Count; w++)
         {
-            for (var k = Math.Min(ahead, Math.Max(1, want.CertainRounds)); k > 0; k--)
+            for (var k = counts[w]; k > 0; k--)
             {
-                starting.Add((want.Library, PrestartedProcess.Start(runner, want.Adapter, ct)));
+                starting.Add((lacking[w].Library, PrestartedProcess.Start(runner, lacking[w].Adapter, ct)));
             }
         }
         Started += starting.Count;
@@ -78,6 +76,17 @@ public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyT
     /// <summary>A ready process for <paramref name="library"/> (the caller disposes it after its round), or null: start one just in time.</summary>
     public PrestartedProcess? Take(int library) =>
         _idle.TryGetValue(library, out var queue) && queue.TryDequeue(out var process) ? process : null;
+
+    /// <summary>How many to start for each lacking library: its certain rounds (1 for native code), the largest cut first while over <paramref name="room"/>; at least 1 each.</summary>
+    internal static int[] Counts(IReadOnlyList<Want> lacking, int room)
+    {
+        var counts = lacking.Select(w => w.Adapter.Manifest.Language is "c" or "c++" ? 1 : Math.Max(1, w.CertainRounds)).ToArray();
+        while (counts.Sum() > Math.Max(room, lacking.Count) && counts.Max() > 1)
+        {
+            counts[Array.LastIndexOf(counts, counts.Max())]--; // the last of the largest: plan order keeps its extra
+        }
+        return counts;
+    }
 
     private int Count(int library) => _idle.TryGetValue(library, out var queue) ? queue.Count : 0;
 

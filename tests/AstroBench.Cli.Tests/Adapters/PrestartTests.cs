@@ -131,6 +131,20 @@ public sealed class PrestartTests : IDisposable
         AssertNoneLeft();
     }
 
+    [Fact]
+    public async Task AdaptersCheck_AsksAProtocol6AdapterForItsReadyLine()
+    {
+        Fixture("checkok");
+        var ok = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", _dir);
+        Fixture("checkwrong", files: "wrong");
+        var wrong = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", _dir);
+
+        Assert.True(ok.ExitCode == 0, ok.All);
+        Assert.Contains(ok.Lines, l => l.Contains("✓ ready line (protocol 6): written before the request, then a perf answer", StringComparison.Ordinal));
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains(wrong.Lines, l => l.Contains("✗ ready line (protocol 6): not ready: its first line was 'hello'", StringComparison.Ordinal));
+    }
+
     /// <summary>Every runtime's common helper writes the ready line when asked, then answers a perf request as usual.</summary>
     [Theory]
     [InlineData("erfa", "gmst_era")] // C: abp.c
