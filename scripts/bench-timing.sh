@@ -7,7 +7,8 @@
 #      flagged results is ranked (no speedup; a ⚠ cell, never a #rank, in `astrobench runs show`'s speed heatmap);
 #   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min), and per
 #      library the timing processes started (pilots + rounds), their seconds, the seconds inside timed values and the
-#      unstable results (from ASTROBENCH_TRACE's `timing` lines).
+#      unstable results (from ASTROBENCH_TRACE's `timing` lines), and the pre-started processes (protocol 6) with the
+#      seconds the cycles waited for their ready lines.
 # Part 1 also prints the machine-speed probe (docs/engine.md, "The machine-speed probe"): each run's within-run drift,
 # the probe's own run-to-run agreement, and the C medians' agreement with each experiment's probe ratio divided out:
 # the floor the machine itself sets for the 3 % target.
@@ -16,7 +17,8 @@
 # seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops),
 # and for the C libraries the processes per result, the medians' standard error and a split-half agreement inside the run.
 # Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
-#   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog).
+#   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog),
+#   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3).
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -213,5 +215,12 @@ for lib, (results, procs, pilots, calls, timed) in sorted(agg.items(), key=lambd
     print(f"{'':10s} {lib:18s} {results:7d} {procs:9d} {pilots:6d} {calls:8.1f} {timed:8.1f} {unstable[lib]:8d} {med(first[lib]):12.2f}")
 tot = [sum(a[k] for a in agg.values()) for k in range(5)]
 print(f"{'':10s} {'all':18s} {tot[0]:7d} {tot[1]:9d} {tot[2]:6d} {tot[3]:8.1f} {tot[4]:8.1f} {sum(unstable.values()):8d} {med([x for v in first.values() for x in v]):12.2f}")
+# Pre-started processes (protocol 6, docs/engine.md "Pre-started timing processes"): a pre-started round's "calls s" is its
+# exchange only; the start-ups ran side by side in the cycles' waits for ready lines, summed here.
+pre = re.compile(r"timing \S+ prestart: (\d+) processes started ahead, peak (\d+) idle, ([\d.]+) s waiting for ready lines")
+hits = [m for line in open(log, encoding="utf-8", errors="replace") if (m := pre.search(line))]
+if hits:
+    print(f"{'':10s} pre-started: {sum(int(m[1]) for m in hits)} processes in {len(hits)} experiments, at most {max(int(m[2]) for m in hits)} idle at once, "
+          f"{sum(float(m[3]) for m in hits):.1f} s waiting for ready lines (start-ups side by side, outside every timed round)")
 PY
 fi

@@ -40,6 +40,11 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
         process.stdout.write(dataVersions().map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
         return;
     }
+    if (process.env.ASTROBENCH_READY === '1') {
+        // Protocol 6 (docs/adapter-protocol.md, "Version 6"): the adapter's module graph (its top-level imports and awaits)
+        // is loaded by the time runAdapter runs; say so synchronously before blocking on stdin.
+        writeSync(1, 'ABP ready\n');
+    }
     const reader = new LineReader();
     const first = reader.next();
     if ((first ?? '').trim() === 'ABP 2') {

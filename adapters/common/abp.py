@@ -22,6 +22,7 @@ sys.path, so each adapter puts this folder on sys.path itself before `import abp
 """
 
 import math
+import os
 import sys
 import time
 from itertools import cycle, islice
@@ -245,6 +246,10 @@ def main(argv, version_line, experiments, input_columns, prepare_cases):
     if len(argv) > 1 and argv[1] == "--version":
         print(version_line)
         return 0
+    if os.environ.get("ASTROBENCH_READY") == "1":
+        # Protocol 6 (docs/adapter-protocol.md, "Version 6"): the adapter module's imports (astropy, skyfield, numpy)
+        # are done by now; say so before blocking on stdin, so the lab can time this process once every start-up is over.
+        write("ABP ready\n")
     stdin = sys.stdin.buffer
     first = stdin.readline()
     if first.strip() == b"ABP 2":

@@ -16,6 +16,12 @@ if (args is ["--data-versions"])
 
 var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.ASCII, false, 1 << 16);
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+if (Environment.GetEnvironmentVariable("ASTROBENCH_READY") == "1")
+{
+    // Protocol 6 (docs/adapter-protocol.md, "Version 6"): the runtime is up; say so before blocking on stdin.
+    stdout.Write("ABP ready\n");
+    stdout.Flush();
+}
 var first = stdin.ReadLine();
 if (first?.Trim() == "ABP 2")
 {

@@ -128,6 +128,7 @@ internal static class AdaptersCommand
                 }
             }
             problems += await EncodingCheck.RunAsync(console, a, answered, Mark, ct);
+            problems += await ReadyCheck.RunAsync(console, runner, a, answered, Mark, ct);
         }
         PrintProblems(console, registry);
         return problems == 0 && registry.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;

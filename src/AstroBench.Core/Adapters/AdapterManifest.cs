@@ -34,6 +34,9 @@ public sealed record AdapterManifest(
     /// <summary>Protocol 5: a perf request may say <c>ops auto</c>, so the first round's process is its own pilot.</summary>
     public bool SpeaksV5 => Protocol.Contains(ProtocolConstants.Version5);
 
+    /// <summary>Protocol 6: started with <c>ASTROBENCH_READY=1</c>, it writes a ready line before reading stdin, so its timing processes can be started ahead.</summary>
+    public bool SpeaksV6 => Protocol.Contains(ProtocolConstants.Version6);
+
     /// <summary>The best v2 number encoding the adapter declares: binary, then hex (decimal when it lists none).</summary>
     public WireEncoding BestEncoding => Declares(WireEncoding.Binary) ? WireEncoding.Binary : Declares(WireEncoding.Hex) ? WireEncoding.Hex : WireEncoding.Decimal;
 

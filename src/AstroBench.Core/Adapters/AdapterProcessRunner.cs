@@ -76,67 +76,11 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         using var stdout = new StreamReader(new ActivityStream(process.StandardOutput.BaseStream, () => timeoutCts.CancelAfter(Timeout)),
             Encoding.ASCII, false, 1 << 16);
         var stderrTask = ReadLimitedAsync(process.StandardError, linked.Token);
-        var writeTask = WriteRequestAsync(process, request, linked.Token);
-        try
-        {
-            var rows = request.Mode == AdapterMode.Accuracy ? request.RowCount : 0;
-            ResponseReader.Response? response = null;
-            ProtocolException? protocolError = null;
-            try
-            {
-                response = await ResponseReader.ReadAsync(stdout, request.Mode, rows, outputColumns, linked.Token);
-            }
-            catch (ProtocolException ex)
-            {
-                protocolError = ex;
-            }
-            // Drain whatever is left so the adapter can exit, then wait for it.
-            await stdout.BaseStream.CopyToAsync(Stream.Null, linked.Token);
-            await process.WaitForExitAsync(linked.Token);
-            await writeTask;
-            var stderr = await stderrTask;
-            if (process.ExitCode is TerminatedBySigterm or TerminatedBySigint)
-            {
-                // Adapters run in the orchestrator's process group, so a terminating signal means the run
-                // itself is being stopped, even when the adapter saw it before the orchestrator did.
-                return AdapterCallResult.Failed(CallOutcome.Cancelled,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"terminated by a signal (exit code {process.ExitCode}): the run is being stopped"),
-                    watch.Elapsed, stderr);
-            }
-            if (process.ExitCode != 0)
-            {
-                return AdapterCallResult.Failed(CallOutcome.NonZeroExit, $"exit code {process.ExitCode}{StderrHint(stderr)}", watch.Elapsed, stderr);
-            }
-            if (protocolError is not null)
-            {
-                return AdapterCallResult.Failed(CallOutcome.InvalidOutput, protocolError.Message + StderrHint(stderr), watch.Elapsed, stderr);
-            }
-            return response!.Status switch
-            {
-                "skipped" => AdapterCallResult.Failed(CallOutcome.Skipped, response.Reason!, watch.Elapsed, stderr),
-                "error" => AdapterCallResult.Failed(CallOutcome.InvalidOutput, "adapter reported an error: " + response.Reason, watch.Elapsed, stderr),
-                _ => new AdapterCallResult(CallOutcome.Completed, null, response.Outputs, response.Columns, response.Perf, watch.Elapsed, stderr),
-            };
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            return ct.IsCancellationRequested
-                ? AdapterCallResult.Failed(CallOutcome.Cancelled, "the run was cancelled", watch.Elapsed)
-                : AdapterCallResult.Failed(CallOutcome.TimedOut, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no output for {Timeout.TotalSeconds:0.#} s"), watch.Elapsed);
-        }
-        catch (IOException ex)
-        {
-            Kill(process);
-            return AdapterCallResult.Failed(CallOutcome.InvalidOutput, "pipe error: " + ex.Message, watch.Elapsed);
-        }
-        finally
-        {
-            Kill(process);
-        }
+        var pipes = new AdapterExchange.Pipes(process, stdout, stderrTask, linked.Token);
+        return await AdapterExchange.RunAsync(pipes, request, outputColumns, Timeout, () => watch.Elapsed, ct);
     }
 
-    internal static Process? Start(AdapterInfo adapter, AddressSpaceLimit? memoryLimit)
+    internal static Process? Start(AdapterInfo adapter, AddressSpaceLimit? memoryLimit, bool announceReady = false)
     {
         IReadOnlyList<string> argv = adapter.ResolveCommand(adapter.Manifest.Run);
         var psi = new ProcessStartInfo(argv[0])
@@ -149,6 +93,14 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
             StandardOutputEncoding = Encoding.ASCII,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (announceReady)
+        {
+            psi.Environment[ProtocolConstants.ReadyEnvironment] = "1"; // protocol 6: write the ready line before reading stdin
+        }
+        else
+        {
+            psi.Environment.Remove(ProtocolConstants.ReadyEnvironment); // never inherited: a just-in-time call gets no ready line
+        }
         if (memoryLimit is not null)
         {
             argv = memoryLimit.Apply(adapter.Manifest.Language, argv, psi);
@@ -165,26 +117,6 @@ public sealed class AdapterProcessRunner(TimeSpan timeout, AddressSpaceLimit? me
         catch (System.ComponentModel.Win32Exception)
         {
             return null;
-        }
-    }
-
-    private static async Task WriteRequestAsync(Process process, AdapterRequest request, CancellationToken ct)
-    {
-        try
-        {
-            var stdin = process.StandardInput;
-            stdin.AutoFlush = false;
-            stdin.NewLine = "\n";
-            await RequestWriter.WriteAsync(stdin, request, ct);
-            stdin.Close();
-        }
-        catch (IOException)
-        {
-            // The adapter closed stdin early (crashed or answered without reading): its exit code
-            // and output decide the outcome, not this broken pipe.
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1 to v5 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1 to v6 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
@@ -45,6 +45,16 @@ public static class ProtocolConstants
     public const string ValueTargetKey = "value_target_ns";
     public const string PilotOpsField = "pilot_ops";
     public const string PilotNsField = "pilot_ns";
+
+    /// <summary>
+    /// Version 6: started with <see cref="ReadyEnvironment"/>=1 in its environment, the adapter writes <see cref="ReadyLine"/>
+    /// on stdout after its imports and before it reads stdin, so the lab can start a cycle's timing processes together and
+    /// time them one by one once every start-up is over (docs/adapter-protocol.md, "Version 6"; docs/engine.md, "Pre-started
+    /// timing processes"). Without the variable it behaves as before: no ready line.
+    /// </summary>
+    public const int Version6 = 6;
+    public const string ReadyEnvironment = "ASTROBENCH_READY";
+    public const string ReadyLine = "ABP ready";
 
     /// <summary>The most values one perf request may ask for.</summary>
     public const int MaxValues = 100;

@@ -16,6 +16,9 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public sealed class PerfMeasurer(AdapterProcessRunner runner)
 {
+    /// <summary>The runner every call is made and counted by.</summary>
+    public AdapterProcessRunner Runner => runner;
+
     /// <summary>A failed timing call: its outcome and what went wrong.</summary>
     public sealed record Failure(CallOutcome Outcome, string? Detail);
 
@@ -52,14 +55,15 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
     /// <summary>
     /// Round <paramref name="round"/> (1-based, for messages): <paramref name="values"/> values of <paramref name="roundOps"/>
     /// ops from a protocol 4 adapter (one value from any other); its figures, or why it failed. With <paramref name="auto"/>
-    /// (protocol 5 adapters, their first round) the process pilots itself and <paramref name="roundOps"/> is ignored.
+    /// (protocol 5 adapters, their first round) the process pilots itself and <paramref name="roundOps"/> is ignored. With
+    /// <paramref name="process"/> (protocol 6: started ahead and ready) the request goes to it instead of a fresh process.
     /// </summary>
     public async Task<(PerfMeasurement? Perf, Failure? Failure)> RoundAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
-        long roundOps, int round, CancellationToken ct, int values = 1, PerfAuto? auto = null)
+        long roundOps, int round, CancellationToken ct, int values = 1, PerfAuto? auto = null, PrestartedProcess? process = null)
     {
         int? asked = adapter.Manifest.SpeaksV4 ? values : null;
         var request = AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10), adapter.Manifest.SpeaksV3, asked, auto);
-        var call = await runner.CallAsync(adapter, request, 0, ct);
+        var call = process is null ? await runner.CallAsync(adapter, request, 0, ct) : await process.CallAsync(request, 0);
         if (call.Outcome != CallOutcome.Completed)
         {
             return (null, new Failure(call.Outcome, string.Create(CultureInfo.InvariantCulture, $"round {round}: {call.Detail}")));

@@ -15,7 +15,10 @@ namespace AstroBench.Core.Running;
 /// values and the round's sample is their median. With a <paramref name="probe"/>, every cycle starts with one probe
 /// process (never beside a round), whose time is not counted against the budget (docs/engine.md, "The machine-speed probe").
 /// </summary>
-public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null)
+/// <remarks>Protocol 6 libraries' round processes are started ahead at the start of their cycle, before its probe, and each
+/// is handed its request when its turn comes (<see cref="TimingProcesses"/>); <paramref name="readyTimeout"/> bounds the wait
+/// for their ready lines (default: the runner's call timeout).</remarks>
+public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null, TimeSpan? readyTimeout = null)
 {
     /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
     public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
@@ -27,6 +30,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         TimeSpan valueTarget, RoundDone onRound, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        await using var processes = new TimingProcesses(measurer.Runner, readyTimeout ?? measurer.Runner.Timeout);
         var budget = policy.BudgetFor(adapters.Count);
         var ops = new long[adapters.Count];
         var trace = new TimingTrace(adapters.Count);
@@ -59,13 +63,24 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
         while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget) is { Count: > 0 } cycle)
         {
+            // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
+            var wants = cycle.Select(i => new TimingProcesses.Want(i, adapters[i], CertainRounds(adapters[i], samples[i].Count, ops[i]))).ToList();
+            var fillStarted = TimingTrace.Start();
+            var notReady = await processes.FillAsync(wants, ct);
+            trace.Fill(fillStarted);
+            if (notReady is not null)
+            {
+                var detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"round {samples[notReady.Value.Library].Count + 1}: {notReady.Value.Failure.Detail}");
+                return new Outcome(null, adapters[notReady.Value.Library], new PerfMeasurer.Failure(notReady.Value.Failure.Outcome, detail));
+            }
             await cycles.StartCycleAsync(ct);
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
                 var auto = ops[i] == 0 ? PilotRule.AutoFor(targets[i]) : null;
                 var roundStarted = TimingTrace.Start();
-                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i], auto);
+                await using var process = processes.Take(i);
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i], auto, process);
                 if (failure is not null)
                 {
                     return new Outcome(null, adapters[i], failure);
@@ -87,7 +102,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             }
         }
 
-        trace.Write(experiment.Id, adapters);
+        trace.Write(experiment.Id, adapters, processes.Started, processes.PeakIdle);
         var summaries = adapters.Select((a, i) => PerformanceSummary.From(samples[i], ops[i], clockRes[i]) with
         {
             Loop = LoopCost.From(answers[i], a.Manifest.SpeaksV3),
@@ -102,4 +117,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         }).ToList();
         return new Outcome(summaries, null, null);
     }
+
+    /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>
+    private int CertainRounds(AdapterInfo adapter, int samples, long ops) =>
+        Math.Max(1, policy.Planned - samples + (ops == 0 && !RoundsPolicy.AutoRoundIsASample(adapter.Manifest.Language) ? 1 : 0));
 }

@@ -17,6 +17,7 @@ internal sealed class TimingTrace(int libraries)
     private readonly int[] _rounds = new int[libraries];
     private readonly double[] _callS = new double[libraries];
     private readonly double[] _timedS = new double[libraries];
+    private double _fillS;
 
     public static long Start() => RunTrace.Enabled ? Stopwatch.GetTimestamp() : 0;
 
@@ -39,8 +40,23 @@ internal sealed class TimingTrace(int libraries)
         }
     }
 
-    public void Write(string experiment, IReadOnlyList<AdapterInfo> adapters)
+    /// <summary>A cycle's wait for its pre-started processes' ready lines (their start-ups, side by side).</summary>
+    public void Fill(long started)
     {
+        if (RunTrace.Enabled)
+        {
+            _fillS += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
+    }
+
+    public void Write(string experiment, IReadOnlyList<AdapterInfo> adapters, int prestarted, int peakIdle)
+    {
+        if (RunTrace.Enabled && prestarted > 0)
+        {
+            // A pre-started round's "s in calls" is its exchange only; its start-up is in this line's wait.
+            RunTrace.Mark(string.Create(CultureInfo.InvariantCulture,
+                $"timing {experiment} prestart: {prestarted} processes started ahead, peak {peakIdle} idle, {_fillS:0.000} s waiting for ready lines"));
+        }
         for (var i = 0; RunTrace.Enabled && i < adapters.Count; i++)
         {
             RunTrace.Mark(string.Create(CultureInfo.InvariantCulture,

@@ -46,18 +46,21 @@ public sealed class AdapterRegistryTests : IDisposable
         Manifest("v34", With("v34", "[1, 3, 4]"));
         Manifest("v5", With("v5", "[1, 3, 4, 5]"));
         Manifest("v35", With("v35", "[1, 3, 5]"));
-        Manifest("v6", With("v6", "[1, 3, 4, 5, 6]"));
+        Manifest("v6", With("v6", "[1, 6]"));
+        Manifest("v7", With("v7", "[1, 3, 4, 5, 7]"));
         Manifest("no1", With("no1", "[2]"));
         Manifest("morse", With("morse", "[1, 2]", ", \"encodings\": [\"morse\"]"));
 
         var registry = AdapterRegistry.Load([_dir]);
 
-        Assert.Equal(["both", "only1", "v3", "v34", "v5"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["both", "only1", "v3", "v34", "v5", "v6"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
         Assert.True(registry.Find("v34")!.Manifest.SpeaksV4);
         Assert.False(registry.Find("v3")!.Manifest.SpeaksV4);
         Assert.True(registry.Find("v5")!.Manifest.SpeaksV5);
         Assert.False(registry.Find("v34")!.Manifest.SpeaksV5);
-        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,4,5,6 is not supported", StringComparison.Ordinal));
+        Assert.True(registry.Find("v6")!.Manifest.SpeaksV6); // protocol 6 (the ready line) needs only 1
+        Assert.False(registry.Find("v5")!.Manifest.SpeaksV6);
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,4,5,7 is not supported", StringComparison.Ordinal));
         Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,5 is not supported", StringComparison.Ordinal) && p.Contains("5 needs 4", StringComparison.Ordinal));
         Assert.True(registry.Find("v3")!.Manifest.SpeaksV3);
         Assert.False(registry.Find("v3")!.Manifest.SpeaksV2);
