@@ -120,5 +120,5 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
 
     /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>
     private int CertainRounds(AdapterInfo adapter, int samples, long ops) =>
-        Math.Max(1, policy.Planned - samples + (ops == 0 && !RoundsPolicy.AutoRoundIsASample(adapter.Manifest.Language) ? 1 : 0));
+        Math.Max(1, policy.PlannedFor(adapter.Manifest.Language) - samples + (ops == 0 && !RoundsPolicy.AutoRoundIsASample(adapter.Manifest.Language) ? 1 : 0));
 }
