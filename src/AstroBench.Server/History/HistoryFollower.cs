@@ -51,8 +51,7 @@ internal sealed class HistoryFollower(ResultsIndex index, RegressionScanner scan
     private (long Cursor, int Published) Consume(long cursor)
     {
         var published = 0;
-        IReadOnlyList<LabEvent> batch;
-        while ((batch = events.ReadAfter(cursor)).Count > 0)
+        while (TryReadAfter(cursor) is { Count: > 0 } batch)
         {
             cursor = batch[^1].Seq;
             foreach (var e in batch.Where(e => e.Type is LabEventTypes.RunPublished or LabEventTypes.RunImported && e.RunId is not null))
@@ -62,13 +61,29 @@ internal sealed class HistoryFollower(ResultsIndex index, RegressionScanner scan
                 {
                     index.IndexRun(Path.Combine(index.ResultsDirectory, e.RunId!));
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Any failure of one run (a folder removed mid-read, an event naming no folder of the lab) stays that
+                    // run's: an exception escaping ExecuteAsync would stop the whole host (BackgroundServiceExceptionBehavior).
                     log.LogWarning(ex, "Indexing run {RunId} failed; the next pass syncs it", e.RunId);
                 }
             }
         }
         return (cursor, published);
+    }
+
+    /// <summary>The events after <paramref name="cursor"/>, or none when the log cannot be read now (the next wake-up reads them).</summary>
+    private IReadOnlyList<LabEvent> TryReadAfter(long cursor)
+    {
+        try
+        {
+            return events.ReadAfter(cursor);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Reading the lab events after {Cursor} failed; retried at the next wake-up", cursor);
+            return [];
+        }
     }
 
     private void Pass(string reason)
@@ -82,8 +97,9 @@ internal sealed class HistoryFollower(ResultsIndex index, RegressionScanner scan
                 log.LogInformation("History pass ({Reason}): {Found} changes detected, {Announced} announced", reason, found.Count, announced);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Logged and retried, never thrown: a follower that died would stop the host and every job with it.
             log.LogError(ex, "History pass ({Reason}) failed; retried at the next wake-up", reason);
         }
         finally

@@ -77,9 +77,10 @@ internal sealed class DiskLowMonitor(ServerPaths paths, LabEventLog events, IOpt
             _low = true;
             logger.LogWarning("disk low: {Free} bytes free on {Dir}, below {Threshold}", free, paths.ResultsDir, threshold);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A failed look is tried again on the next tick; the monitor must never stop the server.
+            // A failed look is tried again on the next tick; the monitor must never stop the server (an exception escaping
+            // ExecuteAsync would: BackgroundServiceExceptionBehavior.StopHost).
             logger.LogError(ex, "disk check failed for {Dir}", paths.ResultsDir);
         }
         finally
