@@ -26,7 +26,7 @@ public static class AccuracyShards
 
     /// <summary>The smallest shard for an adapter written in <paramref name="language"/> (its manifest's <c>language</c>).</summary>
     public static int MinRowsFor(string language, int shardRows) =>
-        language is "c" or "c++" ? Math.Min(shardRows, NativeMinRows) : shardRows;
+        RoundsPolicy.IsNative(language) ? Math.Min(shardRows, NativeMinRows) : shardRows;
 
     /// <summary>
     /// The shards of a request of <paramref name="rows"/> cases: as many as whole <paramref name="minRows"/> fit, at most

@@ -101,5 +101,6 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
         ? new RoundsPolicy(1, 1, options.PerfCvTargetPercent, TimeSpan.FromSeconds(options.PerfBudgetSeconds), 1)
         : new RoundsPolicy(options.PerfRounds, options.MaxPerfRounds, options.PerfCvTargetPercent, TimeSpan.FromSeconds(options.PerfBudgetSeconds));
 
-    private static bool IsNative(string language) => language is "c" or "c++";
+    /// <summary>Native code (C, C++): the one rule for "starts in a millisecond, no JIT or GC" that timing, shards and pre-start share.</summary>
+    internal static bool IsNative(string language) => language is "c" or "c++";
 }

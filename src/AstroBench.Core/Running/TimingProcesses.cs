@@ -80,7 +80,7 @@ public sealed class TimingProcesses(AdapterProcessRunner runner, TimeSpan readyT
     /// <summary>How many to start for each lacking library: its certain rounds (1 for native code), the largest cut first while over <paramref name="room"/>; at least 1 each.</summary>
     internal static int[] Counts(IReadOnlyList<Want> lacking, int room)
     {
-        var counts = lacking.Select(w => w.Adapter.Manifest.Language is "c" or "c++" ? 1 : Math.Max(1, w.CertainRounds)).ToArray();
+        var counts = lacking.Select(w => RoundsPolicy.IsNative(w.Adapter.Manifest.Language) ? 1 : Math.Max(1, w.CertainRounds)).ToArray();
         while (counts.Sum() > Math.Max(room, lacking.Count) && counts.Max() > 1)
         {
             counts[Array.LastIndexOf(counts, counts.Max())]--; // the last of the largest: plan order keeps its extra
