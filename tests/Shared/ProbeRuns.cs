@@ -5,7 +5,7 @@ namespace AstroBench.Tests.Shared;
 /// <summary>Adds a manifest <c>machine.probe</c> block (docs/run-folder.md) to a run folder written by <see cref="GateRuns"/>.</summary>
 public static class ProbeRuns
 {
-    public static void WithProbe(string runDir, double medianNs, string kernel = "fp-chain+table-walk/1")
+    public static void WithProbe(string runDir, double medianNs, string kernel = "fp-poly+libm-trig/2")
     {
         var path = Path.Combine(runDir, "manifest.json");
         var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();

@@ -4,9 +4,10 @@ namespace AstroBench.Core.Running;
 /// One experiment's probe samples, one per timing cycle (docs/engine.md, "The machine-speed probe"). A failed probe process
 /// drops the experiment's samples (<see cref="Samples"/> null) rather than leave a gap that would misalign cycles and samples;
 /// the probe only informs, so timing goes on. <see cref="Spent"/> is the probes' own time, kept out of the rounds budget so
-/// that the probe does not change how many rounds a library gets.
+/// that the probe does not change how many rounds a library gets. Every sample is also shown to the run's
+/// <see cref="ContentionGate"/>, if any (docs/engine.md, "Contended cycles").
 /// </summary>
-internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock)
+internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, ContentionGate? gate = null)
 {
     private readonly List<double> samples = [];
     private bool failed;
@@ -16,26 +17,54 @@ internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock)
 
     public TimeSpan Spent { get; private set; }
 
+    /// <summary>The probes taken again before a cycle because the machine was contended (<see cref="RetakeAsync"/>) and their time.</summary>
+    public int Retakes { get; private set; }
+
+    public TimeSpan RetakeSpent { get; private set; }
+
     /// <summary>The samples so far (ns/op), or null without a probe or after a failed probe process.</summary>
     public IReadOnlyList<double>? Samples => probe is null || failed ? null : samples;
+
+    /// <summary>The current cycle's sample, or null without one (no probe, a failed probe, before the first cycle).</summary>
+    public double? Last => Samples is { Count: > 0 } s && s.Count == Index + 1 ? s[^1] : null;
 
     public async Task StartCycleAsync(CancellationToken ct)
     {
         Index++;
+        if (await SampleAsync(ct) is { } ns)
+        {
+            samples.Add(ns);
+        }
+    }
+
+    /// <summary>Probes the current cycle again (its rounds have not run): the new sample replaces the cycle's, so that
+    /// <see cref="Samples"/> keeps one sample per cycle, the one its rounds ran after.</summary>
+    public async Task RetakeAsync(CancellationToken ct)
+    {
+        var t0 = clock.GetTimestamp();
+        if (Last is not null && await SampleAsync(ct) is { } ns)
+        {
+            samples[^1] = ns;
+        }
+        Retakes++;
+        RetakeSpent += clock.GetElapsedTime(t0);
+    }
+
+    private async Task<double?> SampleAsync(CancellationToken ct)
+    {
         if (probe is null || failed)
         {
-            return;
+            return null;
         }
         var t0 = clock.GetTimestamp();
         var sample = await probe.SampleAsync(ct);
         Spent += clock.GetElapsedTime(t0);
-        if (sample is { } ns)
-        {
-            samples.Add(ns);
-        }
-        else
+        if (sample is not { } ns)
         {
             failed = true;
+            return null;
         }
+        gate?.Observe(ns);
+        return ns;
     }
 }

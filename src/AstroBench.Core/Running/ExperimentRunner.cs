@@ -21,6 +21,9 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
 {
     public sealed record Result(bool Ok, string? FailureReason, IReadOnlyList<LibraryResult> Libraries);
 
+    /// <summary>The run's: the uncontended level is the machine's over every experiment timed so far (docs/engine.md, "Contended cycles").</summary>
+    private readonly ContentionGate contention = new();
+
     private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
     {
         public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
@@ -89,9 +92,10 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         {
             var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
             var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System,
-                options.MachineProbePath is { } probe ? new MachineProbe(probe) : null);
+                options.MachineProbePath is { } probe ? new MachineProbe(probe) : null, contention: contention);
             var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfValueTarget,
-                (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct);
+                (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct,
+                (adapter, r, _, ns) => reporter.Info($"  {def.Id} {adapter.Name} round {r} discarded ({ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op): the machine was contended, taken again"));
             if (outcome.Failure is { } failure)
             {
                 ThrowIfCancelled(failure.Outcome, ct);

@@ -5,14 +5,14 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// The machine-speed probe (docs/engine.md, "The machine-speed probe"): <c>adapters/probe/build/machine_probe</c>, a fixed,
-/// deterministic C kernel (a dependent floating-point chain and a walk through a 4 KiB table) that
+/// deterministic C kernel (kernel 2: eight independent polynomial chains and a libm sine and cosine per op) that
 /// <see cref="TimingSchedule"/> times as one fresh process at the start of every timing cycle, never beside a round. Its
 /// ns/op says how fast the machine itself was at that moment; nothing in it depends on the run.
 /// </summary>
 public sealed class MachineProbe(string executable)
 {
     /// <summary>The kernel's name and version, recorded in the manifest: probe figures compare only within one kernel.</summary>
-    public const string Kernel = "fp-chain+table-walk/1";
+    public const string Kernel = "fp-poly+libm-trig/2";
 
     /// <summary>Values one probe process times (after its warm-up value); the sample is their median, so one interrupted value does not move it.</summary>
     public const int Values = 3;

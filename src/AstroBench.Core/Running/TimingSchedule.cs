@@ -17,8 +17,11 @@ namespace AstroBench.Core.Running;
 /// </summary>
 /// <remarks>Protocol 6 libraries' round processes are started ahead at the start of their cycle, before its probe, and each
 /// is handed its request when its turn comes (<see cref="TimingProcesses"/>); <paramref name="readyTimeout"/> bounds the wait
-/// for their ready lines (default: the runner's call timeout).</remarks>
-public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null, TimeSpan? readyTimeout = null)
+/// for their ready lines (default: the runner's call timeout). With a <paramref name="contention"/> gate (the run's), native
+/// libraries' rounds of a contended cycle are waited for or taken again (<see cref="ContendedRounds"/>; docs/engine.md,
+/// "Contended cycles").</remarks>
+public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null, TimeSpan? readyTimeout = null,
+    ContentionGate? contention = null)
 {
     /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
     public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
@@ -27,7 +30,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
     public delegate void RoundDone(AdapterInfo adapter, int round, int planned, double nsPerOp);
 
     public async Task<Outcome> MeasureAsync(IReadOnlyList<AdapterInfo> adapters, ExperimentDefinition experiment, InputTable inputs,
-        TimeSpan valueTarget, RoundDone onRound, CancellationToken ct)
+        TimeSpan valueTarget, RoundDone onRound, CancellationToken ct, RoundDone? onDiscarded = null)
     {
         var started = clock.GetTimestamp();
         await using var processes = new TimingProcesses(measurer.Runner, readyTimeout ?? measurer.Runner.Timeout);
@@ -59,10 +62,36 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             policy.PlannedFor(a.Manifest.Language), policy.SeTargetFor(a.Manifest.Language))).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
-        var cycles = new ExperimentProbe(probe, clock);
+        var cycles = new ExperimentProbe(probe, clock, contention);
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
-        while (RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget) is { Count: > 0 } cycle)
+        var judged = new ContendedRounds(probe is null ? null : contention, adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList(),
+            adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(), budget * ContendedRetakeShare);
+        void Discard(IReadOnlyList<int> discard)
         {
+            foreach (var i in discard)
+            {
+                judged.Discarded(i, samples[i][^1]);
+                onDiscarded?.Invoke(adapters[i], samples[i].Count, libraries[i].PlannedOf(policy), samples[i][^1]);
+                samples[i].RemoveAt(samples[i].Count - 1);
+                answers[i].RemoveAt(answers[i].Count - 1);
+                sequence[i].RemoveAt(sequence[i].Count - 1);
+                roundCycles[i].RemoveAt(roundCycles[i].Count - 1);
+            }
+        }
+        while (true)
+        {
+            var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget);
+            if (cycle.Count == 0)
+            {
+                if (!judged.HasPending)
+                {
+                    break;
+                }
+                // A closing probe judges the last cycle's native rounds; discarded ones make the rule ask again.
+                await cycles.StartCycleAsync(ct);
+                Discard(judged.Judge(cycles.Last));
+                continue;
+            }
             // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
             var wants = cycle.Select(i => new TimingProcesses.Want(i, adapters[i], CertainRounds(adapters[i], samples[i].Count, ops[i]))).ToList();
             var fillStarted = TimingTrace.Start();
@@ -74,6 +103,11 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 return new Outcome(null, adapters[notReady.Value.Library], new PerfMeasurer.Failure(notReady.Value.Failure.Outcome, detail));
             }
             await cycles.StartCycleAsync(ct);
+            Discard(judged.Judge(cycles.Last)); // this cycle's probe is the one after the last cycle
+            while (judged.ShouldRetake(cycle, cycles.Last, cycles.RetakeSpent))
+            {
+                await cycles.RetakeAsync(ct); // the machine is contended: the native rounds wait for it
+            }
             foreach (var i in cycle)
             {
                 var round = samples[i].Count + 1;
@@ -97,6 +131,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
                 roundCycles[i].Add(cycles.Index);
+                judged.Ran(i, cycles.Last);
                 clockRes[i] = perf.ClockResNs;
                 onRound(adapters[i], round, libraries[i].PlannedOf(policy), perf.RoundNsPerOp);
             }
@@ -114,9 +149,14 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             RoundValuesNs = a.Manifest.SpeaksV4 ? answers[i].Select(p => p.NetValuesNsPerOp).ToList() : null,
             ProbeNs = cycles.Samples,
             RoundCycles = probe is null ? null : roundCycles[i],
+            Contention = judged.RecordOf(i, cycles.Retakes),
         }).ToList();
         return new Outcome(summaries, null, null);
     }
+
+    /// <summary>The share of the experiment's timing budget its probes may be taken again in, waiting for an uncontended machine
+    /// (docs/engine.md, "Contended cycles"): half, so that a machine contended throughout costs a run at most half its budget more.</summary>
+    internal const double ContendedRetakeShare = 0.5;
 
     /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>
     private int CertainRounds(AdapterInfo adapter, int samples, long ops) =>

@@ -57,7 +57,7 @@ public sealed class CompareMachineTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false, "fp-chain+table-walk/1")]
+    [InlineData(false, "fp-poly+libm-trig/2")]
     [InlineData(true, "another-kernel/9")]
     public async Task OneRunWithoutAProbe_OrAnotherKernel_ComparesAsBefore(bool candidateProbe, string kernel)
     {

@@ -1,0 +1,109 @@
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// One experiment's contended cycles (docs/engine.md, "Contended cycles"), for native libraries only: their rounds are
+/// short (a process of about 15 ms), so a round judged contended can be taken again cheaply, and their medians are the
+/// ones the 3 % reproducibility target is about. Before a cycle that holds a native library, a contended probe is taken
+/// again (the rounds wait for the machine) up to <see cref="MaxRetakesPerCycle"/> times and within the experiment's
+/// retake limit; after the cycle, the next probe judges its rounds: contended, the native rounds are discarded and taken
+/// again (at most a library's planned rounds over the experiment), otherwise they stand. Once a limit is reached, rounds
+/// stand whatever the probe said and are counted as contended, so that timing always ends. Other runtimes' rounds always
+/// stand: a fresh interpreter costs 0.1–0.7 s to start.
+/// </summary>
+internal sealed class ContendedRounds
+{
+    /// <summary>At most this many probes are taken again before one cycle (about 5 ms each).</summary>
+    public const int MaxRetakesPerCycle = 20;
+
+    private readonly ContentionGate? gate;
+    private readonly bool[] native;
+    private readonly int[] maxDiscarded;
+    private readonly TimeSpan retakeLimit;
+    private readonly bool[] pending;
+    private readonly List<double>[] discarded;
+    private readonly int[] contended;
+    private int retakesThisCycle;
+
+    /// <param name="native">Per library (plan order), whether its rounds are judged.</param>
+    /// <param name="maxDiscarded">Per library, the most rounds it may have discarded over the experiment.</param>
+    /// <param name="retakeLimit">The most time the experiment's probes may be taken again in.</param>
+    public ContendedRounds(ContentionGate? gate, IReadOnlyList<bool> native, IReadOnlyList<int> maxDiscarded, TimeSpan retakeLimit)
+    {
+        this.gate = gate is not null && !ContentionGate.Disabled ? gate : null;
+        this.native = [.. native];
+        this.maxDiscarded = [.. maxDiscarded];
+        this.retakeLimit = retakeLimit;
+        pending = new bool[native.Count];
+        discarded = native.Select(_ => new List<double>()).ToArray();
+        contended = new int[native.Count];
+    }
+
+    public bool HasPending => pending.Any(p => p);
+
+    /// <summary>Whether to probe again before a cycle of <paramref name="cycle"/>'s libraries whose probe so far reads <paramref name="before"/>.</summary>
+    public bool ShouldRetake(IReadOnlyList<int> cycle, double? before, TimeSpan retakeSpent)
+    {
+        var retake = gate is not null && before is { } ns && gate.IsContended(ns) && cycle.Any(i => native[i])
+            && retakesThisCycle < MaxRetakesPerCycle && retakeSpent < retakeLimit;
+        retakesThisCycle = retake ? retakesThisCycle + 1 : 0;
+        return retake;
+    }
+
+    /// <summary><paramref name="library"/> timed a round after the probe read <paramref name="before"/>: it awaits the next probe,
+    /// or, when the machine was still contended (the wait gave up), it stands and counts as contended.</summary>
+    public void Ran(int library, double? before)
+    {
+        if (gate is null || !native[library])
+        {
+            return;
+        }
+        if (before is { } ns && gate.IsContended(ns))
+        {
+            contended[library]++;
+        }
+        else
+        {
+            pending[library] = true;
+        }
+    }
+
+    /// <summary>
+    /// The probe after the last cycle read <paramref name="after"/> (null: no sample): the libraries whose last round is to
+    /// be discarded, in plan order. The caller removes those rounds and hands their samples to <see cref="Discarded"/>.
+    /// </summary>
+    public IReadOnlyList<int> Judge(double? after)
+    {
+        var discard = new List<int>();
+        var wasContended = gate is not null && after is { } ns && gate.IsContended(ns);
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (!pending[i])
+            {
+                continue;
+            }
+            pending[i] = false;
+            if (!wasContended)
+            {
+                continue;
+            }
+            if (discarded[i].Count < maxDiscarded[i])
+            {
+                discard.Add(i);
+            }
+            else
+            {
+                contended[i]++;
+            }
+        }
+        return discard;
+    }
+
+    public void Discarded(int library, double sampleNs) => discarded[library].Add(sampleNs);
+
+    /// <summary>What happened to <paramref name="library"/>'s rounds; null when its rounds were not judged.</summary>
+    public RoundsContention? RecordOf(int library, int gateWaits) => gate is null || !native[library]
+        ? null
+        : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, discarded[library].Count, [.. discarded[library]], contended[library], gateWaits);
+}

@@ -1,0 +1,52 @@
+using AstroBench.Core.Statistics;
+
+namespace AstroBench.Core.Running;
+
+/// <summary>
+/// Which of a run's machine-probe samples say the machine was contended (docs/engine.md, "Contended cycles"). On a virtual
+/// machine whose physical cores are shared, throughput-bound floating-point code (the probe's kernel 2, and the C
+/// libraries' own rounds) runs 1.4–1.6 times slower for tenths of a second to seconds at a time; a round timed then is a
+/// figure of the neighbours, and the share of such rounds moved whole runs' medians by ±10 %. The run's uncontended level
+/// is the 10th percentile of its recent probe samples; a sample more than <see cref="ThresholdPercent"/> above it is
+/// contended. One gate per run: its level is the machine's, not an experiment's.
+/// </summary>
+public sealed class ContentionGate
+{
+    /// <summary>Above the level by more than this (percent), a sample is contended: uncontended probe samples lie within
+    /// about ±5 % of their median on a quiet machine, contended ones 40–60 % above it.</summary>
+    public const double ThresholdPercent = 12.0;
+
+    /// <summary>Until the run has this many samples there is no level, and no sample is contended: a level from fewer
+    /// would be the first cycles' state, whatever it was.</summary>
+    public const int MinSamples = 8;
+
+    /// <summary>The level follows the last this many samples, so that a machine whose uncontended speed moves slowly
+    /// (over minutes of a catalog run) is judged against its state of the moment.</summary>
+    public const int Window = 256;
+
+    /// <summary><c>ASTROBENCH_CONTENTION=0</c> keeps every round as before (diagnostics: the comparison in
+    /// scripts/bench-timing.sh); the samples are still recorded.</summary>
+    public static bool Disabled { get; } = Environment.GetEnvironmentVariable("ASTROBENCH_CONTENTION") == "0";
+
+    private readonly Queue<double> recent = new();
+
+    /// <summary>The uncontended level (ns/op) of the samples seen so far, or null while there are fewer than <see cref="MinSamples"/>.</summary>
+    public double? Level { get; private set; }
+
+    /// <summary>Adds a probe sample of the run; the level then includes it.</summary>
+    public void Observe(double sampleNs)
+    {
+        recent.Enqueue(sampleNs);
+        if (recent.Count > Window)
+        {
+            recent.Dequeue();
+        }
+        Level = recent.Count >= MinSamples ? Percentiles.OfSorted(recent.Order().ToArray(), 0.1) : null;
+    }
+
+    /// <summary>Whether <paramref name="sampleNs"/> says the machine was contended; false while there is no level.</summary>
+    public bool IsContended(double sampleNs) => Level is { } level && sampleNs > level * (1 + ThresholdPercent / 100.0);
+
+    /// <summary>How far above the level <paramref name="sampleNs"/> is, in percent; null while there is no level.</summary>
+    public double? AbovePercent(double sampleNs) => Level is { } level ? (sampleNs / level - 1) * 100.0 : null;
+}

@@ -1,0 +1,19 @@
+namespace AstroBench.Core.Statistics;
+
+/// <summary>
+/// How the machine-probe judged a native library's rounds (docs/engine.md, "Contended cycles"; docs/run-folder.md,
+/// <c>performance.contention</c>).
+/// </summary>
+/// <param name="ThresholdPercent">A probe sample this far above the run's uncontended level was contended.</param>
+/// <param name="LevelNs">The run's uncontended probe level (ns/op) when the experiment's timing ended; null while the run had too few samples.</param>
+/// <param name="DiscardedRounds">Rounds taken while the machine was contended and taken again; not in the samples.</param>
+/// <param name="DiscardedSamplesNs">Those rounds' samples (ns/op, empty-loop cost subtracted), in the order they were discarded.</param>
+/// <param name="ContendedRounds">Rounds in the samples although the probe said contended: the experiment's waiting or discarding limit was reached.</param>
+/// <param name="GateWaits">Probes the experiment took again before a cycle because the machine was contended (the same for every judged library of the experiment).</param>
+public sealed record RoundsContention(
+    double ThresholdPercent,
+    double? LevelNs,
+    int DiscardedRounds,
+    IReadOnlyList<double> DiscardedSamplesNs,
+    int ContendedRounds,
+    int GateWaits);

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using AstroBench.Cli.Tests.Infrastructure;
+using AstroBench.Core.Running;
+
+namespace AstroBench.Cli.Tests.Run;
+
+/// <summary>
+/// Contended cycles end to end (docs/engine.md, "Contended cycles"): a scripted probe (<see cref="ScriptedProbe"/>) says
+/// the machine was contended at a chosen moment, paced fixtures declared as C report chosen figures. The native rounds
+/// of the cycle before the contended probe are discarded and taken again, the contended probe is taken again before the
+/// next rounds, and the result records both; other runtimes, and <c>ASTROBENCH_CONTENTION=0</c>, keep every round.
+/// </summary>
+[Collection(AdaptersCollection.Name)]
+public sealed class RunContentionTests : IDisposable
+{
+    private const int Rounds = 12;
+    private readonly TempLab _lab = new();
+
+    public void Dispose() => _lab.Dispose();
+
+    /// <summary>Nine uncontended samples (the gate has a level from the eighth on), the tenth 50 % above them, then uncontended again.</summary>
+    private static readonly double[] OneContendedSample = [.. Enumerable.Repeat(20.0, 9), 30.0, 20.0];
+
+    [Fact]
+    public async Task TheCycleBeforeAContendedProbe_IsTakenAgain_AndTheContendedProbeIsRetakenBeforeTheNextRounds()
+    {
+        var (folder, stdout, adapters) = await RunAsync("c", OneContendedSample);
+
+        foreach (var library in new[] { "pref", "pcand" })
+        {
+            var perf = folder.Result("gmst_era", library).Performance!;
+            Assert.Equal(Rounds, perf.SamplesNs.Count); // the discarded round was taken again
+            // Cycle 8's rounds were judged by probe 9 (contended) and dropped; cycle 9 ran after probe 9 was taken again.
+            Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12], perf.RoundCycles!);
+            var contention = perf.Contention!;
+            Assert.Equal((1, 0, 1), (contention.DiscardedRounds, contention.ContendedRounds, contention.GateWaits));
+            Assert.Equal([20.0], contention.DiscardedSamplesNs);
+            Assert.Equal(20.0, contention.LevelNs);
+            Assert.Equal(ContentionGate.ThresholdPercent, contention.ThresholdPercent);
+            // 13 cycles with rounds and the closing probe that judged the last one; the retaken probe replaced probe 9.
+            Assert.Equal(14, perf.ProbeNs!.Count);
+            Assert.Equal(20.0, perf.ProbeNs[9]);
+            Assert.Contains($"gmst_era {library} round 9 discarded (20 ns/op): the machine was contended, taken again", stdout, StringComparison.Ordinal);
+        }
+        Assert.Equal(15, ScriptedProbe.Calls(adapters));
+
+        // The field as docs/run-folder.md shows it: the same keys.
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "gmst_era", "pcand.json")))!["performance"]!["contention"]!.AsObject();
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "docs", "run-folder.md")).Split("```json")[2].Split("```")[0])!;
+        Assert.Equal(doc["performance"]!["contention"]!.AsObject().Select(p => p.Key), written.Select(p => p.Key));
+    }
+
+    [Theory]
+    [InlineData("sh", null)]
+    [InlineData("c", "0")]
+    public async Task OtherRuntimes_AndTheSwitch_KeepEveryRound(string language, string? contentionSwitch)
+    {
+        var (folder, stdout, adapters) = await RunAsync(language, OneContendedSample, contentionSwitch);
+
+        var perf = folder.Result("gmst_era", "pcand").Performance!;
+        Assert.Equal(Enumerable.Range(0, Rounds), perf.RoundCycles!);
+        Assert.Null(perf.Contention);
+        Assert.Equal(30.0, perf.ProbeNs![9]); // recorded as it was, one sample per cycle, no closing probe
+        Assert.Equal(Rounds, ScriptedProbe.Calls(adapters));
+        Assert.DoesNotContain("discarded", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMachineContendedFromSomePointOn_StillEndsTiming_WithTheContendedRoundsCounted()
+    {
+        var (folder, _, _) = await RunAsync("c", [.. Enumerable.Repeat(20.0, 8), 40.0]);
+
+        var perf = folder.Result("gmst_era", "pcand").Performance!;
+        Assert.Equal(Rounds, perf.SamplesNs.Count);
+        var contention = perf.Contention!;
+        Assert.True(contention.GateWaits > 0);
+        Assert.True(contention.ContendedRounds > 0, "rounds stood once the wait gave up, and were counted");
+        Assert.InRange(contention.DiscardedRounds, 0, Rounds);
+    }
+
+    private async Task<(RunFolder Folder, string Stdout, string Adapters)> RunAsync(string language, double[] probeSamples, string? contentionSwitch = null)
+    {
+        var adapters = Directory.CreateDirectory(Path.Combine(_lab.Dir, "adapters")).FullName;
+        PacedAdapters.WriteAs(adapters, "pref", "reference", language, "20");
+        PacedAdapters.WriteAs(adapters, "pcand", "candidate", language, "20");
+        ScriptedProbe.Write(adapters, probeSamples);
+        var env = new Dictionary<string, string> { ["ASTROBENCH_PACED_DIR"] = Directory.CreateDirectory(Path.Combine(_lab.Dir, "paced")).FullName };
+        if (contentionSwitch is not null)
+        {
+            env["ASTROBENCH_CONTENTION"] = contentionSwitch;
+        }
+        var r = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var run = CliProcess.Start(_lab.Dir,
+            ["run", "--adapters-dir", adapters, "--experiments", "gmst_era", "--n", "20", "--perf-rounds", r, "--max-perf-rounds", r], env);
+        var result = await run.WaitAsync();
+        Assert.True(result.ExitCode == 0, result.All);
+        return (new RunFolder(Assert.Single(_lab.Runs())), result.Stdout, adapters);
+    }
+}

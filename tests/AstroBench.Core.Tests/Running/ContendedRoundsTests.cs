@@ -1,0 +1,104 @@
+using AstroBench.Core.Running;
+
+namespace AstroBench.Core.Tests.Running;
+
+/// <summary>One experiment's contended-cycle rules over chosen probe samples (docs/engine.md, "Contended cycles"): library 0
+/// is native (C), library 1 is not.</summary>
+public sealed class ContendedRoundsTests
+{
+    private const double Quiet = 20.0;
+    private const double Contended = 30.0;
+
+    private static ContentionGate Gate()
+    {
+        var gate = new ContentionGate();
+        for (var i = 0; i < ContentionGate.MinSamples; i++)
+        {
+            gate.Observe(Quiet);
+        }
+        return gate;
+    }
+
+    private static ContendedRounds Rounds(ContentionGate? gate, int maxDiscarded = 5) =>
+        new(gate, [true, false], [maxDiscarded, maxDiscarded], TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public void ARoundAfterAQuietProbe_IsDiscarded_WhenTheNextProbeIsContended()
+    {
+        var rounds = Rounds(Gate());
+        rounds.Ran(0, Quiet);
+        rounds.Ran(1, Quiet);
+
+        Assert.True(rounds.HasPending);
+        Assert.Equal([0], rounds.Judge(Contended)); // the non-native library's round stands
+        Assert.False(rounds.HasPending);
+        rounds.Discarded(0, 42.0);
+        var record = rounds.RecordOf(0, gateWaits: 2)!;
+        Assert.Equal((1, 0, 2, Quiet), (record.DiscardedRounds, record.ContendedRounds, record.GateWaits, record.LevelNs));
+        Assert.Equal([42.0], record.DiscardedSamplesNs);
+        Assert.Null(rounds.RecordOf(1, gateWaits: 2));
+    }
+
+    [Fact]
+    public void ARoundStands_WhenTheNextProbeIsQuiet_OrMissing()
+    {
+        var rounds = Rounds(Gate());
+        rounds.Ran(0, Quiet);
+        Assert.Empty(rounds.Judge(Quiet));
+        rounds.Ran(0, Quiet);
+        Assert.Empty(rounds.Judge(null)); // a failed probe says nothing: the round stands
+        Assert.Equal(0, rounds.RecordOf(0, 0)!.DiscardedRounds);
+    }
+
+    [Fact]
+    public void OnceTheDiscardLimitIsReached_ContendedRoundsStand_AndAreCounted()
+    {
+        var rounds = Rounds(Gate(), maxDiscarded: 1);
+        rounds.Ran(0, Quiet);
+        Assert.Equal([0], rounds.Judge(Contended));
+        rounds.Discarded(0, 40.0);
+        rounds.Ran(0, Quiet);
+
+        Assert.Empty(rounds.Judge(Contended));
+        Assert.Equal((1, 1), (rounds.RecordOf(0, 0)!.DiscardedRounds, rounds.RecordOf(0, 0)!.ContendedRounds));
+    }
+
+    [Fact]
+    public void ARoundTakenAfterAContendedProbe_IsCountedAsContended_NotJudgedAgain()
+    {
+        var rounds = Rounds(Gate());
+        rounds.Ran(0, Contended); // the wait gave up
+
+        Assert.False(rounds.HasPending);
+        Assert.Equal(1, rounds.RecordOf(0, 0)!.ContendedRounds);
+    }
+
+    [Fact]
+    public void TheProbeIsRetaken_OnlyBeforeACycleWithANativeLibrary_WhileContended_AndWithinTheLimits()
+    {
+        var rounds = Rounds(Gate());
+
+        Assert.False(rounds.ShouldRetake([1], Contended, TimeSpan.Zero)); // an interpreter's cycle never waits
+        Assert.False(rounds.ShouldRetake([0, 1], Quiet, TimeSpan.Zero));
+        Assert.False(rounds.ShouldRetake([0], null, TimeSpan.Zero));
+        Assert.False(rounds.ShouldRetake([0], Contended, TimeSpan.FromSeconds(1))); // the experiment's retake time is spent
+        var retakes = 0;
+        while (rounds.ShouldRetake([0, 1], Contended, TimeSpan.Zero))
+        {
+            retakes++;
+        }
+        Assert.Equal(ContendedRounds.MaxRetakesPerCycle, retakes);
+        Assert.True(rounds.ShouldRetake([0], Contended, TimeSpan.Zero)); // the count starts again at the next cycle
+    }
+
+    [Fact]
+    public void WithoutAGate_NothingIsJudged()
+    {
+        var rounds = Rounds(null);
+        rounds.Ran(0, Contended);
+
+        Assert.False(rounds.HasPending);
+        Assert.False(rounds.ShouldRetake([0], Contended, TimeSpan.Zero));
+        Assert.Null(rounds.RecordOf(0, 0));
+    }
+}

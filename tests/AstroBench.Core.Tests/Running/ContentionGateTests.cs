@@ -1,0 +1,66 @@
+using AstroBench.Core.Running;
+
+namespace AstroBench.Core.Tests.Running;
+
+/// <summary>The run's uncontended probe level and the contended rule (docs/engine.md, "Contended cycles").</summary>
+public sealed class ContentionGateTests
+{
+    private static ContentionGate With(params double[] samples)
+    {
+        var gate = new ContentionGate();
+        foreach (var s in samples)
+        {
+            gate.Observe(s);
+        }
+        return gate;
+    }
+
+    [Fact]
+    public void BelowTheMinimumSamples_ThereIsNoLevel_AndNothingIsContended()
+    {
+        var gate = With([.. Enumerable.Repeat(20.0, ContentionGate.MinSamples - 1)]);
+
+        Assert.Null(gate.Level);
+        Assert.False(gate.IsContended(100.0));
+        Assert.Null(gate.AbovePercent(100.0));
+    }
+
+    [Fact]
+    public void TheLevelIsThe10thPercentile_NotTheMinimum_SoOneLuckySampleDoesNotSetIt()
+    {
+        // Nine at 21, one at 10 (an outlier low): p10 of the ten sorted samples by linear interpolation is 10 + 0.9 × 11.
+        var gate = With([10.0, .. Enumerable.Repeat(21.0, 9)]);
+
+        Assert.Equal(10.0 + 0.9 * 11.0, gate.Level!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData(22.39, false)]
+    [InlineData(22.41, true)]
+    [InlineData(30.0, true)]
+    [InlineData(15.0, false)]
+    public void ASampleIsContended_WhenMoreThanTheThresholdAboveTheLevel(double sample, bool contended)
+    {
+        var gate = With([.. Enumerable.Repeat(20.0, 10)]);
+
+        Assert.Equal(12.0, ContentionGate.ThresholdPercent);
+        Assert.Equal(contended, gate.IsContended(sample));
+    }
+
+    [Fact]
+    public void TheLevelFollowsTheLastWindowOfSamples()
+    {
+        var gate = With([.. Enumerable.Repeat(10.0, ContentionGate.Window), .. Enumerable.Repeat(20.0, ContentionGate.Window)]);
+
+        Assert.Equal(20.0, gate.Level);
+        Assert.False(gate.IsContended(21.0)); // judged against the machine of the moment, not the first samples
+    }
+
+    [Fact]
+    public void AbovePercent_IsRelativeToTheLevel()
+    {
+        var gate = With([.. Enumerable.Repeat(20.0, 10)]);
+
+        Assert.Equal(50.0, gate.AbovePercent(30.0)!.Value, 9);
+    }
+}
