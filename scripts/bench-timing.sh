@@ -18,7 +18,9 @@
 # and for the C libraries the processes per result, the medians' standard error and a split-half agreement inside the run.
 # Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
 #   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog),
-#   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3).
+#   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3),
+#   ASTROBENCH_CONTENTION=0 (every native round stands whatever the probe says: the comparison for part 1; docs/engine.md,
+#   "Contended cycles").
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -93,6 +95,17 @@ if cres:
           f"(sum {sum(procs)}; values per process {cres[0][1].get('values_per_round')}); stopped {stops}")
     print(f"{'':10s} C medians' standard error p50 {q(ses, .5):.2f} %, p90 {q(ses, .9):.2f} %, max {max(ses):.2f} %; "
           f"split-half (odd vs even rounds) within 3 % {sum(d <= 3 for d in halves)}/{len(halves)}, |difference| p50 {q(halves, .5):.2f} %")
+    # Contended cycles (docs/engine.md): rounds discarded and taken again, rounds kept although contended (a limit was
+    # reached), probes retaken before a cycle (once per experiment: the same figure is in each of its libraries' files).
+    cont = [p["contention"] for _, p in cres if p.get("contention")]
+    if cont:
+        waits = {e: p["contention"]["gate_waits"] for f in glob.glob(os.path.join(run, "*", "*.json"))
+                 if (r := json.load(open(f)))["library"] in native and (p := r["performance"]) and p.get("contention") for e in [r["experiment"]]}
+        print(f"{'':10s} contended cycles: {sum(c['discarded_rounds'] for c in cont)} native rounds discarded and taken again, "
+              f"{sum(c['contended_rounds'] for c in cont)} kept although contended, {sum(waits.values())} probes retaken before a cycle; "
+              f"level {cont[-1]['level_ns']} ns/op, threshold {cont[-1]['threshold_percent']} %")
+    else:
+        print(f"{'':10s} contended cycles: not judged (ASTROBENCH_CONTENTION=0, no probe, or an older engine)")
 print(f"{'':10s} $ {cmd}")
 PY
 }

@@ -5,12 +5,13 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// One experiment's contended cycles (docs/engine.md, "Contended cycles"), for native libraries only: their rounds are
 /// short (a process of about 15 ms), so a round judged contended can be taken again cheaply, and their medians are the
-/// ones the 3 % reproducibility target is about. Before a cycle that holds a native library, a contended probe is taken
+/// ones the 3 % reproducibility target is about. Before a cycle of native libraries only, a contended probe is taken
 /// again (the rounds wait for the machine) up to <see cref="MaxRetakesPerCycle"/> times and within the experiment's
 /// retake limit; after the cycle, the next probe judges its rounds: contended, the native rounds are discarded and taken
 /// again (at most a library's planned rounds over the experiment), otherwise they stand. Once a limit is reached, rounds
-/// stand whatever the probe said and are counted as contended, so that timing always ends. Other runtimes' rounds always
-/// stand: a fresh interpreter costs 0.1–0.7 s to start.
+/// stand whatever the probe said and are counted as contended, so that timing always ends. A cycle with another runtime in
+/// it is not judged, and its rounds all stand: an interpreter's fresh process costs 0.1–0.7 s to start, its pre-started
+/// processes would idle while the cycle waited, and its rounds put seconds between a native round and the next probe.
 /// </summary>
 internal sealed class ContendedRounds
 {
@@ -24,6 +25,8 @@ internal sealed class ContendedRounds
     private readonly bool[] pending;
     private readonly List<double>[] discarded;
     private readonly int[] contended;
+    private readonly int[] judged;
+    private bool judgedCycle;
     private int retakesThisCycle;
 
     /// <param name="native">Per library (plan order), whether its rounds are judged.</param>
@@ -38,16 +41,24 @@ internal sealed class ContendedRounds
         pending = new bool[native.Count];
         discarded = native.Select(_ => new List<double>()).ToArray();
         contended = new int[native.Count];
+        judged = new int[native.Count];
     }
 
     public bool HasPending => pending.Any(p => p);
 
-    /// <summary>Whether to probe again before a cycle of <paramref name="cycle"/>'s libraries whose probe so far reads <paramref name="before"/>.</summary>
-    public bool ShouldRetake(IReadOnlyList<int> cycle, double? before, TimeSpan retakeSpent)
+    /// <summary>A cycle of <paramref name="cycle"/>'s libraries begins: it is judged (waited for, its rounds judged by the
+    /// next probe) when all of them are native.</summary>
+    public void BeginCycle(IReadOnlyList<int> cycle)
     {
-        var retake = gate is not null && before is { } ns && gate.IsContended(ns) && cycle.Any(i => native[i])
-            && retakesThisCycle < MaxRetakesPerCycle && retakeSpent < retakeLimit;
-        retakesThisCycle = retake ? retakesThisCycle + 1 : 0;
+        judgedCycle = gate is not null && cycle.All(i => native[i]);
+        retakesThisCycle = 0;
+    }
+
+    /// <summary>Whether to probe the current cycle again, its probe so far reading <paramref name="before"/>; each true answer counts as one retake.</summary>
+    public bool ShouldRetake(double? before, TimeSpan retakeSpent)
+    {
+        var retake = judgedCycle && before is { } ns && gate!.IsContended(ns) && retakesThisCycle < MaxRetakesPerCycle && retakeSpent < retakeLimit;
+        retakesThisCycle += retake ? 1 : 0;
         return retake;
     }
 
@@ -55,11 +66,12 @@ internal sealed class ContendedRounds
     /// or, when the machine was still contended (the wait gave up), it stands and counts as contended.</summary>
     public void Ran(int library, double? before)
     {
-        if (gate is null || !native[library])
+        if (!judgedCycle)
         {
             return;
         }
-        if (before is { } ns && gate.IsContended(ns))
+        judged[library]++;
+        if (before is { } ns && gate!.IsContended(ns))
         {
             contended[library]++;
         }
@@ -105,5 +117,5 @@ internal sealed class ContendedRounds
     /// <summary>What happened to <paramref name="library"/>'s rounds; null when its rounds were not judged.</summary>
     public RoundsContention? RecordOf(int library, int gateWaits) => gate is null || !native[library]
         ? null
-        : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, discarded[library].Count, [.. discarded[library]], contended[library], gateWaits);
+        : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, judged[library], discarded[library].Count, [.. discarded[library]], contended[library], gateWaits);
 }

@@ -65,7 +65,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var cycles = new ExperimentProbe(probe, clock, contention);
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
         var judged = new ContendedRounds(probe is null ? null : contention, adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList(),
-            adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(), budget * ContendedRetakeShare);
+            adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
+            policy.BudgetFor(adapters.Count(a => RoundsPolicy.IsNative(a.Manifest.Language))) * ContendedRetakeShare);
         void Discard(IReadOnlyList<int> discard)
         {
             foreach (var i in discard)
@@ -104,7 +105,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             }
             await cycles.StartCycleAsync(ct);
             Discard(judged.Judge(cycles.Last)); // this cycle's probe is the one after the last cycle
-            while (judged.ShouldRetake(cycle, cycles.Last, cycles.RetakeSpent))
+            judged.BeginCycle(cycle);
+            while (judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
             {
                 await cycles.RetakeAsync(ct); // the machine is contended: the native rounds wait for it
             }
@@ -154,8 +156,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         return new Outcome(summaries, null, null);
     }
 
-    /// <summary>The share of the experiment's timing budget its probes may be taken again in, waiting for an uncontended machine
-    /// (docs/engine.md, "Contended cycles"): half, so that a machine contended throughout costs a run at most half its budget more.</summary>
+    /// <summary>The share of the experiment's native libraries' timing budget its probes may be taken again in, waiting for an
+    /// uncontended machine (docs/engine.md, "Contended cycles"): half, so that a machine contended throughout costs a run at
+    /// most half that budget more in waits.</summary>
     internal const double ContendedRetakeShare = 0.5;
 
     /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>

@@ -6,6 +6,7 @@ namespace AstroBench.Core.Statistics;
 /// </summary>
 /// <param name="ThresholdPercent">A probe sample this far above the run's uncontended level was contended.</param>
 /// <param name="LevelNs">The run's uncontended probe level (ns/op) when the experiment's timing ended; null while the run had too few samples.</param>
+/// <param name="JudgedRounds">Rounds (kept or discarded) the library took in cycles of native libraries only, the cycles the probe judges.</param>
 /// <param name="DiscardedRounds">Rounds taken while the machine was contended and taken again; not in the samples.</param>
 /// <param name="DiscardedSamplesNs">Those rounds' samples (ns/op, empty-loop cost subtracted), in the order they were discarded.</param>
 /// <param name="ContendedRounds">Rounds in the samples although the probe said contended: the experiment's waiting or discarding limit was reached.</param>
@@ -13,6 +14,7 @@ namespace AstroBench.Core.Statistics;
 public sealed record RoundsContention(
     double ThresholdPercent,
     double? LevelNs,
+    int JudgedRounds,
     int DiscardedRounds,
     IReadOnlyList<double> DiscardedSamplesNs,
     int ContendedRounds,

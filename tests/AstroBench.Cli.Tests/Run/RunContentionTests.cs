@@ -33,7 +33,7 @@ public sealed class RunContentionTests : IDisposable
             // Cycle 8's rounds were judged by probe 9 (contended) and dropped; cycle 9 ran after probe 9 was taken again.
             Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12], perf.RoundCycles!);
             var contention = perf.Contention!;
-            Assert.Equal((1, 0, 1), (contention.DiscardedRounds, contention.ContendedRounds, contention.GateWaits));
+            Assert.Equal((Rounds + 1, 1, 0, 1), (contention.JudgedRounds, contention.DiscardedRounds, contention.ContendedRounds, contention.GateWaits));
             Assert.Equal([20.0], contention.DiscardedSamplesNs);
             Assert.Equal(20.0, contention.LevelNs);
             Assert.Equal(ContentionGate.ThresholdPercent, contention.ThresholdPercent);

@@ -3,7 +3,7 @@ using AstroBench.Core.Running;
 namespace AstroBench.Core.Tests.Running;
 
 /// <summary>One experiment's contended-cycle rules over chosen probe samples (docs/engine.md, "Contended cycles"): library 0
-/// is native (C), library 1 is not.</summary>
+/// is native (C), library 1 is not; a cycle of library 0 alone is judged, one with library 1 in it is not.</summary>
 public sealed class ContendedRoundsTests
 {
     private const double Quiet = 20.0;
@@ -26,23 +26,38 @@ public sealed class ContendedRoundsTests
     public void ARoundAfterAQuietProbe_IsDiscarded_WhenTheNextProbeIsContended()
     {
         var rounds = Rounds(Gate());
+        rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
-        rounds.Ran(1, Quiet);
 
         Assert.True(rounds.HasPending);
-        Assert.Equal([0], rounds.Judge(Contended)); // the non-native library's round stands
+        Assert.Equal([0], rounds.Judge(Contended));
         Assert.False(rounds.HasPending);
         rounds.Discarded(0, 42.0);
         var record = rounds.RecordOf(0, gateWaits: 2)!;
-        Assert.Equal((1, 0, 2, Quiet), (record.DiscardedRounds, record.ContendedRounds, record.GateWaits, record.LevelNs));
+        Assert.Equal((1, 1, 0, 2, Quiet), (record.JudgedRounds, record.DiscardedRounds, record.ContendedRounds, record.GateWaits, record.LevelNs));
         Assert.Equal([42.0], record.DiscardedSamplesNs);
         Assert.Null(rounds.RecordOf(1, gateWaits: 2));
+    }
+
+    [Fact]
+    public void ACycleWithAnotherRuntimeInIt_IsNotJudged_AndItsRoundsAllStand()
+    {
+        var rounds = Rounds(Gate());
+        rounds.BeginCycle([0, 1]);
+        Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero));
+        rounds.Ran(0, Contended);
+        rounds.Ran(1, Contended);
+
+        Assert.False(rounds.HasPending);
+        Assert.Empty(rounds.Judge(Contended));
+        Assert.Equal((0, 0, 0), (rounds.RecordOf(0, 0)!.JudgedRounds, rounds.RecordOf(0, 0)!.DiscardedRounds, rounds.RecordOf(0, 0)!.ContendedRounds));
     }
 
     [Fact]
     public void ARoundStands_WhenTheNextProbeIsQuiet_OrMissing()
     {
         var rounds = Rounds(Gate());
+        rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
         Assert.Empty(rounds.Judge(Quiet));
         rounds.Ran(0, Quiet);
@@ -54,6 +69,7 @@ public sealed class ContendedRoundsTests
     public void OnceTheDiscardLimitIsReached_ContendedRoundsStand_AndAreCounted()
     {
         var rounds = Rounds(Gate(), maxDiscarded: 1);
+        rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
         Assert.Equal([0], rounds.Judge(Contended));
         rounds.Discarded(0, 40.0);
@@ -67,6 +83,7 @@ public sealed class ContendedRoundsTests
     public void ARoundTakenAfterAContendedProbe_IsCountedAsContended_NotJudgedAgain()
     {
         var rounds = Rounds(Gate());
+        rounds.BeginCycle([0]);
         rounds.Ran(0, Contended); // the wait gave up
 
         Assert.False(rounds.HasPending);
@@ -74,31 +91,37 @@ public sealed class ContendedRoundsTests
     }
 
     [Fact]
-    public void TheProbeIsRetaken_OnlyBeforeACycleWithANativeLibrary_WhileContended_AndWithinTheLimits()
+    public void TheProbeIsRetaken_OnlyBeforeACycleOfNativeLibraries_WhileContended_AndWithinTheLimits()
     {
         var rounds = Rounds(Gate());
 
-        Assert.False(rounds.ShouldRetake([1], Contended, TimeSpan.Zero)); // an interpreter's cycle never waits
-        Assert.False(rounds.ShouldRetake([0, 1], Quiet, TimeSpan.Zero));
-        Assert.False(rounds.ShouldRetake([0], null, TimeSpan.Zero));
-        Assert.False(rounds.ShouldRetake([0], Contended, TimeSpan.FromSeconds(1))); // the experiment's retake time is spent
+        rounds.BeginCycle([1]);
+        Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero)); // an interpreter's cycle never waits
+        rounds.BeginCycle([0, 1]);
+        Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero)); // nor one with an interpreter beside a native library
+        rounds.BeginCycle([0]);
+        Assert.False(rounds.ShouldRetake(Quiet, TimeSpan.Zero));
+        Assert.False(rounds.ShouldRetake(null, TimeSpan.Zero));
+        Assert.False(rounds.ShouldRetake(Contended, TimeSpan.FromSeconds(1))); // the experiment's retake time is spent
         var retakes = 0;
-        while (rounds.ShouldRetake([0, 1], Contended, TimeSpan.Zero))
+        while (rounds.ShouldRetake(Contended, TimeSpan.Zero))
         {
             retakes++;
         }
         Assert.Equal(ContendedRounds.MaxRetakesPerCycle, retakes);
-        Assert.True(rounds.ShouldRetake([0], Contended, TimeSpan.Zero)); // the count starts again at the next cycle
+        rounds.BeginCycle([0]);
+        Assert.True(rounds.ShouldRetake(Contended, TimeSpan.Zero)); // the count starts again at the next cycle
     }
 
     [Fact]
     public void WithoutAGate_NothingIsJudged()
     {
         var rounds = Rounds(null);
+        rounds.BeginCycle([0]);
         rounds.Ran(0, Contended);
 
         Assert.False(rounds.HasPending);
-        Assert.False(rounds.ShouldRetake([0], Contended, TimeSpan.Zero));
+        Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero));
         Assert.Null(rounds.RecordOf(0, 0));
     }
 }
