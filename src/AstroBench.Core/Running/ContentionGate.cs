@@ -7,8 +7,9 @@ namespace AstroBench.Core.Running;
 /// machine whose physical cores are shared, throughput-bound floating-point code (the probe's kernel 2, and the C
 /// libraries' own rounds) runs 1.4–1.6 times slower for tenths of a second to seconds at a time; a round timed then is a
 /// figure of the neighbours, and the share of such rounds moved whole runs' medians by ±10 %. The run's uncontended level
-/// is the 10th percentile of its recent probe samples; a sample more than <see cref="ThresholdPercent"/> above it is
-/// contended. One gate per run: its level is the machine's, not an experiment's.
+/// is the 5th percentile of its recent probe samples (the machine can spend most of a run contended: a higher percentile
+/// then lands on the contended level); a sample more than <see cref="ThresholdPercent"/> above it is contended. One gate
+/// per run: its level is the machine's, not an experiment's.
 /// </summary>
 public sealed class ContentionGate
 {
@@ -22,7 +23,11 @@ public sealed class ContentionGate
 
     /// <summary>The level follows the last this many samples, so that a machine whose uncontended speed moves slowly
     /// (over minutes of a catalog run) is judged against its state of the moment.</summary>
-    public const int Window = 256;
+    public const int Window = 512;
+
+    /// <summary>The level's percentile of the window: low, since a probe sample is never faster than the machine but often
+    /// slower; not the minimum, so that one sample does not set it.</summary>
+    public const double LevelPercentile = 0.05;
 
     /// <summary><c>ASTROBENCH_CONTENTION=0</c> keeps every round as before (diagnostics: the comparison in
     /// scripts/bench-timing.sh); the samples are still recorded.</summary>
@@ -41,7 +46,7 @@ public sealed class ContentionGate
         {
             recent.Dequeue();
         }
-        Level = recent.Count >= MinSamples ? Percentiles.OfSorted(recent.Order().ToArray(), 0.1) : null;
+        Level = recent.Count >= MinSamples ? Percentiles.OfSorted(recent.Order().ToArray(), LevelPercentile) : null;
     }
 
     /// <summary>Whether <paramref name="sampleNs"/> says the machine was contended; false while there is no level.</summary>

@@ -157,9 +157,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
     }
 
     /// <summary>The share of the experiment's native libraries' timing budget its probes may be taken again in, waiting for an
-    /// uncontended machine (docs/engine.md, "Contended cycles"): half, so that a machine contended throughout costs a run at
-    /// most half that budget more in waits.</summary>
-    internal const double ContendedRetakeShare = 0.5;
+    /// uncontended machine (docs/engine.md, "Contended cycles"): a quarter, so that a machine contended throughout costs a
+    /// run at most a quarter of that budget more in waits (the default timed run of 24 experiments: about 6 s).</summary>
+    internal const double ContendedRetakeShare = 0.25;
 
     /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>
     private int CertainRounds(AdapterInfo adapter, int samples, long ops) =>

@@ -26,12 +26,22 @@ public sealed class ContentionGateTests
     }
 
     [Fact]
-    public void TheLevelIsThe10thPercentile_NotTheMinimum_SoOneLuckySampleDoesNotSetIt()
+    public void TheLevelIsThe5thPercentile_NotTheMinimum_SoOneLuckySampleDoesNotSetIt()
     {
-        // Nine at 21, one at 10 (an outlier low): p10 of the ten sorted samples by linear interpolation is 10 + 0.9 × 11.
-        var gate = With([10.0, .. Enumerable.Repeat(21.0, 9)]);
+        // 19 at 21, one at 10 (an outlier low): p5 of the 20 sorted samples by linear interpolation is 10 + 0.95 × 11.
+        var gate = With([10.0, .. Enumerable.Repeat(21.0, 19)]);
 
-        Assert.Equal(10.0 + 0.9 * 11.0, gate.Level!.Value, 9);
+        Assert.Equal(10.0 + 0.95 * 11.0, gate.Level!.Value, 9);
+    }
+
+    [Fact]
+    public void AMachineContendedMostOfTheTime_KeepsItsUncontendedLevel()
+    {
+        // 90 % of the samples at the contended level: a 10th percentile would be 30 and call them uncontended.
+        var gate = With([.. Enumerable.Repeat(20.0, 20), .. Enumerable.Repeat(30.0, 180)]);
+
+        Assert.Equal(20.0, gate.Level);
+        Assert.True(gate.IsContended(30.0));
     }
 
     [Theory]
