@@ -45,6 +45,10 @@ public static class SummaryMarkdown
             // docs/engine.md, "The machine-speed probe": the floor the machine set for reproducing these medians.
             sb.Append(Inv, $"**Machine during timing:** {Running.MachineDrift.Statement(machine.Probe)}.\n\n");
         }
+        if (Running.ContentionSummary.Of(results) is { } contended)
+        {
+            sb.Append(Inv, $"**Contended cycles:** {contended["contended cycles: ".Length..]}.\n\n");
+        }
         if (!manifest.Completeness.Complete)
         {
             sb.Append("**Incomplete run.** Failed: ");

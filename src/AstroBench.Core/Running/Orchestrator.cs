@@ -219,6 +219,10 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         {
             reporter.Info(MachineDrift.Statement(machine.Probe));
         }
+        if (ContentionSummary.Of(allResults) is { } contended)
+        {
+            reporter.Info(contended);
+        }
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
         ct.ThrowIfCancellationRequested();

@@ -43,6 +43,9 @@ public sealed class RunContentionTests : IDisposable
             Assert.Contains($"gmst_era {library} round 9 discarded (20 ns/op): the machine was contended, taken again", stdout, StringComparison.Ordinal);
         }
         Assert.Equal(15, ScriptedProbe.Calls(adapters));
+        const string line = "2 native rounds discarded and taken again over 2 native results; none kept although the machine was contended";
+        Assert.Contains("contended cycles: " + line, stdout, StringComparison.Ordinal);
+        Assert.Contains("**Contended cycles:** " + line + ".", File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
 
         // The field as docs/run-folder.md shows it: the same keys.
         var written = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "gmst_era", "pcand.json")))!["performance"]!["contention"]!.AsObject();
@@ -63,6 +66,7 @@ public sealed class RunContentionTests : IDisposable
         Assert.Equal(30.0, perf.ProbeNs![9]); // recorded as it was, one sample per cycle, no closing probe
         Assert.Equal(Rounds, ScriptedProbe.Calls(adapters));
         Assert.DoesNotContain("discarded", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("contended cycles", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,6 +80,8 @@ public sealed class RunContentionTests : IDisposable
         Assert.True(contention.GateWaits > 0);
         Assert.True(contention.ContendedRounds > 0, "rounds stood once the wait gave up, and were counted");
         Assert.InRange(contention.DiscardedRounds, 0, Rounds);
+        Assert.Contains("kept although the machine was contended (a waiting or discarding limit was reached): those medians mix the machine's states",
+            File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
     }
 
     private async Task<(RunFolder Folder, string Stdout, string Adapters)> RunAsync(string language, double[] probeSamples, string? contentionSwitch = null)
