@@ -3,8 +3,9 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// One experiment's probe samples, one per timing cycle (docs/engine.md, "The machine-speed probe"). A failed probe process
 /// drops the experiment's samples (<see cref="Samples"/> null) rather than leave a gap that would misalign cycles and samples;
-/// the probe only informs, so timing goes on. <see cref="Spent"/> is the probes' own time, kept out of the rounds budget so
-/// that the probe does not change how many rounds a library gets. Every sample is also shown to the run's
+/// the probe only informs, so timing goes on. <see cref="Spent"/> is the probes' own time; the cycles' probes are kept out
+/// of the rounds budget (<see cref="OutsideBudget"/>) so that the probe does not change how many rounds a library gets.
+/// Every sample is also shown to the run's
 /// <see cref="ContentionGate"/>, if any (docs/engine.md, "Contended cycles").
 /// </summary>
 internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, ContentionGate? gate = null)
@@ -16,6 +17,10 @@ internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, C
     public int Index { get; private set; } = -1;
 
     public TimeSpan Spent { get; private set; }
+
+    /// <summary>The probes' time the rounds budget leaves out: every probe's but the retaken ones'. A wait for an uncontended
+    /// machine is paid from the budget (docs/engine.md, "Contended cycles"), so that contention costs extra rounds, not run time.</summary>
+    public TimeSpan OutsideBudget => Spent - RetakeSpent;
 
     /// <summary>The probes taken again before a cycle because the machine was contended (<see cref="RetakeAsync"/>) and their time.</summary>
     public int Retakes { get; private set; }

@@ -81,7 +81,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         }
         while (true)
         {
-            var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.Spent, budget);
+            var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.OutsideBudget, budget);
             if (cycle.Count == 0)
             {
                 if (!judged.HasPending)
