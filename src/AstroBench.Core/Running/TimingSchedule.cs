@@ -157,8 +157,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
     }
 
     /// <summary>The share of the experiment's native libraries' timing budget its probes may be taken again in, waiting for an
-    /// uncontended machine (docs/engine.md, "Contended cycles"): a quarter, so that a machine contended throughout costs a
-    /// run at most a quarter of that budget more in waits (the default timed run of 24 experiments: about 6 s).</summary>
+    /// uncontended machine (docs/engine.md, "Contended cycles"): a quarter (about 0.25 s for two C libraries), paid from the
+    /// budget, so that the rest of it still buys rounds on a machine contended throughout.</summary>
     internal const double ContendedRetakeShare = 0.25;
 
     /// <summary>Rounds of this library certain from here: the planned ones left, plus a JavaScript pilot-only round still to come; at least this cycle's.</summary>
