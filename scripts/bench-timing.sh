@@ -18,16 +18,18 @@
 # and for the C libraries the processes per result, the medians' standard error and a split-half agreement inside the run.
 # Environment: EXPERIMENTS (parts 1-2; default the 24), CATALOG_EXPERIMENTS (part 3; default all), N (default 1000),
 #   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog),
-#   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3).
+#   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3),
+#   KEEP=DIR (keep the runs, their logs and time figures in DIR instead of a temporary folder).
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/scripts/astrobench"
-work=$(mktemp -d)
+# KEEP=DIR: work in DIR and keep it (every run's folder, log and GNU time figures) for later analysis.
+if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else work=$(mktemp -d); fi
 stress_pid=""
 cleanup() {
   if [ -n "$stress_pid" ]; then kill "$stress_pid" 2>/dev/null || true; wait "$stress_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
 erfa24=frame_rotation_bpn,gmst_era,equ_ecl,equ_horizontal,kepler_solver,frame_bias,inv_frame_bias,precession,inv_precession,nutation,inv_nutation,bias_precession,inv_bias_precession,precession_nutation,inv_precession_nutation,inv_bpn,icrs_ecl_j2000,inv_icrs_ecl_j2000,icrs_ecl_tod,inv_icrs_ecl_tod,obliquity,inv_obliquity,inv_equ_ecl,horiz_to_equ
