@@ -8,7 +8,8 @@
 #   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min), and per
 #      library the timing processes started (pilots + rounds), their seconds, the seconds inside timed values and the
 #      unstable results (from ASTROBENCH_TRACE's `timing` lines), and the pre-started processes (protocol 6) with the
-#      seconds the cycles waited for their ready lines.
+#      seconds the cycles waited for their ready lines; and for the interpreted runtimes the spread of the values within a
+#      process against that between processes (scripts/timing-spread.py).
 # Part 1 also prints the machine-speed probe (docs/engine.md, "The machine-speed probe"): each run's within-run drift,
 # the probe's own run-to-run agreement, and the C medians' agreement with each experiment's probe ratio divided out:
 # the floor the machine itself sets for the 3 % target.
@@ -225,4 +226,6 @@ if hits:
     print(f"{'':10s} pre-started: {sum(int(m[1]) for m in hits)} processes in {len(hits)} experiments, at most {max(int(m[2]) for m in hits)} idle at once, "
           f"{sum(float(m[3]) for m in hits):.1f} s waiting for ready lines (start-ups side by side, outside every timed round)")
 PY
+  # Within- against between-process spread of the interpreted runtimes (docs/engine.md, "Fewer processes for interpreted runtimes").
+  python3 "$root/scripts/timing-spread.py" "$(cat "$work/catalog.run")" --libraries astropy,skyfield,erfa-dotnet,astronomia,astronomy-engine,ephemeris | sed 's/^/           /'
 fi

@@ -13,7 +13,8 @@ For every library of the given runs (results with round_values_ns, i.e. protocol
   library's valid results.
 With --subsample K, every result of a library that has more than K rounds is also judged on each K-round subset of its
 rounds (in order, all combinations): the mean unstable count and the median interval width it would have had with K
-processes (the same values per process), the reference keeping all its rounds. Speedup intervals are recomputed with a
+processes (the same values per process), the reference keeping all its rounds; width/same and width@K are the median
+interval widths with all rounds and with K over the same results (those valid with all their rounds). Speedup intervals are recomputed with a
 percentile bootstrap of the ratio of medians (2,000 resamples, seeded; the engine's rule, not its generator), for the
 full rounds too, so the two columns compare like with like.
 
@@ -63,6 +64,8 @@ def components(values):
 
 def bootstrap_width(ref, cand, seed):
     """Relative width (high - low) / ratio of the 95 % percentile-bootstrap interval of median(ref) / median(cand)."""
+    if min(cand) <= 0 or min(ref) <= 0:
+        return float("nan")  # a net sample at or below 0 (empty-loop cost subtracted): no ratio
     rng = random.Random(seed)
     ratios = sorted(median(rng.choices(ref, k=len(ref))) / median(rng.choices(cand, k=len(cand))) for _ in range(2000))
     low, high = ratios[int(0.025 * 1999)], ratios[int(0.975 * 1999)]
@@ -120,29 +123,31 @@ def main():
             k = args.subsample
             if k and len(samples) > k and not is_ref:
                 subsets = list(itertools.combinations(range(len(samples)), k))
-                unstable = widths = 0
+                unstable = 0
                 ws = []
                 for s in subsets:
                     sub = [samples[i] for i in s]
                     bad = cv(sub) > MAX_CV
                     unstable += bad
-                    if ref_ok and not bad:
+                    if ref_ok:  # every subset, so that the validity cut selects no narrow ones
                         ws.append(bootstrap_width(ref["performance"]["samples_ns"], sub, seed))
                 d["unstable_k"].append(unstable / len(subsets))
-                if ws:
+                ws = [w for w in ws if w == w]
+                if ws and ref_ok and p["valid"] and d["width"][-1] == d["width"][-1]:  # like for like: the results valid with all their rounds
                     d["width_k"].append(median(ws))
-                    widths += 1
-    med = lambda xs: median(xs) if xs else float("nan")
+                    d["width_full"].append(d["width"][-1])
+    med = lambda xs: median([x for x in xs if x == x]) if [x for x in xs if x == x] else float("nan")
     head = f"{'library':17s} {'lang':10s} {'results':>7s} {'rounds':>6s} {'values':>6s} {'within %':>8s} {'between %':>9s} {'sd_w %':>6s} {'sd_b %':>6s} {'unstable':>8s} {'width':>6s}"
     if args.subsample:
-        head += f" {'unstable@' + str(args.subsample):>11s} {'width@' + str(args.subsample):>8s}"
+        head += f" {'unstable@' + str(args.subsample):>11s} {'width/same':>10s} {'width@' + str(args.subsample):>8s}"
     print(head)
     for lib, d in sorted(rows.items(), key=lambda kv: (kv[1]["language"], kv[0])):
         line = (f"{lib:17s} {d['language']:10s} {len(d['results']):7d} {med(d['rounds']):6.0f} {med(d['values']):6.0f} "
                 f"{med(d['within']):8.1f} {med(d['between']):9.1f} {med(d['sd_w']):6.1f} {med(d['sd_b']):6.1f} "
                 f"{sum(d['unstable']):8d} {med(d['width']):6.3f}")
         if args.subsample:
-            line += f" {sum(d['unstable_k']):11.1f} {med(d['width_k']):8.3f}" if d["unstable_k"] else f" {'-':>11s} {'-':>8s}"
+            line += (f" {sum(d['unstable_k']):11.1f} {med(d['width_full']):10.3f} {med(d['width_k']):8.3f}" if d["unstable_k"]
+                     else f" {'-':>11s} {'-':>10s} {'-':>8s}")
         print(line)
 
 
