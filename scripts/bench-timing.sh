@@ -8,7 +8,8 @@
 #   3. the full catalog with every library, default rounds: wall time and peak RSS (GNU time; target ≤ 3 min), and per
 #      library the timing processes started (pilots + rounds), their seconds, the seconds inside timed values and the
 #      unstable results (from ASTROBENCH_TRACE's `timing` lines), and the pre-started processes (protocol 6) with the
-#      seconds the cycles waited for their ready lines.
+#      seconds the cycles waited for their ready lines; and for the interpreted runtimes the spread of the values within a
+#      process against that between processes (scripts/timing-spread.py).
 # Part 1 also prints the machine-speed probe (docs/engine.md, "The machine-speed probe"): each run's within-run drift,
 # the probe's own run-to-run agreement, and the C medians' agreement with each experiment's probe ratio divided out:
 # the floor the machine itself sets for the 3 % target.
@@ -20,16 +21,18 @@
 #   RUN_ARGS (extra `astrobench run` options for every run, e.g. "--perf-rounds 3"), SKIP (words: twice stress catalog),
 #   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3),
 #   ASTROBENCH_CONTENTION=0 (every native round stands whatever the probe says: the comparison for part 1; docs/engine.md,
-#   "Contended cycles").
+#   "Contended cycles"),
+#   KEEP=DIR (keep the runs, their logs and time figures in DIR instead of a temporary folder).
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/scripts/astrobench"
-work=$(mktemp -d)
+# KEEP=DIR: work in DIR and keep it (every run's folder, log and GNU time figures) for later analysis.
+if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else work=$(mktemp -d); fi
 stress_pid=""
 cleanup() {
   if [ -n "$stress_pid" ]; then kill "$stress_pid" 2>/dev/null || true; wait "$stress_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
 erfa24=frame_rotation_bpn,gmst_era,equ_ecl,equ_horizontal,kepler_solver,frame_bias,inv_frame_bias,precession,inv_precession,nutation,inv_nutation,bias_precession,inv_bias_precession,precession_nutation,inv_precession_nutation,inv_bpn,icrs_ecl_j2000,inv_icrs_ecl_j2000,icrs_ecl_tod,inv_icrs_ecl_tod,obliquity,inv_obliquity,inv_equ_ecl,horiz_to_equ
@@ -236,4 +239,6 @@ if hits:
     print(f"{'':10s} pre-started: {sum(int(m[1]) for m in hits)} processes in {len(hits)} experiments, at most {max(int(m[2]) for m in hits)} idle at once, "
           f"{sum(float(m[3]) for m in hits):.1f} s waiting for ready lines (start-ups side by side, outside every timed round)")
 PY
+  # Within- against between-process spread of the interpreted runtimes (docs/engine.md, "Fewer processes for interpreted runtimes").
+  python3 "$root/scripts/timing-spread.py" "$(cat "$work/catalog.run")" --libraries astropy,skyfield,erfa-dotnet,astronomia,astronomy-engine,ephemeris | sed 's/^/           /'
 fi

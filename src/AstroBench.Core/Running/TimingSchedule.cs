@@ -116,7 +116,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 var auto = ops[i] == 0 ? PilotRule.AutoFor(targets[i]) : null;
                 var roundStarted = TimingTrace.Start();
                 await using var process = processes.Take(i);
-                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, values[i], auto, process);
+                var pilotOnly = auto is not null && !RoundsPolicy.AutoRoundIsASample(adapters[i].Manifest.Language); // its values are no sample: time one
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, pilotOnly ? 1 : values[i], auto, process);
                 if (failure is not null)
                 {
                     return new Outcome(null, adapters[i], failure);

@@ -73,6 +73,25 @@ public sealed class OpsAutoTests : IDisposable
     }
 
     [Fact]
+    public async Task Protocol5_ForJavaScript_ThePilotOnlyRoundTimesOneValue_AndEveryRoundItsEight()
+    {
+        // A wrapper logs each request's values line, then hands the request to the fixture.
+        var dir = Fixture("fixedperf", "[1, 3, 4, 5]", "javascript");
+        var folder = Path.Combine(dir, "fixedperf");
+        var log = Path.Combine(folder, "values.log");
+        File.Delete(Path.Combine(folder, "adapter.sh")); // the link; the manifest runs `sh adapter.sh`
+        File.WriteAllText(Path.Combine(folder, "adapter.sh"),
+            $"#!/bin/sh\nreq=$(cat)\nprintf '%s\\n' \"$req\" | sed -n 's/^values //p' >> '{log}'\nprintf '%s\\n' \"$req\" | '{Path.Combine(Repo.Fixtures, "fixedperf", "adapter.sh")}'\n");
+
+        var js = await MeasureAsync(dir, "fixedperf");
+
+        Assert.Null(js.Outcome.Failure);
+        // Its values would be thrown away: one is enough for the pilot (docs/engine.md, "Fewer processes for interpreted runtimes").
+        Assert.Equal(["1", "8", "8", "8"], File.ReadAllLines(log));
+        Assert.All(js.Outcome.Summaries![0].RoundValuesNs!, v => Assert.Equal(RoundsPolicy.DefaultValuesJavaScript, v.Count));
+    }
+
+    [Fact]
     public async Task Protocol5AnswerWithoutItsPilot_IsInvalidOutput_InARun()
     {
         var m = await MeasureAsync(Fixture("nopilot"), "nopilot");

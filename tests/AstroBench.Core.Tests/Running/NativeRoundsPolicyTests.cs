@@ -12,7 +12,7 @@ public sealed class NativeRoundsPolicyTests
     [InlineData("c++", RoundsPolicy.DefaultPlannedNative, RoundsPolicy.DefaultValuesNative)]
     [InlineData("csharp", RunLimits.DefaultPerfRounds, RoundsPolicy.DefaultValuesManaged)]
     [InlineData("python", RunLimits.DefaultPerfRounds, RoundsPolicy.DefaultValuesManaged)]
-    [InlineData("javascript", RunLimits.DefaultPerfRounds, RoundsPolicy.DefaultValuesManaged)]
+    [InlineData("javascript", RoundsPolicy.DefaultPlannedJavaScript, RoundsPolicy.DefaultValuesJavaScript)]
     public void DefaultPlannedRoundsAndValues_ByLanguage(string language, int planned, int values)
     {
         var policy = RoundsPolicy.Of(Options());
