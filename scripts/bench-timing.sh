@@ -134,6 +134,27 @@ print(f"{'':10s} medians of the C libraries' {len(diffs)} results, run 2 vs run 
       f"({100 * within / max(1, len(diffs)):.0f} %; target >= 90 %); |difference| p50 {q(0.5):.2f} %, p75 {q(0.75):.2f} %, "
       f"p90 {q(0.9):.2f} %, max {diffs[-1]:.2f} %")
 
+# The same for low statistics of the same rounds (docs/engine.md, "Contended cycles": a diagnostic, not a figure the
+# engine reports as its headline): the fastest value of all the result's processes, their 5th percentile, and min_ns
+# (the fastest round sample). Interference only ever adds time, so these follow the machine's fast state, while the
+# median follows the share of the run the machine spent contended (Chen & Revels, "Robust benchmarking in noisy
+# environments", arXiv:1608.04295, 2016).
+def low(p):
+    values = sorted(x for v in (p.get("round_values_ns") or [[s] for s in p["samples_ns"]]) for x in v)
+    h = (len(values) - 1) * 0.05
+    return {"fastest value": values[0], "values' p5": values[int(h)] + (h - int(h)) * (values[min(int(h) + 1, len(values) - 1)] - values[int(h)]),
+            "min_ns": p["min_ns"]}
+lows = {}
+for e in json.load(open(os.path.join(a, "manifest.json")))["results"]:
+    pa = json.load(open(os.path.join(a, e["file"])))["performance"] if e["library"] in native else None
+    pb = json.load(open(os.path.join(b, e["file"])))["performance"] if pa else None
+    if pa and pb:
+        la, lb = low(pa), low(pb)
+        for k in la:
+            lows.setdefault(k, []).append(abs(lb[k] / la[k] - 1) * 100)
+print(f"{'':10s} low statistics, run 2 vs run 1, within 3 % (diagnostic): "
+      + ", ".join(f"{k} {sum(d <= 3 for d in v)}/{len(v)}" for k, v in lows.items()))
+
 # The floor the machine sets (docs/engine.md, "The machine-speed probe"): the probe's own drift within each run, its
 # run-to-run agreement (whole run and per experiment), and the C medians' agreement once each experiment's probe ratio
 # is divided out (a diagnostic only: the engine never corrects a figure by the probe).
