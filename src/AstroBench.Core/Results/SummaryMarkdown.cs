@@ -47,7 +47,7 @@ public static class SummaryMarkdown
         }
         if (Running.ContentionSummary.Of(results) is { } contended)
         {
-            sb.Append(Inv, $"**Contended cycles:** {contended["contended cycles: ".Length..]}.\n\n");
+            sb.Append(Inv, $"**Contended cycles:** {contended}.\n\n");
         }
         if (!manifest.Completeness.Complete)
         {

@@ -10,7 +10,10 @@ namespace AstroBench.Core.Running;
 /// </summary>
 public static class ContentionSummary
 {
-    /// <summary>The line, or null when no result of the run was judged (no native library, no probe, the rule off).</summary>
+    /// <summary>The line's label in the run's last lines (<c>summary.md</c> writes it as a bold heading).</summary>
+    public const string Label = "contended cycles";
+
+    /// <summary>The line after its label, or null when no result of the run was judged (no native library, no probe, the rule off).</summary>
     public static string? Of(IReadOnlyList<LibraryResult> results)
     {
         var judged = results.Select(r => r.Performance?.Contention).OfType<Statistics.RoundsContention>().ToList();
@@ -21,7 +24,7 @@ public static class ContentionSummary
         var discarded = judged.Sum(c => c.DiscardedRounds);
         var kept = judged.Where(c => c.ContendedRounds > 0).ToList();
         var head = string.Create(CultureInfo.InvariantCulture,
-            $"contended cycles: {discarded} native rounds discarded and taken again over {judged.Count} native results");
+            $"{discarded} native rounds discarded and taken again over {judged.Count} native results");
         return kept.Count == 0
             ? head + "; none kept although the machine was contended"
             : head + string.Create(CultureInfo.InvariantCulture,

@@ -221,7 +221,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
         }
         if (ContentionSummary.Of(allResults) is { } contended)
         {
-            reporter.Info(contended);
+            reporter.Info($"{ContentionSummary.Label}: {contended}");
         }
         await AtomicFile.WriteJsonAsync(Path.Combine(staging.StagingPath, "manifest.json"), manifest, ct);
         await AtomicFile.WriteTextAsync(Path.Combine(staging.StagingPath, "summary.md"), SummaryMarkdown.Run(manifest, allResults), ct);
