@@ -64,9 +64,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var next = 0;
         var cycles = new ExperimentProbe(probe, clock, contention);
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
-        var judged = new ContendedRounds(probe is null ? null : contention, adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList(),
-            adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
-            policy.BudgetFor(adapters.Count(a => RoundsPolicy.IsNative(a.Manifest.Language))) * ContendedRetakeShare);
+        var native = adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList();
+        var judged = new ContendedRounds(probe is null ? null : contention, native, adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
+            policy.BudgetFor(native.Count(n => n)) * ContendedRetakeShare);
         void Discard(IReadOnlyList<int> discard)
         {
             foreach (var i in discard)
