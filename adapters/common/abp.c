@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "abp.h"
+#include "probe_kernel.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -425,11 +426,25 @@ static long long value_ops(double ns_per_op, long long cases, long long target)
     return g < cases ? g : cases;
 }
 
-/* values_given 0: a protocol 1/3 request (one value, no values_ns line); else protocol 4, `values` values.
-   pilot_target > 0: protocol 5, `ops auto` (ops is then ignored: this process is its own pilot). */
-static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup,
-                    int values_given, long long values, long long pilot_target, long long value_target)
+/* Protocol 7 ("probe_ops P"): the most probe ops one chunk may ask for (about 25 ms). */
+#define PERF_MAX_PROBE_OPS 1000000LL
+
+/* One probe chunk of protocol 7: `ops` ops of the machine-speed probe's kernel, in ns. */
+static long long probe_chunk(long long ops)
 {
+    long long t0 = now_ns(), ns;
+    probe_kernel_run((long)ops);
+    ns = now_ns() - t0;
+    return ns < 1 ? 1 : ns;
+}
+
+/* values_given 0: a protocol 1/3 request (one value, no values_ns line); else protocol 4, `values` values.
+   pilot_target > 0: protocol 5, `ops auto` (ops is then ignored: this process is its own pilot).
+   probe_ops > 0: protocol 7, a probe chunk of probe_ops ops before the first value and after each value. */
+static int run_perf(const abp_experiment *ex, long long cases, long long ops, int warmup_auto, long long warmup,
+                    int values_given, long long values, long long pilot_target, long long value_target, long long probe_ops)
+{
+    long long probe_ns[PERF_MAX_VALUES + 1];
     long long pilot_ops = 0, pilot_ns = 0;
     double *data;
     double out[ABP_MAX_COLUMNS];
@@ -446,6 +461,8 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
         values = 1;
     if (values < 1 || values > PERF_MAX_VALUES)
         return respond_status("error", "values must be 1 to %d", PERF_MAX_VALUES);
+    if (probe_ops > PERF_MAX_PROBE_OPS)
+        return respond_status("error", "probe_ops must be 1 to %lld", PERF_MAX_PROBE_OPS);
     data = malloc((size_t)cases * (size_t)ex->n_in * sizeof *data);
     if (data == NULL)
         return respond_status("error", "out of memory for %lld cases", cases);
@@ -479,11 +496,17 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
     warmup_ops = warm_up(ex->compute, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &steady);
     sink = 0.0;
     total_ns = 0;
+    if (probe_ops > 0) {
+        probe_kernel_init();
+        probe_ns[0] = probe_chunk(probe_ops);
+    }
     for (v = 0; v < values; v++) {
         value_ns[v] = timed_pass(ex->compute, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
         if (value_ns[v] < 1)
             value_ns[v] = 1;
         total_ns += value_ns[v];
+        if (probe_ops > 0)
+            probe_ns[v + 1] = probe_chunk(probe_ops); /* right after the value: the machine's state around it */
     }
     warm_up(empty_fn, ex, data, (size_t)cases, ops, warmup_auto, warmup, out, &sink, &empty_steady);
     empty_ns = timed_pass(empty_fn, data, ex->n_in, ex->n_fold, (size_t)cases, ops, out, &sink);
@@ -511,6 +534,12 @@ static int run_perf(const abp_experiment *ex, long long cases, long long ops, in
             out_printf(" %lld", value_ns[v]);
         out_printf("\n");
     }
+    if (probe_ops > 0) {
+        out_printf("probe_ns");
+        for (v = 0; v <= values; v++)
+            out_printf(" %lld", probe_ns[v]);
+        out_printf("\n");
+    }
     out_printf("end\n");
     out_flush();
     drain_stdin();
@@ -527,8 +556,8 @@ typedef struct {
     char mode[64];
     char encoding[16];
     int have_experiment, have_mode, have_columns, have_cases, have_ops, have_warmup, warmup_auto, have_values;
-    int ops_auto, have_pilot_target, have_value_target;
-    long long columns, cases, ops, warmup, values, pilot_target, value_target;
+    int ops_auto, have_pilot_target, have_value_target, have_probe_ops;
+    long long columns, cases, ops, warmup, values, pilot_target, value_target, probe_ops;
 } abp_header;
 
 /* Reads the header; returns NULL, or the reason the request is bad (the caller answers "status error"). */
@@ -548,6 +577,7 @@ static const char *read_header(abp_header *h, char *why, size_t why_cap)
         {"values", &h->values, &h->have_values},
         {"pilot_target_ns", &h->pilot_target, &h->have_pilot_target},
         {"value_target_ns", &h->value_target, &h->have_value_target},
+        {"probe_ops", &h->probe_ops, &h->have_probe_ops},
     };
     memset(h, 0, sizeof *h);
     while (!h->have_cases) {
@@ -697,7 +727,7 @@ int abp_main(int argc, char **argv, const char *version_line,
         if (h.ops_auto && (h.pilot_target < 1 || h.value_target < 1))
             return respond_status("error", "ops auto needs positive pilot_target_ns and value_target_ns");
         return run_perf(ex, h.cases, h.ops, h.warmup_auto, h.warmup, h.have_values, h.values,
-                        h.ops_auto ? h.pilot_target : 0, h.value_target);
+                        h.ops_auto ? h.pilot_target : 0, h.value_target, h.have_probe_ops ? h.probe_ops : 0);
     }
     return respond_status("error", "unknown mode %.60s", h.mode);
 }

@@ -137,19 +137,24 @@ internal static class AdaptersCommand
     /// <summary>
     /// Protocol 3: a tiny perf request with <c>warmup auto</c>; its answer must carry the loop cost and the warm-up done
     /// (docs/adapter-protocol.md). Protocol 4: the request also says <c>values 3</c>, and the answer must list three values
-    /// of 4 ops (12 ops in all). A v1/v2 adapter is not asked: its answer has no such fields.
+    /// of 4 ops (12 ops in all). Protocol 7: it also says <c>probe_ops 100</c>, and the answer must list four probe chunks.
+    /// A v1/v2 adapter is not asked: its answer has no such fields.
     /// </summary>
     private static async Task<bool> CheckPerfAsync(IAnsiConsole console, AdapterProcessRunner runner, AdapterInfo adapter,
         string experimentId, Core.Inputs.InputTable inputs, CancellationToken ct)
     {
         int? values = adapter.Manifest.SpeaksV4 ? PerfCheckValues : null;
-        var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experimentId, inputs, PerfCheckOps, 0, warmupAuto: true, values), 0, ct);
+        long? probeOps = adapter.Manifest.SpeaksV7 ? PerfCheckProbeOps : null;
+        var call = await runner.CallAsync(adapter, AdapterRequest.Perf(experimentId, inputs, PerfCheckOps, 0, warmupAuto: true, values, probeOps: probeOps), 0, ct);
         var why = call.Outcome != CallOutcome.Completed
             ? call.Outcome.ToWire() + (call.Detail is null ? "" : " — " + call.Detail)
             : Core.Running.PerfMeasurer.MissingV3Fields(adapter, call.Perf!)
               ?? Core.Running.PerfMeasurer.MissingValues(values, call.Perf!)
+              ?? Core.Running.PerfMeasurer.MissingProbes(probeOps, call.Perf!)
               ?? (call.Perf!.Ops == PerfCheckOps * (values ?? 1) ? null : $"answer says ops {call.Perf.Ops}, {PerfCheckOps * (values ?? 1)} were timed");
-        var (label, done) = values is null ? ("3", "loop cost and warm-up reported") : ("4", "loop cost, warm-up and values reported");
+        var (label, done) = values is null ? ("3", "loop cost and warm-up reported")
+            : probeOps is null ? ("4", "loop cost, warm-up and values reported")
+            : ("7", "loop cost, warm-up, values and probe chunks reported");
         Mark(console, why is null, $"{experimentId} perf (protocol {label}): {why ?? done}");
         return why is null && (!adapter.Manifest.SpeaksV5 || await CheckOpsAutoAsync(console, runner, adapter, experimentId, inputs, ct));
     }
@@ -178,6 +183,7 @@ internal static class AdaptersCommand
 
     private const long PerfCheckOps = 4;
     private const int PerfCheckValues = 3;
+    private const long PerfCheckProbeOps = 100;
 
     private static void PrintProblems(IAnsiConsole console, AdapterRegistry registry)
     {

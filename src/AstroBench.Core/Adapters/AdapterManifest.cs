@@ -37,6 +37,9 @@ public sealed record AdapterManifest(
     /// <summary>Protocol 6: started with <c>ASTROBENCH_READY=1</c>, it writes a ready line before reading stdin, so its timing processes can be started ahead.</summary>
     public bool SpeaksV6 => Protocol.Contains(ProtocolConstants.Version6);
 
+    /// <summary>Protocol 7: a perf request may say <c>probe_ops P</c>; the answer lists a probe chunk before the first value and after each (<c>probe_ns</c>).</summary>
+    public bool SpeaksV7 => Protocol.Contains(ProtocolConstants.Version7);
+
     /// <summary>The best v2 number encoding the adapter declares: binary, then hex (decimal when it lists none).</summary>
     public WireEncoding BestEncoding => Declares(WireEncoding.Binary) ? WireEncoding.Binary : Declares(WireEncoding.Hex) ? WireEncoding.Hex : WireEncoding.Decimal;
 

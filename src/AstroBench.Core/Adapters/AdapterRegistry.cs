@@ -119,14 +119,16 @@ public sealed class AdapterRegistry
         }
         // Every adapter answers a v1 request (timing always uses one fresh process per call); v2 (sessions), v3 (perf loop
         // cost), v4 (several values per perf process, which builds on 3's fields) and v5 (ops auto: the first round's process
-        // is its own pilot; builds on 4) and v6 (a ready line, so timing processes can be started ahead) are optional on top.
+        // is its own pilot; builds on 4), v6 (a ready line, so timing processes can be started ahead) and v7 (probe chunks
+        // between the values; builds on 4) are optional on top.
         if (manifest.Protocol is null || !manifest.Protocol.Contains(ProtocolConstants.Version)
-            || manifest.Protocol.Any(v => v is not (ProtocolConstants.Version or ProtocolConstants.Version2 or ProtocolConstants.Version3 or ProtocolConstants.Version4 or ProtocolConstants.Version5 or ProtocolConstants.Version6))
+            || manifest.Protocol.Any(v => v is not (ProtocolConstants.Version or ProtocolConstants.Version2 or ProtocolConstants.Version3 or ProtocolConstants.Version4 or ProtocolConstants.Version5 or ProtocolConstants.Version6 or ProtocolConstants.Version7))
             || (manifest.Protocol.Contains(ProtocolConstants.Version4) && !manifest.Protocol.Contains(ProtocolConstants.Version3))
-            || (manifest.Protocol.Contains(ProtocolConstants.Version5) && !manifest.Protocol.Contains(ProtocolConstants.Version4)))
+            || (manifest.Protocol.Contains(ProtocolConstants.Version5) && !manifest.Protocol.Contains(ProtocolConstants.Version4))
+            || (manifest.Protocol.Contains(ProtocolConstants.Version7) && !manifest.Protocol.Contains(ProtocolConstants.Version4)))
         {
             throw new AdapterManifestException(
-                $"{file}: protocol {string.Join(",", manifest.Protocol ?? [])} is not supported (this lab speaks 1, or a list of 1 with 2, 3, 4, 5 and/or 6; 4 needs 3, 5 needs 4)");
+                $"{file}: protocol {string.Join(",", manifest.Protocol ?? [])} is not supported (this lab speaks 1, or a list of 1 with 2, 3, 4, 5, 6 and/or 7; 4 needs 3, 5 and 7 need 4)");
         }
         if (manifest.Encodings?.FirstOrDefault(e => WireEncodingNames.Parse(e) is null) is { } unknown)
         {

@@ -7,11 +7,12 @@ namespace AstroBench.Core.Protocol;
 /// v1 adapter), the warm-up ops actually run, and whether the steady-state rule was met (null unless the request said
 /// <c>warmup auto</c>). <see cref="ValuesNs"/> is protocol 4: the call timed several values of <c>Ops / ValuesNs.Count</c>
 /// ops each (null: one value, <see cref="TotalNs"/>). <see cref="PilotOps"/> and <see cref="PilotNs"/> are protocol 5: the
-/// last in-process pilot call of an <c>ops auto</c> request (null otherwise).
+/// last in-process pilot call of an <c>ops auto</c> request (null otherwise). <see cref="ProbeNs"/> is protocol 7: the ns of
+/// each probe chunk, one before the first value and one after each value (null: none asked).
 /// </remarks>
 public sealed record PerfMeasurement(long TotalNs, long Ops, double Sink, double ClockResNs,
     double? EmptyLoopNsPerOp = null, long? WarmupOps = null, bool? WarmupSteady = null, IReadOnlyList<long>? ValuesNs = null,
-    long? PilotOps = null, long? PilotNs = null)
+    long? PilotOps = null, long? PilotNs = null, IReadOnlyList<long>? ProbeNs = null)
 {
     /// <summary>The raw figure: the timed loop's total over its ops, loop overhead included (the mean over the values).</summary>
     public double NsPerOp => (double)TotalNs / Ops;
@@ -39,6 +40,10 @@ public sealed record PerfMeasurement(long TotalNs, long Ops, double Sink, double
 
     /// <summary><see cref="RawRoundNsPerOp"/> net of the empty-loop cost (the empty loop is timed once per process).</summary>
     public double RoundNsPerOp => Net(RawRoundNsPerOp);
+
+    /// <summary>The median of the values <paramref name="kept"/> marks (at least one), net of the empty-loop cost: a protocol 7
+    /// round's sample, from the values its probe chunks found the machine uncontended around (docs/engine.md, "Contended values").</summary>
+    public double RoundNsPerOpOf(IReadOnlyList<bool> kept) => Net(MedianOf(RawValuesNsPerOp.Where((_, i) => kept[i]).ToArray()));
 
     /// <summary>The protocol 3 fields this answer lacks (empty when complete).</summary>
     public IReadOnlyList<string> MissingV3Fields(bool warmupAuto)

@@ -1,6 +1,6 @@
 namespace AstroBench.Core.Protocol;
 
-/// <summary>Adapter protocol v1 to v6 (docs/adapter-protocol.md).</summary>
+/// <summary>Adapter protocol v1 to v7 (docs/adapter-protocol.md).</summary>
 public static class ProtocolConstants
 {
     public const string Magic = "ABP";
@@ -55,6 +55,19 @@ public static class ProtocolConstants
     public const int Version6 = 6;
     public const string ReadyEnvironment = "ASTROBENCH_READY";
     public const string ReadyLine = "ABP ready";
+
+    /// <summary>
+    /// Version 7 (needs 4): a perf request may say <c>probe_ops P</c>: the adapter times P ops of the machine-speed probe's
+    /// kernel (adapters/common/probe_kernel.h) before its first value and after each value, and lists those V + 1 chunks'
+    /// ns in <c>probe_ns</c>, so that each value can be judged by the machine's state on both sides of it
+    /// (docs/adapter-protocol.md, "Version 7"; docs/engine.md, "Contended values").
+    /// </summary>
+    public const int Version7 = 7;
+    public const string ProbeOpsKey = "probe_ops";
+    public const string ProbeNsField = "probe_ns";
+
+    /// <summary>The most ops one probe chunk may ask for (about 25 ms).</summary>
+    public const long MaxProbeOps = 1_000_000;
 
     /// <summary>The most values one perf request may ask for.</summary>
     public const int MaxValues = 100;

@@ -19,7 +19,8 @@ public static class RequestWriter
             var warmup = request.WarmupAuto ? ProtocolConstants.WarmupAuto : request.Warmup.ToString(CultureInfo.InvariantCulture);
             var values = request.Values is { } v ? string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.ValuesKey} {v}\n") : "";
             var ops = request.Auto is { } auto ? auto.HeaderLines : request.Ops.ToString(CultureInfo.InvariantCulture);
-            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {ops}\nwarmup {warmup}\n{values}").AsMemory(), ct);
+            var probe = request.ProbeOps is { } p ? string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.ProbeOpsKey} {p}\n") : "";
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"ops {ops}\nwarmup {warmup}\n{values}{probe}").AsMemory(), ct);
         }
         await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"cases {request.RowCount}\n").AsMemory(), ct);
         if (format.IsBinary)

@@ -71,7 +71,8 @@ public static class ResponseReader
                 var perf = new PerfMeasurement(ParseLong(headers, "total_ns"), ParseLong(headers, "ops"),
                     ParseDouble(headers, "sink"), headers.ContainsKey("clock_res_ns") ? ParseDouble(headers, "clock_res_ns") : 1.0,
                     OptionalEmptyLoop(headers), OptionalCount(headers, ProtocolConstants.WarmupOpsField), OptionalFlag(headers, ProtocolConstants.WarmupSteadyField),
-                    OptionalValues(headers), OptionalCount(headers, ProtocolConstants.PilotOpsField), OptionalCount(headers, ProtocolConstants.PilotNsField));
+                    OptionalValues(headers, ProtocolConstants.ValuesNsField), OptionalCount(headers, ProtocolConstants.PilotOpsField), OptionalCount(headers, ProtocolConstants.PilotNsField),
+                    OptionalValues(headers, ProtocolConstants.ProbeNsField));
                 if (perf.Ops <= 0 || perf.TotalNs <= 0)
                 {
                     throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"perf response with ops={perf.Ops} total_ns={perf.TotalNs}"));
@@ -108,10 +109,10 @@ public static class ResponseReader
             ? v : throw new ProtocolException(string.Create(CultureInfo.InvariantCulture, $"{ProtocolConstants.EmptyLoopField} {v} is not a finite cost >= 0"));
     }
 
-    // Protocol 4: "values_ns t1 t2 …", each a positive integer.
-    private static long[]? OptionalValues(Dictionary<string, string> headers)
+    // Protocol 4: "values_ns t1 t2 …", protocol 7: "probe_ns p0 p1 …", each a positive integer.
+    private static long[]? OptionalValues(Dictionary<string, string> headers, string field)
     {
-        if (!headers.TryGetValue(ProtocolConstants.ValuesNsField, out var text))
+        if (!headers.TryGetValue(field, out var text))
         {
             return null;
         }
@@ -121,10 +122,10 @@ public static class ResponseReader
         {
             if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1)
             {
-                throw new ProtocolException($"header '{ProtocolConstants.ValuesNsField}': '{Clip(parts[i])}' is not a positive count of ns");
+                throw new ProtocolException($"header '{field}': '{Clip(parts[i])}' is not a positive count of ns");
             }
         }
-        return values.Length > 0 ? values : throw new ProtocolException($"header '{ProtocolConstants.ValuesNsField}' lists no value");
+        return values.Length > 0 ? values : throw new ProtocolException($"header '{field}' lists no value");
     }
 
     private static long? OptionalCount(Dictionary<string, string> headers, string key) =>

@@ -26,15 +26,23 @@ internal sealed class ContendedRounds
     private readonly List<double>[] discarded;
     private readonly int[] contended;
     private readonly int[] judged;
+    private readonly int[] judgedValues;
+    private readonly int[] contendedValues;
+    private readonly ContentionGate? valueGate;
     private bool judgedCycle;
     private int retakesThisCycle;
 
     /// <param name="native">Per library (plan order), whether its rounds are judged.</param>
     /// <param name="maxDiscarded">Per library, the most rounds it may have discarded over the experiment.</param>
     /// <param name="retakeLimit">The most time the experiment's probes may be taken again in.</param>
-    public ContendedRounds(ContentionGate? gate, IReadOnlyList<bool> native, IReadOnlyList<int> maxDiscarded, TimeSpan retakeLimit)
+    /// <param name="valueGate">The run's gate for in-process probe chunks (protocol 7; <see cref="ContendedValues"/>); null: values are not judged.</param>
+    public ContendedRounds(ContentionGate? gate, IReadOnlyList<bool> native, IReadOnlyList<int> maxDiscarded, TimeSpan retakeLimit,
+        ContentionGate? valueGate = null)
     {
         this.gate = gate is not null && !ContentionGate.Disabled ? gate : null;
+        this.valueGate = this.gate is not null ? valueGate : null;
+        judgedValues = new int[native.Count];
+        contendedValues = new int[native.Count];
         this.native = [.. native];
         this.maxDiscarded = [.. maxDiscarded];
         this.retakeLimit = retakeLimit;
@@ -45,6 +53,37 @@ internal sealed class ContendedRounds
     }
 
     public bool HasPending => pending.Any(p => p);
+
+    /// <summary>The ops of one in-process probe chunk to ask <paramref name="library"/>'s rounds for (a protocol 7 adapter
+    /// takes them; others ignore the figure), or null when its values are not judged.</summary>
+    public long? ProbeOpsFor(int library) => valueGate is not null && native[library] ? ContendedValues.ProbeOps : null;
+
+    /// <summary>
+    /// <paramref name="library"/>'s round came with in-process probe chunks (<paramref name="probeNs"/>): judges its values
+    /// (<see cref="ContendedValues"/>) and returns which to keep, or null when the round is to be discarded and taken again
+    /// (every value contended, and the library's discard limit not reached; the caller hands its sample to
+    /// <see cref="Discarded"/>). Once the limit is reached such a round keeps all its values and counts as contended. A
+    /// round judged here never waits for the next probe process.
+    /// </summary>
+    public bool[]? JudgeValues(int library, IReadOnlyList<long> probeNs, int values)
+    {
+        var contendedNow = ContendedValues.Judge(valueGate!, probeNs, values);
+        var count = contendedNow.Count(c => c);
+        judged[library]++;
+        judgedValues[library] += values;
+        if (count < values)
+        {
+            contendedValues[library] += count;
+            return contendedNow.Select(c => !c).ToArray();
+        }
+        if (discarded[library].Count < maxDiscarded[library])
+        {
+            contendedValues[library] += count;
+            return null;
+        }
+        contended[library]++;
+        return Enumerable.Repeat(true, values).ToArray();
+    }
 
     /// <summary>A cycle of <paramref name="cycle"/>'s libraries begins: it is judged (waited for, its rounds judged by the
     /// next probe) when all of them are native.</summary>
@@ -117,5 +156,6 @@ internal sealed class ContendedRounds
     /// <summary>What happened to <paramref name="library"/>'s rounds; null when its rounds were not judged.</summary>
     public RoundsContention? RecordOf(int library, int gateWaits) => gate is null || !native[library]
         ? null
-        : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, judged[library], discarded[library].Count, [.. discarded[library]], contended[library], gateWaits);
+        : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, judged[library], discarded[library].Count, [.. discarded[library]], contended[library], gateWaits,
+            judgedValues[library], contendedValues[library], judgedValues[library] > 0 ? valueGate!.Level : null);
 }

@@ -24,6 +24,9 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     /// <summary>The run's: the uncontended level is the machine's over every experiment timed so far (docs/engine.md, "Contended cycles").</summary>
     private readonly ContentionGate contention = new();
 
+    /// <summary>The run's gate for the probe chunks inside native timing processes (protocol 7; docs/engine.md, "Contended values").</summary>
+    private readonly ContentionGate valueContention = new();
+
     private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
     {
         public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
@@ -92,7 +95,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         {
             var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
             var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System,
-                options.MachineProbePath is { } probe ? new MachineProbe(probe) : null, contention: contention);
+                options.MachineProbePath is { } probe ? new MachineProbe(probe) : null, contention: contention, valueContention: valueContention);
             var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfValueTarget,
                 (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct,
                 (adapter, r, _, ns) => reporter.Info($"  {def.Id} {adapter.Name} round {r} discarded ({ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op): the machine was contended, taken again"));

@@ -59,10 +59,11 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
     /// <paramref name="process"/> (protocol 6: started ahead and ready) the request goes to it instead of a fresh process.
     /// </summary>
     public async Task<(PerfMeasurement? Perf, Failure? Failure)> RoundAsync(AdapterInfo adapter, ExperimentDefinition experiment, InputTable inputs,
-        long roundOps, int round, CancellationToken ct, int values = 1, PerfAuto? auto = null, PrestartedProcess? process = null)
+        long roundOps, int round, CancellationToken ct, int values = 1, PerfAuto? auto = null, PrestartedProcess? process = null, long? probeOps = null)
     {
         int? asked = adapter.Manifest.SpeaksV4 ? values : null;
-        var request = AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10), adapter.Manifest.SpeaksV3, asked, auto);
+        long? probe = adapter.Manifest.SpeaksV7 ? probeOps : null;
+        var request = AdapterRequest.Perf(experiment.Id, inputs, roundOps, Math.Max(1, roundOps / 10), adapter.Manifest.SpeaksV3, asked, auto, probe);
         var call = process is null ? await runner.CallAsync(adapter, request, 0, ct) : await process.CallAsync(request, 0);
         if (call.Outcome != CallOutcome.Completed)
         {
@@ -71,6 +72,10 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         if (MissingValues(asked, call.Perf!) is { } wrongValues)
         {
             return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: {wrongValues}")));
+        }
+        if (MissingProbes(probe, call.Perf!) is { } wrongProbes)
+        {
+            return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: {wrongProbes}")));
         }
         if (auto is not null)
         {
@@ -92,6 +97,12 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         }
         return (call.Perf, null);
     }
+
+    /// <summary>A protocol 7 answer to <c>probe_ops P</c> must list one probe chunk more than it has values (docs/adapter-protocol.md); null when it did (or none was asked).</summary>
+    public static string? MissingProbes(long? probeOps, PerfMeasurement perf) =>
+        probeOps is not null && perf.ProbeNs?.Count != perf.ValueCount + 1
+            ? string.Create(CultureInfo.InvariantCulture, $"protocol 7 perf answer with {perf.ProbeNs?.Count ?? 0} {ProtocolConstants.ProbeNsField} for {perf.ValueCount} values (expected {perf.ValueCount + 1})")
+            : null;
 
     /// <summary>A protocol 4 answer to <c>values V</c> must list V values (docs/adapter-protocol.md); null when it did (or none was asked).</summary>
     public static string? MissingValues(int? asked, PerfMeasurement perf) =>

@@ -21,7 +21,7 @@ namespace AstroBench.Core.Running;
 /// libraries' rounds of a contended cycle are waited for or taken again (<see cref="ContendedRounds"/>; docs/engine.md,
 /// "Contended cycles").</remarks>
 public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null, TimeSpan? readyTimeout = null,
-    ContentionGate? contention = null)
+    ContentionGate? contention = null, ContentionGate? valueContention = null)
 {
     /// <summary>Either a summary per library (in the order given) or the first library whose timing failed.</summary>
     public sealed record Outcome(IReadOnlyList<PerformanceSummary>? Summaries, AdapterInfo? Failed, PerfMeasurer.Failure? Failure);
@@ -66,7 +66,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
         var native = adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList();
         var judged = new ContendedRounds(probe is null ? null : contention, native, adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
-            policy.BudgetFor(native.Count(n => n)) * ContendedRetakeShare);
+            policy.BudgetFor(native.Count(n => n)) * ContendedRetakeShare, valueContention);
         void Discard(IReadOnlyList<int> discard)
         {
             foreach (var i in discard)
@@ -117,7 +117,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 var roundStarted = TimingTrace.Start();
                 await using var process = processes.Take(i);
                 var pilotOnly = auto is not null && !RoundsPolicy.AutoRoundIsASample(adapters[i].Manifest.Language); // its values are no sample: time one
-                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, pilotOnly ? 1 : values[i], auto, process);
+                var probeOps = judged.ProbeOpsFor(i);
+                var (perf, failure) = await measurer.RoundAsync(adapters[i], experiment, inputs, ops[i], round, ct, pilotOnly ? 1 : values[i], auto, process, probeOps);
                 if (failure is not null)
                 {
                     return new Outcome(null, adapters[i], failure);
@@ -130,13 +131,28 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                     continue; // its process was the pilot only; the library is in the next cycle for its first sample
                 }
                 trace.Round(i, roundStarted, perf);
-                samples[i].Add(perf!.RoundNsPerOp); // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
+                var sample = perf!.RoundNsPerOp; // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
+                if (probeOps is not null && perf.ProbeNs is { } probeNs)
+                {
+                    // Protocol 7: the values are judged by the probe chunks beside them; the sample is the kept values' median.
+                    if (judged.JudgeValues(i, probeNs, perf.ValueCount) is not { } kept)
+                    {
+                        judged.Discarded(i, sample);
+                        onDiscarded?.Invoke(adapters[i], round, libraries[i].PlannedOf(policy), sample);
+                        continue; // every value contended: the rule asks for the round again
+                    }
+                    sample = perf.RoundNsPerOpOf(kept);
+                }
+                else
+                {
+                    judged.Ran(i, cycles.Last);
+                }
+                samples[i].Add(sample);
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
                 roundCycles[i].Add(cycles.Index);
-                judged.Ran(i, cycles.Last);
                 clockRes[i] = perf.ClockResNs;
-                onRound(adapters[i], round, libraries[i].PlannedOf(policy), perf.RoundNsPerOp);
+                onRound(adapters[i], round, libraries[i].PlannedOf(policy), sample);
             }
         }
 

@@ -11,6 +11,9 @@ namespace AstroBench.Core.Statistics;
 /// <param name="DiscardedSamplesNs">Those rounds' samples (ns/op, empty-loop cost subtracted), in the order they were discarded.</param>
 /// <param name="ContendedRounds">Rounds in the samples although the probe said contended: the experiment's waiting or discarding limit was reached.</param>
 /// <param name="GateWaits">Probes the experiment took again before a cycle because the machine was contended (the same for every judged library of the experiment).</param>
+/// <param name="JudgedValues">Values judged by the probe chunks inside their own process (protocol 7; docs/engine.md, "Contended values"); 0 without them.</param>
+/// <param name="ContendedValues">Of those, the values left out of their round's sample: a probe chunk beside them said contended.</param>
+/// <param name="ValueLevelNs">The run's uncontended level of the in-process probe chunks (ns/op) when the experiment's timing ended; null without them.</param>
 public sealed record RoundsContention(
     double ThresholdPercent,
     double? LevelNs,
@@ -18,4 +21,7 @@ public sealed record RoundsContention(
     int DiscardedRounds,
     IReadOnlyList<double> DiscardedSamplesNs,
     int ContendedRounds,
-    int GateWaits);
+    int GateWaits,
+    int JudgedValues = 0,
+    int ContendedValues = 0,
+    double? ValueLevelNs = null);

@@ -48,20 +48,25 @@ public sealed class AdapterRegistryTests : IDisposable
         Manifest("v35", With("v35", "[1, 3, 5]"));
         Manifest("v6", With("v6", "[1, 6]"));
         Manifest("v7", With("v7", "[1, 3, 4, 5, 7]"));
+        Manifest("v7no4", With("v7no4", "[1, 7]"));
+        Manifest("v8", With("v8", "[1, 3, 4, 5, 8]"));
         Manifest("no1", With("no1", "[2]"));
         Manifest("morse", With("morse", "[1, 2]", ", \"encodings\": [\"morse\"]"));
 
         var registry = AdapterRegistry.Load([_dir]);
 
-        Assert.Equal(["both", "only1", "v3", "v34", "v5", "v6"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["both", "only1", "v3", "v34", "v5", "v6", "v7"], registry.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal));
         Assert.True(registry.Find("v34")!.Manifest.SpeaksV4);
         Assert.False(registry.Find("v3")!.Manifest.SpeaksV4);
         Assert.True(registry.Find("v5")!.Manifest.SpeaksV5);
         Assert.False(registry.Find("v34")!.Manifest.SpeaksV5);
         Assert.True(registry.Find("v6")!.Manifest.SpeaksV6); // protocol 6 (the ready line) needs only 1
         Assert.False(registry.Find("v5")!.Manifest.SpeaksV6);
-        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,4,5,7 is not supported", StringComparison.Ordinal));
-        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,5 is not supported", StringComparison.Ordinal) && p.Contains("5 needs 4", StringComparison.Ordinal));
+        Assert.True(registry.Find("v7")!.Manifest.SpeaksV7); // protocol 7 (probe chunks) builds on 4
+        Assert.False(registry.Find("v6")!.Manifest.SpeaksV7);
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,7 is not supported", StringComparison.Ordinal) && p.Contains("5 and 7 need 4", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,4,5,8 is not supported", StringComparison.Ordinal));
+        Assert.Contains(registry.Problems, p => p.Contains("protocol 1,3,5 is not supported", StringComparison.Ordinal) && p.Contains("5 and 7 need 4", StringComparison.Ordinal));
         Assert.True(registry.Find("v3")!.Manifest.SpeaksV3);
         Assert.False(registry.Find("v3")!.Manifest.SpeaksV2);
         Assert.False(registry.Find("both")!.Manifest.SpeaksV3);

@@ -125,3 +125,58 @@ public sealed class ContendedRoundsTests
         Assert.Null(rounds.RecordOf(0, 0));
     }
 }
+
+/// <summary><see cref="ContendedRounds.JudgeValues"/>: protocol 7 rounds judged by their own probe chunks (docs/engine.md, "Contended values").</summary>
+public sealed class ContendedRoundValuesTests
+{
+    private const long Quiet = 20 * ContendedValues.ProbeOps;
+    private const long Contended = 30 * ContendedValues.ProbeOps;
+
+    private static ContentionGate Gate()
+    {
+        var gate = new ContentionGate();
+        for (var i = 0; i < ContentionGate.MinSamples; i++)
+        {
+            gate.Observe(20.0);
+        }
+        return gate;
+    }
+
+    private static ContendedRounds Rounds(int maxDiscarded = 1) =>
+        new(Gate(), [true, false], [maxDiscarded, maxDiscarded], TimeSpan.FromSeconds(1), Gate());
+
+    [Fact]
+    public void OnlyNativeLibraries_AreAskedForChunks_AndOnlyWithAValueGate()
+    {
+        Assert.Equal(ContendedValues.ProbeOps, Rounds().ProbeOpsFor(0));
+        Assert.Null(Rounds().ProbeOpsFor(1));
+        Assert.Null(new ContendedRounds(Gate(), [true], [1], TimeSpan.FromSeconds(1)).ProbeOpsFor(0));
+        Assert.Null(new ContendedRounds(null, [true], [1], TimeSpan.FromSeconds(1), Gate()).ProbeOpsFor(0));
+    }
+
+    [Fact]
+    public void APartlyContendedRound_KeepsItsQuietValues_AndNeverWaitsForTheNextProbe()
+    {
+        var rounds = Rounds();
+        rounds.BeginCycle([0]);
+
+        Assert.Equal([true, false, false], rounds.JudgeValues(0, [Quiet, Quiet, Contended, Quiet], 3)!);
+        Assert.False(rounds.HasPending);
+        var record = rounds.RecordOf(0, 0)!;
+        Assert.Equal((1, 0, 0, 3, 2, 20.0), (record.JudgedRounds, record.DiscardedRounds, record.ContendedRounds, record.JudgedValues, record.ContendedValues, record.ValueLevelNs));
+    }
+
+    [Fact]
+    public void ARoundWhoseEveryValueIsContended_IsDiscarded_UntilTheLimit_ThenStandsWhole()
+    {
+        var rounds = Rounds(maxDiscarded: 1);
+        rounds.BeginCycle([0]);
+
+        Assert.Null(rounds.JudgeValues(0, [Quiet, Contended, Contended, Quiet], 3)); // each of the 3 values beside a slow chunk
+        rounds.Discarded(0, 30.0);
+        Assert.Equal([true, true, true], rounds.JudgeValues(0, [Contended, Contended, Contended, Contended], 3)!);
+        var record = rounds.RecordOf(0, 0)!;
+        Assert.Equal((2, 1, 1, 6, 3), (record.JudgedRounds, record.DiscardedRounds, record.ContendedRounds, record.JudgedValues, record.ContendedValues));
+        Assert.Equal([30.0], record.DiscardedSamplesNs);
+    }
+}

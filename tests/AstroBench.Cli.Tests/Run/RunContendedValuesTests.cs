@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using AstroBench.Cli.Tests.Infrastructure;
+
+namespace AstroBench.Cli.Tests.Run;
+
+/// <summary>
+/// Contended values end to end (docs/engine.md, "Contended values"): fixtures declared as C speak protocol 7 and report
+/// chosen values and probe chunks (tests/fixtures/adapters/probed). A value beside a slow chunk is left out of its round's
+/// sample, a round whose every value is is taken again, and the result records both; <c>ASTROBENCH_CONTENTION=0</c> asks
+/// for no chunks and keeps every value.
+/// </summary>
+[Collection(AdaptersCollection.Name)]
+public sealed class RunContendedValuesTests : IDisposable
+{
+    private const int Rounds = 12;
+    private const string Quiet = "20,20,20/20,20,20,20";
+    private readonly TempLab _lab = new();
+
+    public void Dispose() => _lab.Dispose();
+
+    /// <summary>Eight quiet rounds (the chunks' gate has a level after the second), then one whose values 2 and 3 touch a slow
+    /// chunk, one whose every chunk is slow, then quiet ones.</summary>
+    private static readonly string[] Specs = [.. Enumerable.Repeat(Quiet, 8), "20,60,60/20,20,30,20", "50,50,50/30,30,30,30", Quiet];
+
+    [Fact]
+    public async Task AValueBesideASlowChunk_IsLeftOut_AndARoundOfSlowChunksIsTakenAgain()
+    {
+        var (folder, stdout) = await RunAsync(null);
+
+        foreach (var library in new[] { "pref", "pcand" })
+        {
+            var perf = folder.Result("gmst_era", library).Performance!;
+            Assert.Equal(Enumerable.Repeat(20.0, Rounds), perf.SamplesNs); // round 9's sample is its first value, not the median 60
+            Assert.Equal([20.0, 60.0, 60.0], perf.RoundValuesNs![8]); // every value is still recorded
+            var contention = perf.Contention!;
+            Assert.Equal((Rounds + 1, 1, 0), (contention.JudgedRounds, contention.DiscardedRounds, contention.ContendedRounds));
+            Assert.Equal([50.0], contention.DiscardedSamplesNs);
+            Assert.Equal((3 * (Rounds + 1), 2 + 3, 20.0), (contention.JudgedValues, contention.ContendedValues, contention.ValueLevelNs));
+            Assert.Contains($"gmst_era {library} round 10 discarded (50 ns/op): the machine was contended, taken again", stdout, StringComparison.Ordinal);
+        }
+        const string line = "2 native rounds discarded and taken again over 2 native results, 10 of 78 values left out (a probe chunk beside them was contended); none kept although the machine was contended";
+        Assert.Contains("contended cycles: " + line, stdout, StringComparison.Ordinal);
+        Assert.Contains("**Contended cycles:** " + line + ".", File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
+
+        // The field as docs/run-folder.md shows it: the same keys.
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "gmst_era", "pcand.json")))!["performance"]!["contention"]!.AsObject();
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "docs", "run-folder.md")).Split("```json")[2].Split("```")[0])!;
+        Assert.Equal(doc["performance"]!["contention"]!.AsObject().Select(p => p.Key), written.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task WithTheRuleOff_NoChunksAreAsked_AndEveryValueStands()
+    {
+        var (folder, _) = await RunAsync("0");
+
+        var perf = folder.Result("gmst_era", "pcand").Performance!;
+        Assert.Equal(60.0, perf.SamplesNs[8]); // round 9: the median of 20, 60, 60
+        Assert.Equal(50.0, perf.SamplesNs[9]);
+        Assert.Null(perf.Contention);
+    }
+
+    private async Task<(RunFolder Folder, string Stdout)> RunAsync(string? contentionSwitch)
+    {
+        var adapters = Directory.CreateDirectory(Path.Combine(_lab.Dir, "adapters")).FullName;
+        Write(adapters, "pref", "reference");
+        Write(adapters, "pcand", "candidate");
+        ScriptedProbe.Write(adapters, [20.0]); // the probe process reads the machine quiet throughout
+        var env = new Dictionary<string, string> { ["ASTROBENCH_PACED_DIR"] = Directory.CreateDirectory(Path.Combine(_lab.Dir, "paced")).FullName };
+        if (contentionSwitch is not null)
+        {
+            env["ASTROBENCH_CONTENTION"] = contentionSwitch;
+        }
+        var r = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var run = CliProcess.Start(_lab.Dir,
+            ["run", "--adapters-dir", adapters, "--experiments", "gmst_era", "--n", "20", "--perf-rounds", r, "--max-perf-rounds", r], env);
+        var result = await run.WaitAsync();
+        Assert.True(result.ExitCode == 0, result.All);
+        return (new RunFolder(Assert.Single(_lab.Runs())), result.Stdout);
+    }
+
+    private static void Write(string adapters, string name, string role)
+    {
+        var script = Path.Combine(Repo.Fixtures, "probed", "adapter.sh");
+        var dir = Directory.CreateDirectory(Path.Combine(adapters, name)).FullName;
+        var manifest = new JsonObject
+        {
+            ["name"] = name, ["protocol"] = new JsonArray(1, 3, 4, 7), ["language"] = "c", ["library"] = "probed fixture", ["license"] = "n/a",
+            ["run"] = new JsonArray([JsonValue.Create("sh"), JsonValue.Create(script), .. Specs.Select(s => JsonValue.Create(s))]),
+            ["version"] = new JsonArray("sh", script, "--version"),
+            ["requires"] = new JsonArray(),
+            ["experiments"] = new JsonObject { ["gmst_era"] = new JsonObject { ["model"] = "probed fixture", ["role"] = role } },
+        };
+        File.WriteAllText(Path.Combine(dir, "adapter.json"), manifest.ToJsonString(), System.Text.Encoding.UTF8);
+    }
+}
