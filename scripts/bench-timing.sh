@@ -41,6 +41,10 @@ catalog=${CATALOG_EXPERIMENTS:-all}
 n=${N:-1000}
 read -r -a extra <<< "${RUN_ARGS:-}"
 skip=" ${SKIP:-} "
+# Part 2 without stress-ng would time an unloaded machine and call it loaded: refuse before part 1 is spent.
+if [[ $skip != *" stress "* ]] && ! command -v stress-ng > /dev/null; then
+  echo "bench-timing: part 2 needs stress-ng (apt-get install stress-ng), or SKIP=stress" >&2; exit 2
+fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "machine: $(nproc) cores; load average $(load)"
 

@@ -62,10 +62,11 @@ internal sealed class ContendedRounds
     /// <paramref name="library"/>'s round came with in-process probe chunks (<paramref name="probeNs"/>): judges its values
     /// (<see cref="ContendedValues"/>) and returns which to keep, or null when the round is to be discarded and taken again
     /// (every value contended, and the library's discard limit not reached; the caller hands its sample to
-    /// <see cref="Discarded"/>). Once the limit is reached such a round keeps all its values and counts as contended. A
-    /// round judged here never waits for the next probe process.
+    /// <see cref="Discarded"/>). Once the limit is reached, or when <paramref name="mayDiscard"/> is false (the experiment's
+    /// timing budget is spent), such a round keeps all its values and counts as contended. A round judged here never
+    /// waits for the next probe process.
     /// </summary>
-    public bool[]? JudgeValues(int library, IReadOnlyList<long> probeNs, int values)
+    public bool[]? JudgeValues(int library, IReadOnlyList<long> probeNs, int values, bool mayDiscard = true)
     {
         var contendedNow = ContendedValues.Judge(valueGate!, probeNs, values);
         var count = contendedNow.Count(c => c);
@@ -76,7 +77,7 @@ internal sealed class ContendedRounds
             contendedValues[library] += count;
             return contendedNow.Select(c => !c).ToArray();
         }
-        if (discarded[library].Count < maxDiscarded[library])
+        if (mayDiscard && discarded[library].Count < maxDiscarded[library])
         {
             contendedValues[library] += count;
             return null;
@@ -123,8 +124,9 @@ internal sealed class ContendedRounds
     /// <summary>
     /// The probe after the last cycle read <paramref name="after"/> (null: no sample): the libraries whose last round is to
     /// be discarded, in plan order. The caller removes those rounds and hands their samples to <see cref="Discarded"/>.
+    /// With <paramref name="mayDiscard"/> false (the experiment's timing budget is spent) contended rounds stand and count as contended.
     /// </summary>
-    public IReadOnlyList<int> Judge(double? after)
+    public IReadOnlyList<int> Judge(double? after, bool mayDiscard = true)
     {
         var discard = new List<int>();
         var wasContended = gate is not null && after is { } ns && gate.IsContended(ns);
@@ -139,7 +141,7 @@ internal sealed class ContendedRounds
             {
                 continue;
             }
-            if (discarded[i].Count < maxDiscarded[i])
+            if (mayDiscard && discarded[i].Count < maxDiscarded[i])
             {
                 discard.Add(i);
             }

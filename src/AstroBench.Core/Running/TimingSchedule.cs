@@ -79,6 +79,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 roundCycles[i].RemoveAt(roundCycles[i].Count - 1);
             }
         }
+        // A contended round is taken again only while the experiment's timing budget lasts: on a machine contended
+        // throughout, taking rounds again would only add time (planned rounds are owed whatever the budget).
+        bool WithinBudget() => clock.GetElapsedTime(started) - cycles.OutsideBudget < budget;
         while (true)
         {
             var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.OutsideBudget, budget);
@@ -90,7 +93,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 }
                 // A closing probe judges the last cycle's native rounds; discarded ones make the rule ask again.
                 await cycles.StartCycleAsync(ct);
-                Discard(judged.Judge(cycles.Last));
+                Discard(judged.Judge(cycles.Last, WithinBudget()));
                 continue;
             }
             // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
@@ -104,7 +107,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 return new Outcome(null, adapters[notReady.Value.Library], new PerfMeasurer.Failure(notReady.Value.Failure.Outcome, detail));
             }
             await cycles.StartCycleAsync(ct);
-            Discard(judged.Judge(cycles.Last)); // this cycle's probe is the one after the last cycle
+            Discard(judged.Judge(cycles.Last, WithinBudget())); // this cycle's probe is the one after the last cycle
             judged.BeginCycle(cycle);
             while (judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
             {
@@ -135,7 +138,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 if (probeOps is not null && perf.ProbeNs is { } probeNs)
                 {
                     // Protocol 7: the values are judged by the probe chunks beside them; the sample is the kept values' median.
-                    if (judged.JudgeValues(i, probeNs, perf.ValueCount) is not { } kept)
+                    if (judged.JudgeValues(i, probeNs, perf.ValueCount, WithinBudget()) is not { } kept)
                     {
                         judged.Discarded(i, sample);
                         onDiscarded?.Invoke(adapters[i], round, libraries[i].PlannedOf(policy), sample);

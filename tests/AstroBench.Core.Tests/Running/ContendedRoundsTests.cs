@@ -180,3 +180,30 @@ public sealed class ContendedRoundValuesTests
         Assert.Equal([30.0], record.DiscardedSamplesNs);
     }
 }
+
+/// <summary>Once the experiment's timing budget is spent no contended round is taken again (docs/engine.md, "Contended values").</summary>
+public sealed class ContendedRoundsBudgetTests
+{
+    private static ContentionGate Gate()
+    {
+        var gate = new ContentionGate();
+        for (var i = 0; i < ContentionGate.MinSamples; i++)
+        {
+            gate.Observe(20.0);
+        }
+        return gate;
+    }
+
+    [Fact]
+    public void PastTheBudget_AContendedRoundStands_AndCountsAsContended()
+    {
+        var rounds = new ContendedRounds(Gate(), [true], [5], TimeSpan.FromSeconds(1), Gate());
+        rounds.BeginCycle([0]);
+
+        Assert.Equal([true, true, true], rounds.JudgeValues(0, [300_000, 300_000, 300_000, 300_000], 3, mayDiscard: false)!);
+        rounds.Ran(0, 20.0);
+        Assert.Empty(rounds.Judge(30.0, mayDiscard: false));
+        var record = rounds.RecordOf(0, 0)!;
+        Assert.Equal((0, 2), (record.DiscardedRounds, record.ContendedRounds));
+    }
+}
