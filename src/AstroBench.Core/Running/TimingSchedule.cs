@@ -19,7 +19,8 @@ namespace AstroBench.Core.Running;
 /// is handed its request when its turn comes (<see cref="TimingProcesses"/>); <paramref name="readyTimeout"/> bounds the wait
 /// for their ready lines (default: the runner's call timeout). With a <paramref name="contention"/> gate (the run's), native
 /// libraries' rounds of a contended cycle are waited for or taken again (<see cref="ContendedRounds"/>; docs/engine.md,
-/// "Contended cycles").</remarks>
+/// "Contended cycles"); with a <paramref name="valueContention"/> gate too, a protocol 7 native round's values are judged
+/// by the probe chunks timed beside them in the same process (<see cref="ContendedValues"/>; "Contended values").</remarks>
 public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, TimeProvider clock, MachineProbe? probe = null, TimeSpan? readyTimeout = null,
     ContentionGate? contention = null, ContentionGate? valueContention = null)
 {
