@@ -9,23 +9,13 @@ public sealed class ContendedRoundsTests
     private const double Quiet = 20.0;
     private const double Contended = 30.0;
 
-    private static ContentionGate Gate()
-    {
-        var gate = new ContentionGate();
-        for (var i = 0; i < ContentionGate.MinSamples; i++)
-        {
-            gate.Observe(Quiet);
-        }
-        return gate;
-    }
-
     private static ContendedRounds Rounds(ContentionGate? gate, int maxDiscarded = 5) =>
         new(gate, [true, false], [maxDiscarded, maxDiscarded], TimeSpan.FromSeconds(1));
 
     [Fact]
     public void ARoundAfterAQuietProbe_IsDiscarded_WhenTheNextProbeIsContended()
     {
-        var rounds = Rounds(Gate());
+        var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
 
@@ -42,7 +32,7 @@ public sealed class ContendedRoundsTests
     [Fact]
     public void ACycleWithAnotherRuntimeInIt_IsNotJudged_AndItsRoundsAllStand()
     {
-        var rounds = Rounds(Gate());
+        var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0, 1]);
         Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero));
         rounds.Ran(0, Contended);
@@ -56,7 +46,7 @@ public sealed class ContendedRoundsTests
     [Fact]
     public void ARoundStands_WhenTheNextProbeIsQuiet_OrMissing()
     {
-        var rounds = Rounds(Gate());
+        var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
         Assert.Empty(rounds.Judge(Quiet));
@@ -68,7 +58,7 @@ public sealed class ContendedRoundsTests
     [Fact]
     public void OnceTheDiscardLimitIsReached_ContendedRoundsStand_AndAreCounted()
     {
-        var rounds = Rounds(Gate(), maxDiscarded: 1);
+        var rounds = Rounds(QuietGates.New(), maxDiscarded: 1);
         rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
         Assert.Equal([0], rounds.Judge(Contended));
@@ -82,7 +72,7 @@ public sealed class ContendedRoundsTests
     [Fact]
     public void ARoundTakenAfterAContendedProbe_IsCountedAsContended_NotJudgedAgain()
     {
-        var rounds = Rounds(Gate());
+        var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
         rounds.Ran(0, Contended); // the wait gave up
 
@@ -93,7 +83,7 @@ public sealed class ContendedRoundsTests
     [Fact]
     public void TheProbeIsRetaken_OnlyBeforeACycleOfNativeLibraries_WhileContended_AndWithinTheLimits()
     {
-        var rounds = Rounds(Gate());
+        var rounds = Rounds(QuietGates.New());
 
         rounds.BeginCycle([1]);
         Assert.False(rounds.ShouldRetake(Contended, TimeSpan.Zero)); // an interpreter's cycle never waits
@@ -132,26 +122,16 @@ public sealed class ContendedRoundValuesTests
     private const long Quiet = 20 * ContendedValues.ProbeOps;
     private const long Contended = 30 * ContendedValues.ProbeOps;
 
-    private static ContentionGate Gate()
-    {
-        var gate = new ContentionGate();
-        for (var i = 0; i < ContentionGate.MinSamples; i++)
-        {
-            gate.Observe(20.0);
-        }
-        return gate;
-    }
-
     private static ContendedRounds Rounds(int maxDiscarded = 1) =>
-        new(Gate(), [true, false], [maxDiscarded, maxDiscarded], TimeSpan.FromSeconds(1), Gate());
+        new(QuietGates.New(), [true, false], [maxDiscarded, maxDiscarded], TimeSpan.FromSeconds(1), QuietGates.New());
 
     [Fact]
     public void OnlyNativeLibraries_AreAskedForChunks_AndOnlyWithAValueGate()
     {
         Assert.Equal(ContendedValues.ProbeOps, Rounds().ProbeOpsFor(0));
         Assert.Null(Rounds().ProbeOpsFor(1));
-        Assert.Null(new ContendedRounds(Gate(), [true], [1], TimeSpan.FromSeconds(1)).ProbeOpsFor(0));
-        Assert.Null(new ContendedRounds(null, [true], [1], TimeSpan.FromSeconds(1), Gate()).ProbeOpsFor(0));
+        Assert.Null(new ContendedRounds(QuietGates.New(), [true], [1], TimeSpan.FromSeconds(1)).ProbeOpsFor(0));
+        Assert.Null(new ContendedRounds(null, [true], [1], TimeSpan.FromSeconds(1), QuietGates.New()).ProbeOpsFor(0));
     }
 
     [Fact]
@@ -184,20 +164,10 @@ public sealed class ContendedRoundValuesTests
 /// <summary>Once the experiment's timing budget is spent no contended round is taken again (docs/engine.md, "Contended values").</summary>
 public sealed class ContendedRoundsBudgetTests
 {
-    private static ContentionGate Gate()
-    {
-        var gate = new ContentionGate();
-        for (var i = 0; i < ContentionGate.MinSamples; i++)
-        {
-            gate.Observe(20.0);
-        }
-        return gate;
-    }
-
     [Fact]
     public void PastTheBudget_AContendedRoundStands_AndCountsAsContended()
     {
-        var rounds = new ContendedRounds(Gate(), [true], [5], TimeSpan.FromSeconds(1), Gate());
+        var rounds = new ContendedRounds(QuietGates.New(), [true], [5], TimeSpan.FromSeconds(1), QuietGates.New());
         rounds.BeginCycle([0]);
 
         Assert.Equal([true, true, true], rounds.JudgeValues(0, [300_000, 300_000, 300_000, 300_000], 3, mayDiscard: false)!);

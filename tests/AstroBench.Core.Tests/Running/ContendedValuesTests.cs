@@ -9,23 +9,13 @@ public sealed class ContendedValuesTests
     private const long Quiet = 20 * ContendedValues.ProbeOps;
     private const long Contended = 30 * ContendedValues.ProbeOps;
 
-    private static ContentionGate QuietGate()
-    {
-        var gate = new ContentionGate();
-        for (var i = 0; i < ContentionGate.MinSamples; i++)
-        {
-            gate.Observe(20.0);
-        }
-        return gate;
-    }
-
     [Fact]
     public void AValue_IsContended_WhenTheChunkBeforeOrAfterItIs()
     {
         // The docs' example: chunks quiet, quiet, contended, quiet → value 1 stands, values 2 and 3 touch the slow chunk.
-        Assert.Equal([false, true, true], ContendedValues.Judge(QuietGate(), [Quiet, Quiet, Contended, Quiet], 3));
-        Assert.Equal([true, false, false], ContendedValues.Judge(QuietGate(), [Contended, Quiet, Quiet, Quiet], 3));
-        Assert.Equal([false, false, false], ContendedValues.Judge(QuietGate(), [Quiet, Quiet, Quiet, Quiet], 3));
+        Assert.Equal([false, true, true], ContendedValues.Judge(QuietGates.New(), [Quiet, Quiet, Contended, Quiet], 3));
+        Assert.Equal([true, false, false], ContendedValues.Judge(QuietGates.New(), [Contended, Quiet, Quiet, Quiet], 3));
+        Assert.Equal([false, false, false], ContendedValues.Judge(QuietGates.New(), [Quiet, Quiet, Quiet, Quiet], 3));
     }
 
     [Fact]
@@ -34,8 +24,8 @@ public sealed class ContendedValuesTests
         var within = (long)(Quiet * (1 + (ContentionGate.ThresholdPercent - 1) / 100));
         var above = (long)(Quiet * (1 + (ContentionGate.ThresholdPercent + 1) / 100));
 
-        Assert.Equal([false], ContendedValues.Judge(QuietGate(), [within, Quiet], 1));
-        Assert.Equal([true], ContendedValues.Judge(QuietGate(), [above, Quiet], 1));
+        Assert.Equal([false], ContendedValues.Judge(QuietGates.New(), [within, Quiet], 1));
+        Assert.Equal([true], ContendedValues.Judge(QuietGates.New(), [above, Quiet], 1));
     }
 
     [Fact]
@@ -52,7 +42,7 @@ public sealed class ContendedValuesTests
     [Fact]
     public void ChunksThatDoNotMatchTheValues_AreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => ContendedValues.Judge(QuietGate(), [Quiet, Quiet], 3));
+        var error = Assert.Throws<ArgumentException>(() => ContendedValues.Judge(QuietGates.New(), [Quiet, Quiet], 3));
         Assert.Contains("2 probe chunks for 3 values", error.Message, StringComparison.Ordinal);
     }
 }
