@@ -12,6 +12,8 @@ namespace AstroBench.Core.Running;
 /// stand whatever the probe said and are counted as contended, so that timing always ends. A cycle with another runtime in
 /// it is not judged, and its rounds all stand: an interpreter's fresh process costs 0.1–0.7 s to start, its pre-started
 /// processes would idle while the cycle waited, and its rounds put seconds between a native round and the next probe.
+/// A protocol 7 round is judged by its own values instead (<see cref="JudgeValues"/>; docs/engine.md, "Contended values"),
+/// in any cycle, since its witness, the probe chunks beside each value, is inside its process.
 /// </summary>
 internal sealed class ContendedRounds
 {
