@@ -44,7 +44,8 @@ public sealed class RunnerFaultTests : IDisposable
         Assert.Equal("internal_error: injected store fault", done["reason"]!.GetValue<string>());
         Assert.Empty(Procs.GroupMembers(pgid));
         Assert.Empty(Procs.OfJob(id));
-        Assert.False(runner.IsActive(id));
+        // The job is terminal in the store before the runner frees its slot (JobRunner.Release), so wait for the slot.
+        await Eventually.True(() => !runner.IsActive(id), $"the runner released job {id}'s slot");
         Assert.Equal("failed", (await _lab.GetJson($"/api/benchmark/jobs/{id}/history")).AsArray()[^1]!["to"]!.GetValue<string>());
 
         var (next, body) = await _lab.PostJson("/api/benchmark/start",
