@@ -35,16 +35,7 @@ public sealed class PerfLoopCostTests : IDisposable
     }
 
     /// <summary>A folder holding only the given fixtures (links), optionally with the manifest's protocol replaced.</summary>
-    private string Only(string fixture, string? protocol = null)
-    {
-        var dir = Path.Combine(_dir, fixture + (protocol is null ? "" : "-v" + protocol.Replace(" ", "", StringComparison.Ordinal)));
-        var adapter = Path.Combine(dir, fixture);
-        Directory.CreateDirectory(adapter);
-        File.CreateSymbolicLink(Path.Combine(adapter, "adapter.sh"), Path.Combine(Repo.Fixtures, fixture, "adapter.sh"));
-        var manifest = File.ReadAllText(Path.Combine(Repo.Fixtures, fixture, "adapter.json"));
-        File.WriteAllText(Path.Combine(adapter, "adapter.json"), protocol is null ? manifest : manifest.Replace("\"protocol\": [1, 3]", "\"protocol\": " + protocol, StringComparison.Ordinal));
-        return dir;
-    }
+    private string Only(string fixture, string? protocol = null) => FixtureFolders.Only(_dir, fixture, protocol);
 
     private AdapterInfo Load(string fixture, string? protocol = null) => AdapterRegistry.Load([Only(fixture, protocol)]).Find(fixture)!;
 

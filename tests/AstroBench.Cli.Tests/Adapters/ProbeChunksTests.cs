@@ -59,14 +59,5 @@ public sealed class ProbeChunksTests : IDisposable
         Assert.Contains(v7.Lines, l => l.Contains("gmst_era perf (protocol 7): loop cost, warm-up, values and probe chunks reported", StringComparison.Ordinal));
     }
 
-    /// <summary>A folder holding only the fixture (links), with the manifest's protocol replaced when given.</summary>
-    private string Only(string fixture, string? protocol)
-    {
-        var adapter = Directory.CreateDirectory(Path.Combine(_dir, fixture + (protocol is null ? "" : "-p"), fixture)).FullName;
-        File.CreateSymbolicLink(Path.Combine(adapter, "adapter.sh"), Path.Combine(Repo.Fixtures, fixture, "adapter.sh"));
-        var manifest = File.ReadAllText(Path.Combine(Repo.Fixtures, fixture, "adapter.json"));
-        File.WriteAllText(Path.Combine(adapter, "adapter.json"),
-            protocol is null ? manifest : manifest.Replace("\"protocol\": [1, 3]", "\"protocol\": " + protocol, StringComparison.Ordinal));
-        return Path.GetDirectoryName(adapter)!;
-    }
+    private string Only(string fixture, string? protocol) => FixtureFolders.Only(_dir, fixture, protocol);
 }
