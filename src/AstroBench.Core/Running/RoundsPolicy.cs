@@ -48,13 +48,13 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public const int DefaultValuesNative = 3;
 
     /// <summary>
-    /// Values per process for the other runtimes (C#, Python): three, pyperf's default too (docs/engine.md, "Three values
-    /// for Python and C#"). Their values are flat within a process and their processes differ more than their values do
-    /// (full catalog: within-process sd 4.9–9.4 %, between-process sd 8.4–18.6 %), so with a result's median variance
-    /// ≈ (σ_b² + σ_w² / V) / R two more values per process narrow its standard error by 2–3 % of itself while costing
-    /// 40 ms of serial time per process (17 s of the full catalog's 196).
+    /// Values per process for the other runtimes (C#, Python): two (docs/engine.md, "Two values for Python and C#"). Their
+    /// values are flat within a process and their processes differ more than their values do (full catalog: within-process
+    /// sd 2.6–7.9 %, between-process sd 5.0–21.7 %), so with a result's median variance ≈ (σ_b² + σ_w² / V) / R a third
+    /// value per process narrows its standard error by 1–2 % of itself while costing 20 ms of serial time per process
+    /// (about 9 s of the full catalog). Their round's sample is then the mean of its two values.
     /// </summary>
-    public const int DefaultValuesManaged = 3;
+    public const int DefaultValuesManaged = 2;
 
     /// <summary>
     /// Planned rounds for JavaScript when <c>--perf-rounds</c> is the default (docs/engine.md, "Fewer processes for

@@ -80,8 +80,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 roundCycles[i].RemoveAt(roundCycles[i].Count - 1);
             }
         }
-        // A contended round is taken again only while the experiment's timing budget lasts: on a machine contended
-        // throughout, taking rounds again would only add time (planned rounds are owed whatever the budget).
+        // A contended round is taken again, and a contended cycle waited for, only while the experiment's timing budget
+        // lasts: planned rounds are owed whatever the budget, so past it either would only add run time (on a machine
+        // contended throughout; in the full catalog, whose interpreters' planned rounds alone outlast the budget).
         bool WithinBudget() => clock.GetElapsedTime(started) - cycles.OutsideBudget < budget;
         while (true)
         {
@@ -110,7 +111,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             await cycles.StartCycleAsync(ct);
             Discard(judged.Judge(cycles.Last, WithinBudget())); // this cycle's probe is the one after the last cycle
             judged.BeginCycle(cycle);
-            while (judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
+            while (WithinBudget() && judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
             {
                 await cycles.RetakeAsync(ct); // the machine is contended: the native rounds wait for it
             }

@@ -46,6 +46,24 @@ public sealed class RunContentionTests : IDisposable
         ContentionAsserts.LineAndDocumentedKeys(folder, stdout, line);
     }
 
+    [Fact]
+    public async Task OnceTheBudgetIsSpent_AContendedCycleIsNeitherWaitedFor_NorTakenAgain()
+    {
+        // 0.1 ms per library: spent long before cycle 9 on any machine (each cycle starts three processes), while its
+        // quarter for waits (50 µs) is still unused: without the budget check the contended probe 9 would be taken again.
+        var (folder, _, adapters) = await RunAsync("c", OneContendedSample, budget: "0.0001");
+
+        foreach (var library in new[] { "pref", "pcand" })
+        {
+            var perf = folder.Result("gmst_era", library).Performance!;
+            Assert.Equal(Enumerable.Range(0, Rounds), perf.RoundCycles!);
+            var contention = perf.Contention!;
+            // Cycle 8 (judged by probe 9) and cycle 9 (run after it) stand and are counted as contended.
+            Assert.Equal((Rounds, 0, 2, 0), (contention.JudgedRounds, contention.DiscardedRounds, contention.ContendedRounds, contention.GateWaits));
+        }
+        Assert.Equal(Rounds + 1, ScriptedProbe.Calls(adapters)); // one per cycle and the closing one: none taken again
+    }
+
     [Theory]
     [InlineData("sh", null)]
     [InlineData("c", "0")]
