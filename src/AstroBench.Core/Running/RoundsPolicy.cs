@@ -61,11 +61,20 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     /// interpreted runtimes"): fewer processes with more values each. In the full catalog V8's values within one process
     /// spread more (robust CV 34–83 %) than its processes' samples differ (20–66 %; variance components of the log values:
     /// 45–135 % within, 0–8 % between: the tiers are still compiling while it is timed), so its precision comes from the
-    /// values: 3 × <see cref="DefaultValuesJavaScript"/> values cost two start-ups less per result than 5 × 5. Python and
-    /// C# keep 5 processes (of <see cref="DefaultValuesManaged"/> values): their processes differ more than their values
-    /// do. Never below the 3 rounds a valid result needs.
+    /// values: 3 × <see cref="DefaultValuesJavaScript"/> values cost two start-ups less per result than 5 × 5. Python's and
+    /// C#'s processes differ more than their values do, so they keep more processes (<see cref="DefaultPlannedPython"/>,
+    /// 5 for C#) of fewer values (<see cref="DefaultValuesManaged"/>). Never below the 3 rounds a valid result needs.
     /// </summary>
     public const int DefaultPlannedJavaScript = 3;
+
+    /// <summary>
+    /// Planned rounds for Python when <c>--perf-rounds</c> is the default (docs/engine.md, "Four processes for Python"): a
+    /// Python process costs the most to start of any runtime here (astropy's imports 0.3–0.4 s of CPU, Skyfield's 0.15 s,
+    /// against 0.05 s for C#), and in the full catalog its planned rounds alone outlast the experiments' timing budget, so
+    /// each of them is run time: the fifth process narrows a result's standard error by about a tenth of itself
+    /// (√(5/4) ≈ 1.12) for about 16 s of the catalog's. C# keeps 5. Never below the 3 rounds a valid result needs.
+    /// </summary>
+    public const int DefaultPlannedPython = 4;
 
     /// <summary>Values per process for JavaScript: about as many values per result as 5 × 5, in three processes.</summary>
     public const int DefaultValuesJavaScript = 8;
@@ -91,11 +100,14 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
 
     /// <summary>The rounds <paramref name="language"/> always gets when <c>--perf-rounds</c> is the default:
     /// <see cref="DefaultPlannedNative"/> for native code (capped by a <c>--max-perf-rounds</c> given),
-    /// <see cref="DefaultPlannedJavaScript"/> for JavaScript (unless <c>--max-perf-rounds</c> equals <c>--perf-rounds</c>: a fixed count); else
-    /// (and for every language with another <c>--perf-rounds</c>) <see cref="Planned"/>.</summary>
+    /// <see cref="DefaultPlannedJavaScript"/> for JavaScript and <see cref="DefaultPlannedPython"/> for Python (unless
+    /// <c>--max-perf-rounds</c> equals <c>--perf-rounds</c>: a fixed count); else (and for every language with another
+    /// <c>--perf-rounds</c>) <see cref="Planned"/>.</summary>
     public int PlannedFor(string language) => Planned != RunLimits.DefaultPerfRounds ? Planned
         : IsNative(language) ? Math.Max(Planned, Math.Min(DefaultPlannedNative, MaxRounds ?? DefaultPlannedNative))
-        : language == JavaScript && MaxRounds != Planned ? DefaultPlannedJavaScript // = --perf-rounds: a fixed count for everyone
+        : MaxRounds == Planned ? Planned // = --perf-rounds: a fixed count for everyone
+        : language == JavaScript ? DefaultPlannedJavaScript
+        : language == Python ? DefaultPlannedPython
         : Planned;
 
     /// <summary>The median's relative standard error target (percent) that stops <paramref name="language"/>'s rounds:
@@ -117,6 +129,7 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public static bool AutoRoundIsASample(string language) => language is not JavaScript;
 
     private const string JavaScript = "javascript";
+    private const string Python = "python";
 
     /// <summary>The experiment's timing budget for <paramref name="timedLibraries"/> libraries.</summary>
     public TimeSpan BudgetFor(int timedLibraries) => BudgetPerLibrary * timedLibraries;

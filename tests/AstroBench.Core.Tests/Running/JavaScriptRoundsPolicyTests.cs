@@ -3,7 +3,7 @@ using AstroBench.Core.Statistics;
 
 namespace AstroBench.Core.Tests.Running;
 
-/// <summary>JavaScript's defaults (docs/engine.md, "Fewer processes for interpreted runtimes"): 3 processes × 8 values.</summary>
+/// <summary>The interpreted runtimes' defaults (docs/engine.md, "Fewer processes for interpreted runtimes"): JavaScript 3 processes × 8 values, Python 4 × 2, C# 5 × 2.</summary>
 public sealed class JavaScriptRoundsPolicyTests
 {
     private static RunOptions Options() => new() { Experiments = ["all"], ResultsDir = "/tmp/r", AdapterDirs = [] };
@@ -19,13 +19,24 @@ public sealed class JavaScriptRoundsPolicyTests
     }
 
     [Fact]
-    public void PythonAndCSharp_KeepFiveProcesses_OfTwoValues()
+    public void Python_GetsFourProcesses_CSharpFive_BothOfTwoValues()
     {
         var policy = RoundsPolicy.Of(Options());
 
-        // docs/engine.md, "Two values for Python and C#": their processes differ more than their values do.
-        Assert.Equal((5, 2), (policy.PlannedFor("python"), policy.ValuesFor("python")));
+        // docs/engine.md, "Two values for Python and C#" (their processes differ more than their values do) and "Four
+        // processes for Python" (its start-up is the costliest).
+        Assert.Equal((4, 2), (policy.PlannedFor("python"), policy.ValuesFor("python")));
         Assert.Equal((5, 2), (policy.PlannedFor("csharp"), policy.ValuesFor("csharp")));
+        Assert.True(policy.PlannedFor("python") >= PerformanceSummary.MinRounds);
+        Assert.Equal(RoundsPolicy.DefaultMaxRoundsManaged, policy.MaxFor("python"));
+    }
+
+    [Fact]
+    public void AnotherPerfRounds_OrAFixedCount_AppliesToPythonAsGiven()
+    {
+        Assert.Equal(7, RoundsPolicy.Of(Options() with { PerfRounds = 7 }).PlannedFor("python"));
+        var fixedCount = RoundsPolicy.Of(Options() with { MaxPerfRounds = RunLimits.DefaultPerfRounds });
+        Assert.Equal((5, 5), (fixedCount.PlannedFor("python"), fixedCount.MaxFor("python")));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class NativeRoundsPolicyTests
     [InlineData("c", RoundsPolicy.DefaultPlannedNative, RoundsPolicy.DefaultValuesNative)]
     [InlineData("c++", RoundsPolicy.DefaultPlannedNative, RoundsPolicy.DefaultValuesNative)]
     [InlineData("csharp", RunLimits.DefaultPerfRounds, RoundsPolicy.DefaultValuesManaged)]
-    [InlineData("python", RunLimits.DefaultPerfRounds, RoundsPolicy.DefaultValuesManaged)]
+    [InlineData("python", RoundsPolicy.DefaultPlannedPython, RoundsPolicy.DefaultValuesManaged)]
     [InlineData("javascript", RoundsPolicy.DefaultPlannedJavaScript, RoundsPolicy.DefaultValuesJavaScript)]
     public void DefaultPlannedRoundsAndValues_ByLanguage(string language, int planned, int values)
     {
