@@ -4,8 +4,9 @@ namespace AstroBench.Core.Running;
 
 /// <summary>
 /// The adaptive round count as a pure rule over what has been measured so far (docs/engine.md): every library gets
-/// its planned rounds; after that a library whose spread is above its target, or whose CV would flag it unstable, gets
-/// one more round per cycle until both are met, it has its maximum rounds, or the experiment's timing budget is spent.
+/// its planned rounds; after that (once every library has them) a library whose spread is above its target, or whose CV
+/// would flag it unstable, gets one more round per cycle until both are met, it has its maximum rounds, or the
+/// experiment's timing budget is spent.
 /// The spread is the robust CV (<see cref="RobustSpread"/>) against the policy's CV target, or, for a library with a
 /// standard error target (native code: "Many short processes for C"), the median's relative standard error against it.
 /// </summary>
@@ -22,16 +23,20 @@ public static class RoundsRule
     }
 
     /// <summary>The libraries (indices, in plan order) that get one more round in the next cycle; empty: timing is done.</summary>
+    /// <remarks>Extra rounds come only once every library has its planned rounds, from the budget those left: the planned
+    /// rounds are owed whatever the budget, so an extra round taken beside them (an interpreter's, while the C libraries'
+    /// 15 planned rounds go on) pushed them past it, and the experiment overran its budget by more than one cycle.</remarks>
     public static IReadOnlyList<int> Next(IReadOnlyList<Library> libraries, RoundsPolicy policy, TimeSpan spent, TimeSpan budget)
     {
         var next = new List<int>();
+        var planning = libraries.Any(l => l.SamplesNs.Count < l.PlannedOf(policy));
         for (var i = 0; i < libraries.Count; i++)
         {
             var library = libraries[i];
             var rounds = library.SamplesNs.Count;
             // Planned rounds are never cut by the budget: they are what the user asked for.
             if (rounds < library.PlannedOf(policy)
-                || (AboveTarget(library, policy) && rounds < library.MaxRounds && spent < budget))
+                || (!planning && AboveTarget(library, policy) && rounds < library.MaxRounds && spent < budget))
             {
                 next.Add(i);
             }

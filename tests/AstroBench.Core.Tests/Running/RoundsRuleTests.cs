@@ -27,6 +27,16 @@ public sealed class RoundsRuleTests
     }
 
     [Fact]
+    public void ExtraRounds_WaitUntilEveryLibraryHasItsPlannedRounds()
+    {
+        var spread = Lib(6, 10, 30, 10); // its 3 planned rounds done, above the target
+        var longer = new RoundsRule.Library([20, 20, 20], 10, PlannedRounds: 5); // 2 of its planned rounds to go
+
+        Assert.Equal([1], RoundsRule.Next([spread, longer], Policy, TimeSpan.Zero, Budget));
+        Assert.Equal([0], RoundsRule.Next([spread, longer with { SamplesNs = [20, 20, 20, 20, 20] }], Policy, TimeSpan.Zero, Budget));
+    }
+
+    [Fact]
     public void ALibraryAtItsMaximum_GetsNoMore_AndStopsWithMaxRounds()
     {
         var library = Lib(4, 10, 30, 10, 30);
