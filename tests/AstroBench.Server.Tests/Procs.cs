@@ -30,6 +30,20 @@ internal static class Procs
         return list;
     }
 
+    /// <summary>Whether <paramref name="pid"/> is still running: it exists and is not a zombie.</summary>
+    public static bool IsLive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Live processes whose environment carries ASTROBENCH_JOB_ID=<paramref name="jobId"/> (the orchestrator and every adapter it started).</summary>
     public static List<int> OfJob(string jobId)
     {

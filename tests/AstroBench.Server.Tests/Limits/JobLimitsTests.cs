@@ -1,4 +1,5 @@
 using AstroBench.Server.Execution.Limits;
+using AstroBench.Tests.Shared;
 
 namespace AstroBench.Server.Tests.Limits;
 
@@ -71,7 +72,14 @@ public sealed class JobLimitsTests : IDisposable
             }
             Assert.Equal(7, nice);
             Assert.Equal("0", cpus);
-            Assert.EndsWith("/astrobench/" + id, cgroup);
+            if (!cgroup.EndsWith("/astrobench/" + id, StringComparison.Ordinal))
+            {
+                // The kernel shows an exiting process (PF_EXITING, not yet a zombie) in the root of a v1 hierarchy, so a
+                // `sleep` child ending between the listing and the read reads "4:memory:/" (once in a fresh-clone CI). One
+                // really outside the job's cgroup stays alive (the held adapter does) and fails here.
+                await Eventually.True(() => !Procs.IsLive(pid), $"process {pid} is outside the job's cgroup ({cgroup}) and still running");
+                continue;
+            }
             checkedPids++;
         }
         Assert.True(checkedPids >= 2, "the orchestrator and the held adapter run");
