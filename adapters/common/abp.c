@@ -276,8 +276,8 @@ static int run_accuracy(const abp_experiment *ex, long long cases)
 /*
  * Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops,
  * each timed; steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of
- * min); at most 10 chunks (half the timed ops). The same numbers are in abp.py, abp.mjs and
- * erfa-dotnet's Warmup.cs.
+ * min); at most 10 chunks and at most half the timed ops (ops / (2 chunk) chunks, at least one). The
+ * same numbers are in abp.py, abp.mjs and erfa-dotnet's PerfLoop.cs.
  */
 #define WARMUP_CHUNKS_PER_LOOP 20
 #define WARMUP_MAX_CHUNKS 10
@@ -337,7 +337,7 @@ static long long warm_up(abp_compute_fn fn, const abp_experiment *ex, const doub
                          long long ops, int automatic, long long fixed, double *out, volatile double *sink,
                          int *steady)
 {
-    long long chunk, t[WARMUP_MAX_CHUNKS], done = 0, lo, hi;
+    long long chunk, limit, t[WARMUP_MAX_CHUNKS], done = 0, lo, hi;
     int c, i;
     *steady = 0;
     if (!automatic) {
@@ -346,7 +346,12 @@ static long long warm_up(abp_compute_fn fn, const abp_experiment *ex, const doub
         return fixed;
     }
     chunk = (ops + WARMUP_CHUNKS_PER_LOOP - 1) / WARMUP_CHUNKS_PER_LOOP;
-    for (c = 0; c < WARMUP_MAX_CHUNKS; c++) {
+    limit = chunk > 0 ? ops / (2 * chunk) : WARMUP_MAX_CHUNKS;
+    if (limit > WARMUP_MAX_CHUNKS)
+        limit = WARMUP_MAX_CHUNKS;
+    if (limit < 1)
+        limit = 1;
+    for (c = 0; c < limit; c++) {
         t[c] = timed_pass(fn, data, ex->n_in, ex->n_fold, cases, chunk, out, sink);
         done += chunk;
         if (c + 1 < WARMUP_WINDOW)

@@ -154,8 +154,8 @@ export function runAdapter({ versionLine, experiments, dataVersions }) {
 }
 
 // Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops, each timed;
-// steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at most 10 chunks
-// (half the timed ops). The same numbers as adapters/common/abp.c.
+// steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at most 10 chunks and at
+// most half the timed ops (floor(ops / (2 chunk)) chunks, at least one). The same numbers as adapters/common/abp.c.
 const WARMUP_CHUNKS_PER_LOOP = 20;
 const WARMUP_MAX_CHUNKS = 10;
 const WARMUP_WINDOW = 3;
@@ -234,8 +234,9 @@ function warmUp(compute, rows, out, nFold, ops, auto, warmup, sink) {
         return [warmup, false];
     }
     const chunk = Math.ceil(ops / WARMUP_CHUNKS_PER_LOOP);
+    const limit = chunk > 0 ? Math.max(1, Math.min(WARMUP_MAX_CHUNKS, Math.floor(ops / (2 * chunk)))) : WARMUP_MAX_CHUNKS;
     const times = [];
-    while (times.length < WARMUP_MAX_CHUNKS) {
+    while (times.length < limit) {
         times.push(Number(timedPass(compute, rows, out, nFold, chunk, sink)));
         if (times.length >= WARMUP_WINDOW) {
             const w = times.slice(-WARMUP_WINDOW);

@@ -100,7 +100,8 @@ def columns_of(rows, width):
 
 # Steady-state warm-up ("warmup auto", protocol 3; docs/engine.md): chunks of ceil(ops / 20) ops, each
 # timed; steady once the last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at
-# most 10 chunks (half the timed ops). The same numbers as adapters/common/abp.c.
+# most 10 chunks and at most half the timed ops (floor(ops / (2 chunk)) chunks, at least one: a value of
+# fewer than 20 ops would otherwise be warmed up by up to 10 of them). The same numbers as adapters/common/abp.c.
 WARMUP_CHUNKS_PER_LOOP = 20
 WARMUP_MAX_CHUNKS = 10
 WARMUP_WINDOW = 3
@@ -182,8 +183,9 @@ def warm_up(run, cases, ops, warmup):
         timed_pass(run, cases, warmup)
         return warmup, None
     chunk = -(-ops // WARMUP_CHUNKS_PER_LOOP)
+    limit = max(1, min(WARMUP_MAX_CHUNKS, ops // (2 * chunk))) if chunk > 0 else WARMUP_MAX_CHUNKS
     times = []
-    while len(times) < WARMUP_MAX_CHUNKS:
+    while len(times) < limit:
         times.append(timed_pass(run, cases, chunk)[0])
         window = times[-WARMUP_WINDOW:]
         if len(window) == WARMUP_WINDOW and max(window) - min(window) <= WARMUP_TOLERANCE * min(window):

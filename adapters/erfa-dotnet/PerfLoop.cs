@@ -10,8 +10,8 @@ namespace AstroBench.Adapters.ErfaDotnet;
 internal static unsafe class PerfLoop
 {
     // Steady-state warm-up ("warmup auto"; docs/engine.md): chunks of ceil(ops / 20) ops, each timed; steady once the
-    // last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at most 10 chunks (half the timed ops).
-    // The same numbers as adapters/common/abp.c.
+    // last 3 chunk times are within 2 % of each other (max - min <= 2 % of min); at most 10 chunks and at most half the
+    // timed ops (⌊ops / (2 chunk)⌋ chunks, at least one). The same numbers as adapters/common/abp.c.
     private const int WarmupChunksPerLoop = 20;
     private const int WarmupMaxChunks = 10;
     private const int WarmupWindow = 3;
@@ -112,8 +112,9 @@ internal static unsafe class PerfLoop
             return (request.Warmup, false);
         }
         var chunk = (request.Ops + WarmupChunksPerLoop - 1) / WarmupChunksPerLoop;
+        var limit = chunk > 0 ? (int)Math.Clamp(request.Ops / (2 * chunk), 1, WarmupMaxChunks) : WarmupMaxChunks;
         var times = new long[WarmupMaxChunks];
-        for (var c = 0; c < WarmupMaxChunks; c++)
+        for (var c = 0; c < limit; c++)
         {
             times[c] = TimedPass(compute, pass, chunk, ref sink);
             if (c + 1 < WarmupWindow)
@@ -133,7 +134,7 @@ internal static unsafe class PerfLoop
                 return (chunk * (c + 1), true);
             }
         }
-        return (chunk * WarmupMaxChunks, false);
+        return (chunk * limit, false);
     }
 
     /// <summary>The pilot of protocol 5: from one op, × max(2, ⌈target / ns⌉) until one pass lasts <paramref name="targetNs"/>; the last pass's ops and ns.</summary>
