@@ -68,11 +68,12 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
     public const int DefaultPlannedJavaScript = 3;
 
     /// <summary>
-    /// Planned rounds for Python when <c>--perf-rounds</c> is the default (docs/engine.md, "Four processes for Python"): a
-    /// Python process costs the most to start of any runtime here (astropy's imports 0.3–0.4 s of CPU, Skyfield's 0.15 s,
-    /// against 0.05 s for C#), and in the full catalog its planned rounds alone outlast the experiments' timing budget, so
-    /// each of them is run time: the fifth process narrows a result's standard error by about a tenth of itself
-    /// (√(5/4) ≈ 1.12) for about 16 s of the catalog's. C# keeps 5. Never below the 3 rounds a valid result needs.
+    /// Planned rounds for Python when <c>--perf-rounds</c> is the default (docs/engine.md, "Two values for Python and C#,
+    /// four processes for Python"): a Python process costs the most to start of any runtime here (astropy's imports
+    /// 0.3–0.4 s of CPU, Skyfield's 0.15 s, against 0.05 s for C#), and in the full catalog its planned rounds alone
+    /// outlast the experiments' timing budget, so each of them is run time: the fifth process narrows a result's standard
+    /// error by about a tenth of itself (√(5/4) ≈ 1.12) for about 16 s of the catalog's. C# keeps 5. Never below the 3
+    /// rounds a valid result needs.
     /// </summary>
     public const int DefaultPlannedPython = 4;
 
