@@ -112,24 +112,31 @@ public sealed class RecoveryTests
                 new { experiments = new[] { "gmst_era" }, libraries = new[] { "ignore_term" }, n = 100, no_perf = true });
             id = JsonNode.Parse(await start.Content.ReadAsStringAsync())!["job_id"]!.GetValue<string>();
             await WaitFor(http, id, j => j["status"]!.GetValue<string>() == "running");
+            // The orchestrator and its ignore_term adapter both run: killed before the adapter started, the
+            // orchestrator could still spawn it between the listing and the kill below.
+            await Eventually.True(() => Procs.OfJob(id).Count >= 2, "the orchestrator and the ignore_term adapter run");
         }
         finally
         {
             server.Kill();
             await server.WaitForExitAsync();
         }
-        // Simulate a machine reboot: the job's processes are gone without an exit record.
-        foreach (var pid in Procs.OfJob(id))
+        // Simulate a machine reboot: the job's processes are gone without an exit record. Killed again on each
+        // look, since the adapter's shell may have started a new child after the previous listing.
+        await Eventually.True(() =>
         {
-            try
+            foreach (var pid in Procs.OfJob(id))
             {
-                Process.GetProcessById(pid).Kill();
+                try
+                {
+                    Process.GetProcessById(pid).Kill();
+                }
+                catch (ArgumentException)
+                {
+                }
             }
-            catch (ArgumentException)
-            {
-            }
-        }
-        await Eventually.True(() => Procs.OfJob(id).Count == 0, "the job's processes are gone");
+            return Procs.OfJob(id).Count == 0;
+        }, "the job's processes are gone");
         using var lab = new Lab(root);
         var job = await lab.GetJson($"/api/benchmark/jobs/{id}");
         Assert.Equal("failed", job["status"]!.GetValue<string>());
