@@ -3,12 +3,13 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// One experiment's probe samples, one per timing cycle (docs/engine.md, "The machine-speed probe"). A failed probe process
 /// drops the experiment's samples (<see cref="Samples"/> null) rather than leave a gap that would misalign cycles and samples;
-/// the probe only informs, so timing goes on. <see cref="Spent"/> is the probes' own time; the cycles' probes are kept out
-/// of the rounds budget (<see cref="OutsideBudget"/>) so that the probe does not change how many rounds a library gets.
-/// Every sample is also shown to the run's
-/// <see cref="ContentionGate"/>, if any (docs/engine.md, "Contended cycles").
+/// the probe only informs, so timing goes on. <see cref="Spent"/> is the probes' own time; the probes of the first
+/// <paramref name="plannedCycles"/> cycles and the one after them are kept out of the rounds budget (<see cref="OutsideBudget"/>),
+/// so that the probe does not change how many rounds a library is planned; a later cycle's probe (an extra round's, or a
+/// discarded round's retake's) is paid from it like the round it precedes, so that the budget bounds the run's time.
+/// Every sample is also shown to the run's <see cref="ContentionGate"/>, if any (docs/engine.md, "Contended cycles").
 /// </summary>
-internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, ContentionGate? gate = null)
+internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, ContentionGate? gate = null, int plannedCycles = int.MaxValue)
 {
     private readonly List<double> samples = [];
     private bool failed;
@@ -18,9 +19,13 @@ internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, C
 
     public TimeSpan Spent { get; private set; }
 
-    /// <summary>The probes' time the rounds budget leaves out: every probe's but the retaken ones'. A wait for an uncontended
-    /// machine is paid from the budget (docs/engine.md, "Contended cycles"), so that contention costs extra rounds, not run time.</summary>
-    public TimeSpan OutsideBudget => Spent - RetakeSpent;
+    /// <summary>The probes' time the rounds budget leaves out: the planned cycles' probes (and the one judging the last of
+    /// them). A wait for an uncontended machine is paid from the budget (docs/engine.md, "Contended cycles"), and so is a
+    /// later cycle's probe, so that contention and extra rounds cost rounds, not run time.</summary>
+    public TimeSpan OutsideBudget => Spent - RetakeSpent - PaidSpent;
+
+    /// <summary>The time of the probes of the cycles after the planned ones (and after the probe judging the last of them).</summary>
+    public TimeSpan PaidSpent { get; private set; }
 
     /// <summary>The probes taken again before a cycle because the machine was contended (<see cref="RetakeAsync"/>) and their time.</summary>
     public int Retakes { get; private set; }
@@ -36,9 +41,14 @@ internal sealed class ExperimentProbe(MachineProbe? probe, TimeProvider clock, C
     public async Task StartCycleAsync(CancellationToken ct)
     {
         Index++;
+        var before = Spent;
         if (await SampleAsync(ct) is { } ns)
         {
             samples.Add(ns);
+        }
+        if (Index > plannedCycles)
+        {
+            PaidSpent += Spent - before;
         }
     }
 

@@ -13,7 +13,8 @@ namespace AstroBench.Core.Running;
 /// libraries a cycle holds is <see cref="RoundsRule"/>'s answer. Each sample keeps its place in that order
 /// (<c>round_sequence</c>). A round is one process; a protocol 4 adapter's process times <see cref="RoundsPolicy.ValuesFor"/>
 /// values and the round's sample is their median. With a <paramref name="probe"/>, every cycle starts with one probe
-/// process (never beside a round), whose time is not counted against the budget (docs/engine.md, "The machine-speed probe").
+/// process (never beside a round), whose time is counted against the budget only after the planned cycles (docs/engine.md,
+/// "The machine-speed probe").
 /// </summary>
 /// <remarks>Protocol 6 libraries' round processes are started ahead at the start of their cycle, before its probe, and each
 /// is handed its request when its turn comes (<see cref="TimingProcesses"/>); <paramref name="readyTimeout"/> bounds the wait
@@ -63,7 +64,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
             policy.PlannedFor(a.Manifest.Language), policy.SeTargetFor(a.Manifest.Language))).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
-        var cycles = new ExperimentProbe(probe, clock, contention);
+        // The cycles the planned rounds need on an uncontended machine: their probes stay out of the budget, later ones are paid from it.
+        var plannedCycles = adapters.Select((a, i) => CertainRounds(a, 0, ops[i])).DefaultIfEmpty(0).Max();
+        var cycles = new ExperimentProbe(probe, clock, contention, plannedCycles);
         var roundCycles = adapters.Select(_ => new List<int>()).ToArray();
         var native = adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList();
         var judged = new ContendedRounds(probe is null ? null : contention, native, adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
@@ -83,7 +86,10 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         // A contended round is taken again, and a contended cycle waited for, only while the experiment's timing budget
         // lasts: planned rounds are owed whatever the budget, so past it either would only add run time (on a machine
         // contended throughout; in the full catalog, whose interpreters' planned rounds alone outlast the budget).
-        bool WithinBudget() => clock.GetElapsedTime(started) - cycles.OutsideBudget < budget;
+        // Nor once the budget left no longer pays for the planned rounds still owed (RetakeBudget): each would then add run time.
+        var cyclesRun = 0;
+        bool Affords(int extraCycles) => RetakeBudget.Affords(clock.GetElapsedTime(started) - cycles.OutsideBudget, budget, cycles.RetakeSpent, cyclesRun,
+            libraries.Select(l => Math.Max(0, l.PlannedOf(policy) - l.SamplesNs.Count)).Max(), extraCycles);
         while (true)
         {
             var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.OutsideBudget, budget);
@@ -95,7 +101,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 }
                 // A closing probe judges the last cycle's native rounds; discarded ones make the rule ask again.
                 await cycles.StartCycleAsync(ct);
-                Discard(judged.Judge(cycles.Last, WithinBudget()));
+                Discard(judged.Judge(cycles.Last, Affords(1)));
                 continue;
             }
             // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
@@ -109,9 +115,9 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 return new Outcome(null, adapters[notReady.Value.Library], new PerfMeasurer.Failure(notReady.Value.Failure.Outcome, detail));
             }
             await cycles.StartCycleAsync(ct);
-            Discard(judged.Judge(cycles.Last, WithinBudget())); // this cycle's probe is the one after the last cycle
+            Discard(judged.Judge(cycles.Last, Affords(1))); // this cycle's probe is the one after the last cycle
             judged.BeginCycle(cycle);
-            while (WithinBudget() && judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
+            while (Affords(0) && judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
             {
                 await cycles.RetakeAsync(ct); // the machine is contended: the native rounds wait for it
             }
@@ -140,7 +146,8 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 if (probeOps is not null && perf.ProbeNs is { } probeNs)
                 {
                     // Protocol 7: the values are judged by the probe chunks beside them; the sample is the kept values' median.
-                    if (judged.JudgeValues(i, probeNs, perf.ValueCount, WithinBudget()) is not { } kept)
+                    // Affords(0): this round's sample is not in yet, so the owed rounds already count its retake.
+                    if (judged.JudgeValues(i, probeNs, perf.ValueCount, Affords(0)) is not { } kept)
                     {
                         judged.Discarded(i, sample);
                         onDiscarded?.Invoke(adapters[i], round, libraries[i].PlannedOf(policy), sample);
@@ -159,6 +166,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 clockRes[i] = perf.ClockResNs;
                 onRound(adapters[i], round, libraries[i].PlannedOf(policy), sample);
             }
+            cyclesRun++;
         }
 
         trace.Write(experiment.Id, adapters, processes.Started, processes.PeakIdle);
