@@ -91,7 +91,7 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         {
             return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: adapter ran {call.Perf.Ops} ops, {expectedOps} requested")));
         }
-        if (MissingV3Fields(adapter, call.Perf) is { } missing)
+        if ((MissingV3Fields(adapter, call.Perf) ?? WarmupOverBound(adapter, call.Perf, roundOps)) is { } missing)
         {
             return (null, new Failure(CallOutcome.InvalidOutput, string.Create(CultureInfo.InvariantCulture, $"round {round}: {missing}")));
         }
@@ -109,6 +109,11 @@ public sealed class PerfMeasurer(AdapterProcessRunner runner)
         asked is { } v && perf.ValuesNs?.Count != v
             ? string.Create(CultureInfo.InvariantCulture, $"protocol 4 perf answer with {perf.ValuesNs?.Count ?? 0} {ProtocolConstants.ValuesNsField} for {ProtocolConstants.ValuesKey} {v}")
             : null;
+
+    /// <summary>A protocol 3 adapter's warm-up (<c>warmup auto</c>) before values of <paramref name="opsPerValue"/> ops stays within
+    /// <see cref="WarmupRule.MaxOps"/> (docs/adapter-protocol.md); null when it did, or for an adapter not asked for it.</summary>
+    public static string? WarmupOverBound(AdapterInfo adapter, PerfMeasurement perf, long opsPerValue) =>
+        adapter.Manifest.SpeaksV3 ? WarmupRule.Check(perf, opsPerValue) : null;
 
     /// <summary>A protocol 3 adapter must report its loop cost and warm-up (docs/adapter-protocol.md); null when it did.</summary>
     public static string? MissingV3Fields(AdapterInfo adapter, PerfMeasurement perf) =>

@@ -152,4 +152,34 @@ public sealed class PerfLoopCostTests : IDisposable
         Assert.True(v1.ExitCode == 0, v1.All);
         Assert.DoesNotContain(v1.Lines, l => l.Contains("perf (protocol 3)", StringComparison.Ordinal));
     }
+
+    /// <summary>fixedperf with its <c>warmup_ops</c> replaced by 10: above the bound for a value of fewer than 20 ops.</summary>
+    private AdapterInfo OverWarm()
+    {
+        var adapter = Directory.CreateDirectory(Path.Combine(_dir, "overwarm", "overwarm")).FullName;
+        var manifest = File.ReadAllText(Path.Combine(Repo.Fixtures, "fixedperf", "adapter.json"));
+        File.WriteAllText(Path.Combine(adapter, "adapter.json"), manifest.Replace("\"name\": \"fixedperf\"", "\"name\": \"overwarm\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(adapter, "adapter.sh"),
+            $"#!/bin/sh\nsh '{Path.Combine(Repo.Fixtures, "fixedperf", "adapter.sh")}' \"$@\" | sed 's/^warmup_ops .*/warmup_ops 10/'\n");
+        return AdapterRegistry.Load([Path.GetDirectoryName(adapter)!]).Find("overwarm")!;
+    }
+
+    [Fact]
+    public async Task AWarmupAboveTheBound_IsInvalidOutput_InARound_AndFailsAdaptersCheck()
+    {
+        var adapter = OverWarm();
+        var def = ExperimentCatalog.Find("gmst_era")!;
+        var measurer = new PerfMeasurer(new AdapterProcessRunner(TimeSpan.FromSeconds(60)));
+
+        var small = await measurer.RoundAsync(adapter, def, def.Generator.Generate(8, 1), roundOps: 4, round: 1, default);
+        var large = await measurer.RoundAsync(adapter, def, def.Generator.Generate(8, 1), roundOps: 40, round: 1, default);
+        var check = await CliProcess.RunAsync(Repo.Root, "adapters", "check", "--adapters-dir", Path.Combine(_dir, "overwarm"));
+
+        Assert.Equal(CallOutcome.InvalidOutput, small.Failure?.Outcome);
+        Assert.Contains("warmup_ops 10, above the warm-up bound of 2 for a value of 4 ops", small.Failure!.Detail, StringComparison.Ordinal);
+        Assert.Null(large.Failure); // 10 of 40 ops: within the bound of 20
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(check.Lines, l => l.Contains("gmst_era perf (protocol 3)", StringComparison.Ordinal)
+            && l.Contains("above the warm-up bound of 2 for a value of 4 ops", StringComparison.Ordinal));
+    }
 }
