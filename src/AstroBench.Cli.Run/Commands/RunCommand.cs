@@ -30,7 +30,7 @@ internal static class RunCommand
     };
     private static readonly Option<double> PerfBudget = new(RunCommandLine.PerfBudget)
     {
-        Description = RunCommandSupport.Inv($"seconds of timing per library and experiment, pooled over the experiment's libraries; extra rounds stop when it is spent (default {RoundsPolicy.DefaultBudgetSecondsPerLibrary})"),
+        Description = RunCommandSupport.Inv($"seconds of timing per library and experiment, pooled over the experiment's libraries; extra rounds, waits for a contended machine and retaken rounds stop when it is spent, planned rounds never (default {RoundsPolicy.DefaultBudgetSecondsPerLibrary})"),
         DefaultValueFactory = _ => RoundsPolicy.DefaultBudgetSecondsPerLibrary,
         CustomParser = r => RunCommandSupport.ParseNumber(r, RoundsPolicy.DefaultBudgetSecondsPerLibrary, RunCommandLine.PerfBudget, "a number of seconds (e.g. 1.5)"),
     };
