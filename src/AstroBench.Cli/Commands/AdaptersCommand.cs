@@ -136,8 +136,8 @@ internal static class AdaptersCommand
 
     /// <summary>
     /// Protocol 3: a tiny perf request with <c>warmup auto</c>; its answer must carry the loop cost and the warm-up done,
-    /// within the warm-up bound (2 ops for a value of 4: <see cref="Core.Protocol.WarmupRule"/>; docs/adapter-protocol.md). Protocol 4: the request also says <c>values 3</c>, and the answer must list three values
-    /// of 4 ops (12 ops in all). Protocol 7: it also says <c>probe_ops 100</c>, and the answer must list four probe chunks.
+    /// within the warm-up bound (2 ops for a value of 4: <see cref="Core.Protocol.WarmupRule"/>; docs/adapter-protocol.md).
+    /// Protocol 4: the request also says <c>values 3</c>, and the answer must list three values of 4 ops (12 ops in all). Protocol 7: it also says <c>probe_ops 100</c>, and the answer must list four probe chunks.
     /// A v1/v2 adapter is not asked: its answer has no such fields.
     /// </summary>
     private static async Task<bool> CheckPerfAsync(IAnsiConsole console, AdapterProcessRunner runner, AdapterInfo adapter,

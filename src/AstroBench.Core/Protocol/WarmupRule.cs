@@ -13,8 +13,6 @@ public static class WarmupRule
 {
     public const int ChunksPerValue = 20;
     public const int MaxChunks = 10;
-    public const int SteadyChunks = 3;
-    public const double SteadyTolerancePercent = 2.0;
 
     /// <summary>The ops of one warm-up chunk for a value of <paramref name="opsPerValue"/> ops.</summary>
     public static long ChunkOps(long opsPerValue) => Math.Max(1, (opsPerValue + ChunksPerValue - 1) / ChunksPerValue);

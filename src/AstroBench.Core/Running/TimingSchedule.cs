@@ -88,11 +88,12 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         // contended throughout; in the full catalog, whose interpreters' planned rounds alone outlast the budget).
         // Nor once the budget left no longer pays for the planned rounds still owed (RetakeBudget): each would then add run time.
         var cyclesRun = 0;
-        bool Affords(int extraCycles) => RetakeBudget.Affords(clock.GetElapsedTime(started) - cycles.OutsideBudget, budget, cycles.RetakeSpent, cyclesRun,
+        TimeSpan Spent() => clock.GetElapsedTime(started) - cycles.OutsideBudget;
+        bool Affords(int extraCycles) => RetakeBudget.Affords(Spent(), budget, cycles.RetakeSpent, cyclesRun,
             libraries.Select(l => Math.Max(0, l.PlannedOf(policy) - l.SamplesNs.Count)).Max(), extraCycles);
         while (true)
         {
-            var cycle = RoundsRule.Next(libraries, policy, clock.GetElapsedTime(started) - cycles.OutsideBudget, budget);
+            var cycle = RoundsRule.Next(libraries, policy, Spent(), budget);
             if (cycle.Count == 0)
             {
                 if (!judged.HasPending)
