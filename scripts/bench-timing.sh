@@ -12,7 +12,8 @@
 #      process against that between processes (scripts/timing-spread.py).
 # Part 1 also prints the machine-speed probe (docs/engine.md, "The machine-speed probe"): each run's within-run drift,
 # the probe's own run-to-run agreement, and the C medians' agreement with each experiment's probe ratio divided out:
-# the floor the machine itself sets for the 3 % target.
+# the floor the machine itself sets for the 3 % target; and (scripts/timing-pairs.py) that agreement by how many rounds
+# were kept although the machine was contended.
 # Every part prints the load average before and after it, and the command it ran. Each run's line also gives its CPU
 # time (user + sys, adapters included), its adapter calls and their seconds per timed result, and the share of those
 # seconds spent inside timed values (rounds x values x ops x median: the rest is start-up, pilots, warm-up, empty loops),
@@ -200,6 +201,8 @@ if [[ $skip != *" twice "* ]]; then
   timed run1 --experiments "$experiments" --libraries erfa,libnova
   timed run2 --experiments "$experiments" --libraries erfa,libnova
   compare run1 run2
+  # What the medians' differences owe to rounds kept although the machine was contended (docs/engine.md, "Issue 14, sixth stop").
+  python3 "$root/scripts/timing-pairs.py" "$(cat "$work/run1.run")" "$(cat "$work/run2.run")" | sed 's/^/           /'
 fi
 
 if [[ $skip != *" stress "* ]]; then
