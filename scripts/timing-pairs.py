@@ -46,14 +46,14 @@ def main():
     rows = []
     for key in sorted(a.keys() & b.keys()):
         pa, pb = a[key], b[key]
-        contended = max((p.get("contention") or {}).get("contended_rounds") or 0 for p in (pa, pb))
+        contended = tuple((p.get("contention") or {}).get("contended_rounds") for p in (pa, pb))
         rows.append({
             "key": key,
             "median": (pb["median_ns"] / pa["median_ns"] - 1) * 100,
             "fastest": (fastest(pb) / fastest(pa) - 1) * 100,
             "stop": (pa.get("rounds_stop"), pb.get("rounds_stop")),
-            "contended": ((pa.get("contention") or {}).get("contended_rounds"), (pb.get("contention") or {}).get("contended_rounds")),
-            "worse": contended,
+            "contended": contended,
+            "worse": max(c or 0 for c in contended),
             "probe": tuple(statistics.median(p["probe_ns"]) if p.get("probe_ns") else float("nan") for p in (pa, pb)),
         })
     if not rows:
