@@ -6,7 +6,9 @@ For every result of the given libraries present in both runs: the medians' diffe
 values' difference, each run's rounds_stop, the rounds kept although contended (performance.contention.contended_rounds:
 a waiting or discarding limit was reached, so the round's sample is the contended machine's) and the experiment's probe
 median. Then the share of results within 3 %, split by how many contended rounds the worse of the two runs kept: what
-the reproducibility target loses to rounds that stood on a contended machine.
+the reproducibility target loses to rounds that stood on a contended machine. Since such rounds are left out of the
+statistics (docs/engine.md, "Contended rounds left out"), also: the results flagged in either run (invalid, e.g.
+`contended`: fewer than 3 uncontended rounds) and the share within 3 % of those valid in both, the ones a ranking uses.
 
 Usage: scripts/timing-pairs.py RUN_DIR_1 RUN_DIR_2 [--libraries erfa,libnova] [--rows]
 """
@@ -52,6 +54,8 @@ def main():
             "median": (pb["median_ns"] / pa["median_ns"] - 1) * 100,
             "fastest": (fastest(pb) / fastest(pa) - 1) * 100,
             "stop": (pa.get("rounds_stop"), pb.get("rounds_stop")),
+            "valid": pa.get("valid") is True and pb.get("valid") is True,
+            "flag": tuple((p.get("invalid_reason") or "valid").split(":")[0] for p in (pa, pb)),
             "contended": contended,
             "worse": max(c or 0 for c in contended),
             "probe": tuple(statistics.median(p["probe_ns"]) if p.get("probe_ns") else float("nan") for p in (pa, pb)),
@@ -60,11 +64,17 @@ def main():
         raise SystemExit("timing-pairs: no timed result of %s in both runs" % args.libraries)
     if args.rows:
         for r in sorted(rows, key=lambda r: abs(r["median"])):
-            print("%-26s %-8s median %+6.1f %%  fastest %+6.1f %%  stop %s/%s  contended rounds %s/%s  probe %.1f/%.1f ns"
-                  % (*r["key"], r["median"], r["fastest"], *r["stop"], *r["contended"], *r["probe"]))
+            print("%-26s %-8s median %+6.1f %%  fastest %+6.1f %%  stop %s/%s  contended rounds %s/%s  probe %.1f/%.1f ns  %s/%s"
+                  % (*r["key"], r["median"], r["fastest"], *r["stop"], *r["contended"], *r["probe"], *r["flag"]))
     within = lambda rs, field: sum(abs(r[field]) <= 3 for r in rs)
     print("results in both runs: %d; medians within 3 %%: %d; fastest values within 3 %%: %d"
           % (len(rows), within(rows, "median"), within(rows, "fastest")))
+    valid = [r for r in rows if r["valid"]]
+    flags = sorted({f for r in rows for f in r["flag"] if f != "valid"})
+    print("valid in both runs: %d (flagged in either: %d%s); of those, medians within 3 %%: %d%s"
+          % (len(valid), len(rows) - len(valid), " (%s)" % ", ".join(flags) if flags else "", within(valid, "median"),
+             ", |difference| p50 %.1f %%, p90 %.1f %%" % (statistics.median(abs(r["median"]) for r in valid),
+                                                          sorted(abs(r["median"]) for r in valid)[int(0.9 * (len(valid) - 1))]) if valid else ""))
     for label, lo, hi in (("0-2", 0, 2), ("3-6", 3, 6), ("7-10", 7, 10), ("11+", 11, 10**9)):
         group = [r for r in rows if lo <= r["worse"] <= hi]
         if group:

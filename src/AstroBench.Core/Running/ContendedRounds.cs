@@ -65,10 +65,10 @@ internal sealed class ContendedRounds
     /// (<see cref="ContendedValues"/>) and returns which to keep, or null when the round is to be discarded and taken again
     /// (every value contended, and the library's discard limit not reached; the caller hands its sample to
     /// <see cref="Discarded"/>). Once the limit is reached, or when <paramref name="mayDiscard"/> is false (the experiment's
-    /// timing budget is spent), such a round keeps all its values and counts as contended. A round judged here never
-    /// waits for the next probe process.
+    /// timing budget is spent), such a round keeps all its values and stands contended (<see cref="ValuesVerdict.Contended"/>).
+    /// A round judged here never waits for the next probe process.
     /// </summary>
-    public bool[]? JudgeValues(int library, IReadOnlyList<long> probeNs, int values, bool mayDiscard = true)
+    public ValuesVerdict? JudgeValues(int library, IReadOnlyList<long> probeNs, int values, bool mayDiscard = true)
     {
         var contendedNow = ContendedValues.Judge(valueGate!, probeNs, values);
         var count = contendedNow.Count(c => c);
@@ -77,7 +77,7 @@ internal sealed class ContendedRounds
         if (count < values)
         {
             contendedValues[library] += count;
-            return contendedNow.Select(c => !c).ToArray();
+            return new ValuesVerdict(contendedNow.Select(c => !c).ToArray(), false);
         }
         if (mayDiscard && discarded[library].Count < maxDiscarded[library])
         {
@@ -85,8 +85,16 @@ internal sealed class ContendedRounds
             return null;
         }
         contended[library]++;
-        return Enumerable.Repeat(true, values).ToArray();
+        return new ValuesVerdict(Enumerable.Repeat(true, values).ToArray(), true);
     }
+
+    /// <summary>A protocol 7 round's verdict: the values its sample is the median of, and whether it stands although every
+    /// value was contended (a limit was reached; docs/engine.md, "Contended rounds left out").</summary>
+    public sealed record ValuesVerdict(bool[] Kept, bool Contended);
+
+    /// <summary>The probe after a cycle judged its pending rounds: the libraries whose last round is to be discarded, and
+    /// those whose last round stands although the probe said contended (a limit was reached), each in plan order.</summary>
+    public sealed record CycleVerdict(IReadOnlyList<int> Discard, IReadOnlyList<int> Contended);
 
     /// <summary>A cycle of <paramref name="cycle"/>'s libraries begins: it is judged (waited for, its rounds judged by the
     /// next probe) when all of them are native.</summary>
@@ -105,32 +113,33 @@ internal sealed class ContendedRounds
     }
 
     /// <summary><paramref name="library"/> timed a round after the probe read <paramref name="before"/>: it awaits the next probe,
-    /// or, when the machine was still contended (the wait gave up), it stands and counts as contended.</summary>
-    public void Ran(int library, double? before)
+    /// or, when the machine was still contended (the wait gave up), it stands contended: then true.</summary>
+    public bool Ran(int library, double? before)
     {
         if (!judgedCycle)
         {
-            return;
+            return false;
         }
         judged[library]++;
         if (before is { } ns && gate!.IsContended(ns))
         {
             contended[library]++;
+            return true;
         }
-        else
-        {
-            pending[library] = true;
-        }
+        pending[library] = true;
+        return false;
     }
 
     /// <summary>
-    /// The probe after the last cycle read <paramref name="after"/> (null: no sample): the libraries whose last round is to
-    /// be discarded, in plan order. The caller removes those rounds and hands their samples to <see cref="Discarded"/>.
-    /// With <paramref name="mayDiscard"/> false (the experiment's timing budget is spent) contended rounds stand and count as contended.
+    /// The probe after the last cycle read <paramref name="after"/> (null: no sample): which pending rounds are to be
+    /// discarded and which stand contended. The caller removes the discarded rounds and hands their samples to
+    /// <see cref="Discarded"/>. With <paramref name="mayDiscard"/> false (the experiment's timing budget is spent) contended
+    /// rounds stand contended.
     /// </summary>
-    public IReadOnlyList<int> Judge(double? after, bool mayDiscard = true)
+    public CycleVerdict Judge(double? after, bool mayDiscard = true)
     {
         var discard = new List<int>();
+        var stood = new List<int>();
         var wasContended = gate is not null && after is { } ns && gate.IsContended(ns);
         for (var i = 0; i < pending.Length; i++)
         {
@@ -150,9 +159,10 @@ internal sealed class ContendedRounds
             else
             {
                 contended[i]++;
+                stood.Add(i);
             }
         }
-        return discard;
+        return new CycleVerdict(discard, stood);
     }
 
     public void Discarded(int library, double sampleNs) => discarded[library].Add(sampleNs);

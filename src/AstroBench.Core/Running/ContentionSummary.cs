@@ -6,8 +6,8 @@ namespace AstroBench.Core.Running;
 /// <summary>
 /// The run's line about contended cycles (docs/engine.md, "Contended cycles"), printed after the machine line and written
 /// into <c>summary.md</c>: how many native rounds were discarded and taken again, how many values their in-process probe
-/// chunks left out (protocol 7, "Contended values"), and whether any were kept although the
-/// machine was contended, since such medians mix the machine's states and reproduce only as well as that mix does.
+/// chunks left out (protocol 7, "Contended values"), and how many rounds stood although the machine was contended: left
+/// out of their result's statistics, or kept in a result flagged for it ("Contended rounds left out").
 /// </summary>
 public static class ContentionSummary
 {
@@ -33,9 +33,13 @@ public static class ContentionSummary
             head += string.Create(CultureInfo.InvariantCulture,
                 $", {judged.Sum(c => c.ContendedValues)} of {values} values left out (a probe chunk beside them was contended)");
         }
-        return kept.Count == 0
-            ? head + "; none kept although the machine was contended"
-            : head + string.Create(CultureInfo.InvariantCulture,
-                $"; {kept.Sum(c => c.ContendedRounds)} rounds of {kept.Count} results kept although the machine was contended (a waiting or discarding limit was reached): those medians mix the machine's states");
+        if (kept.Count == 0)
+        {
+            return head + "; none kept although the machine was contended";
+        }
+        // docs/engine.md, "Contended rounds left out": with 3 uncontended rounds such rounds are out of the statistics, otherwise the result is flagged.
+        var leftOut = kept.Count(c => c.ContendedLeftOut);
+        return head + string.Create(CultureInfo.InvariantCulture,
+            $"; {kept.Sum(c => c.ContendedRounds)} rounds of {kept.Count} results stood although the machine was contended (a waiting or discarding limit was reached): left out of the statistics of {leftOut}, the other {kept.Count - leftOut} flagged (fewer than 3 uncontended rounds)");
     }
 }

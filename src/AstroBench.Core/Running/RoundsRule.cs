@@ -15,11 +15,17 @@ public static class RoundsRule
     /// <summary>
     /// One library's rounds so far (its samples, in round order), the most it may get, the rounds it always gets (null: the
     /// policy's <see cref="RoundsPolicy.Planned"/>) and its target for the median's relative standard error in percent
-    /// (null: the robust CV rule).
+    /// (null: the robust CV rule). <paramref name="Contended"/> (beside the samples; null: none) marks the rounds that stood
+    /// although the machine was contended: they count toward the planned and the most rounds, so that timing ends, but the
+    /// spread is over the rounds the statistics will be over (<see cref="StandingRounds"/>).
     /// </summary>
-    public sealed record Library(IReadOnlyList<double> SamplesNs, int MaxRounds, int? PlannedRounds = null, double? SeTargetPercent = null)
+    public sealed record Library(IReadOnlyList<double> SamplesNs, int MaxRounds, int? PlannedRounds = null, double? SeTargetPercent = null,
+        IReadOnlyList<bool>? Contended = null)
     {
         public int PlannedOf(RoundsPolicy policy) => PlannedRounds ?? policy.Planned;
+
+        /// <summary>The samples the statistics will be over: without the contended rounds when they are left out.</summary>
+        public IReadOnlyList<double> KeptNs => StandingRounds.Kept(SamplesNs, Contended);
     }
 
     /// <summary>The libraries (indices, in plan order) that get one more round in the next cycle; empty: timing is done.</summary>
@@ -72,7 +78,7 @@ public static class RoundsRule
     /// agreeing needs. The CV's validity limit still asks for rounds, as for every library.
     /// </summary>
     private static bool AboveTarget(Library library, RoundsPolicy policy) => library.SeTargetPercent is { } se
-        ? !(RobustSpread.MedianSePercentOf(library.SamplesNs) <= se)
-            || !(PerformanceSummary.CvPercentOf(library.SamplesNs) <= PerformanceSummary.MaxCvPercent)
-        : AboveTarget(library.SamplesNs, policy);
+        ? !(RobustSpread.MedianSePercentOf(library.KeptNs) <= se)
+            || !(PerformanceSummary.CvPercentOf(library.KeptNs) <= PerformanceSummary.MaxCvPercent)
+        : AboveTarget(library.KeptNs, policy);
 }

@@ -60,8 +60,10 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var sequence = adapters.Select(_ => new List<int>()).ToArray();
         var answers = adapters.Select(_ => new List<PerfMeasurement>()).ToArray();
         var clockRes = new double[adapters.Count];
+        // Beside samples: whether the round stood although the machine was contended (docs/engine.md, "Contended rounds left out").
+        var contended = adapters.Select(_ => new List<bool>()).ToArray();
         var libraries = adapters.Select((a, i) => new RoundsRule.Library(samples[i], policy.MaxFor(a.Manifest.Language),
-            policy.PlannedFor(a.Manifest.Language), policy.SeTargetFor(a.Manifest.Language))).ToArray();
+            policy.PlannedFor(a.Manifest.Language), policy.SeTargetFor(a.Manifest.Language), contended[i])).ToArray();
         var values = adapters.Select(a => a.Manifest.SpeaksV4 ? policy.ValuesFor(a.Manifest.Language) : 1).ToArray();
         var next = 0;
         // The cycles the planned rounds need on an uncontended machine: their probes stay out of the budget, later ones are paid from it.
@@ -71,9 +73,13 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         var native = adapters.Select(a => RoundsPolicy.IsNative(a.Manifest.Language)).ToList();
         var judged = new ContendedRounds(probe is null ? null : contention, native, adapters.Select(a => policy.PlannedFor(a.Manifest.Language)).ToList(),
             policy.BudgetFor(native.Count(n => n)) * ContendedRetakeShare, valueContention);
-        void Discard(IReadOnlyList<int> discard)
+        void Apply(ContendedRounds.CycleVerdict verdict)
         {
-            foreach (var i in discard)
+            foreach (var i in verdict.Contended)
+            {
+                contended[i][^1] = true; // the library's last round, the one the probe judged
+            }
+            foreach (var i in verdict.Discard)
             {
                 judged.Discarded(i, samples[i][^1]);
                 onDiscarded?.Invoke(adapters[i], samples[i].Count, libraries[i].PlannedOf(policy), samples[i][^1]);
@@ -81,6 +87,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 answers[i].RemoveAt(answers[i].Count - 1);
                 sequence[i].RemoveAt(sequence[i].Count - 1);
                 roundCycles[i].RemoveAt(roundCycles[i].Count - 1);
+                contended[i].RemoveAt(contended[i].Count - 1);
             }
         }
         // A contended round is taken again, and a contended cycle waited for, only while the experiment's timing budget
@@ -102,7 +109,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 }
                 // A closing probe judges the last cycle's native rounds; discarded ones make the rule ask again.
                 await cycles.StartCycleAsync(ct);
-                Discard(judged.Judge(cycles.Last, Affords(1)));
+                Apply(judged.Judge(cycles.Last, Affords(1)));
                 continue;
             }
             // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
@@ -116,7 +123,7 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 return new Outcome(null, adapters[notReady.Value.Library], new PerfMeasurer.Failure(notReady.Value.Failure.Outcome, detail));
             }
             await cycles.StartCycleAsync(ct);
-            Discard(judged.Judge(cycles.Last, Affords(1))); // this cycle's probe is the one after the last cycle
+            Apply(judged.Judge(cycles.Last, Affords(1))); // this cycle's probe is the one after the last cycle
             judged.BeginCycle(cycle);
             while (Affords(0) && judged.ShouldRetake(cycles.Last, cycles.RetakeSpent))
             {
@@ -144,22 +151,25 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
                 }
                 trace.Round(i, roundStarted, perf);
                 var sample = perf!.RoundNsPerOp; // the values' median, raw minus the adapter's empty-loop cost (protocol 3)
+                bool stoodContended;
                 if (probeOps is not null && perf.ProbeNs is { } probeNs)
                 {
                     // Protocol 7: the values are judged by the probe chunks beside them; the sample is the kept values' median.
                     // Affords(0): this round's sample is not in yet, so the owed rounds already count its retake.
-                    if (judged.JudgeValues(i, probeNs, perf.ValueCount, Affords(0)) is not { } kept)
+                    if (judged.JudgeValues(i, probeNs, perf.ValueCount, Affords(0)) is not { } verdict)
                     {
                         judged.Discarded(i, sample);
                         onDiscarded?.Invoke(adapters[i], round, libraries[i].PlannedOf(policy), sample);
                         continue; // every value contended: the rule asks for the round again
                     }
-                    sample = perf.RoundNsPerOpOf(kept);
+                    sample = perf.RoundNsPerOpOf(verdict.Kept);
+                    stoodContended = verdict.Contended;
                 }
                 else
                 {
-                    judged.Ran(i, cycles.Last);
+                    stoodContended = judged.Ran(i, cycles.Last);
                 }
+                contended[i].Add(stoodContended);
                 samples[i].Add(sample);
                 answers[i].Add(perf);
                 sequence[i].Add(next++);
@@ -171,18 +181,26 @@ public sealed class TimingSchedule(PerfMeasurer measurer, RoundsPolicy policy, T
         }
 
         trace.Write(experiment.Id, adapters, processes.Started, processes.PeakIdle);
-        var summaries = adapters.Select((a, i) => PerformanceSummary.From(samples[i], ops[i], clockRes[i]) with
+        var summaries = adapters.Select((a, i) =>
         {
-            Loop = LoopCost.From(answers[i], a.Manifest.SpeaksV3),
-            RoundsPlanned = libraries[i].PlannedOf(policy),
-            RoundsMax = libraries[i].MaxRounds,
-            RoundsStop = RoundsRule.StopOf(libraries[i], policy).ToWire(),
-            RoundSequence = sequence[i],
-            ValuesPerRound = a.Manifest.SpeaksV4 ? values[i] : null,
-            RoundValuesNs = a.Manifest.SpeaksV4 ? answers[i].Select(p => p.NetValuesNsPerOp).ToList() : null,
-            ProbeNs = cycles.Samples,
-            RoundCycles = probe is null ? null : roundCycles[i],
-            Contention = judged.RecordOf(i, cycles.Retakes),
+            // The contended rounds are left out of every per-round list alike, or kept in all of them (StandingRounds).
+            var kept = StandingRounds.Kept(answers[i], contended[i]);
+            return PerformanceSummary.From(StandingRounds.Kept(samples[i], contended[i]), ops[i], clockRes[i])
+                .FlaggedIfContended(StandingRounds.Uncontended(contended[i])) with
+            {
+                Loop = LoopCost.From(kept, a.Manifest.SpeaksV3),
+                RoundsPlanned = libraries[i].PlannedOf(policy),
+                RoundsMax = libraries[i].MaxRounds,
+                RoundsStop = RoundsRule.StopOf(libraries[i], policy).ToWire(),
+                RoundSequence = StandingRounds.Kept(sequence[i], contended[i]),
+                ValuesPerRound = a.Manifest.SpeaksV4 ? values[i] : null,
+                RoundValuesNs = a.Manifest.SpeaksV4 ? kept.Select(p => p.NetValuesNsPerOp).ToList() : null,
+                ProbeNs = cycles.Samples,
+                RoundCycles = probe is null ? null : StandingRounds.Kept(roundCycles[i], contended[i]),
+                Contention = judged.RecordOf(i, cycles.Retakes) is { } record
+                    ? record with { ContendedSamplesNs = StandingRounds.Contended(samples[i], contended[i]), ContendedLeftOut = StandingRounds.LeavesOut(contended[i]) }
+                    : null,
+            };
         }).ToList();
         return new Outcome(summaries, null, null);
     }

@@ -129,6 +129,21 @@ public sealed record PerformanceSummary(
         return (true, null);
     }
 
+    /// <summary>The stable, machine-readable start of <c>invalid_reason</c> when fewer than <see cref="MinRounds"/> of the
+    /// rounds were uncontended (<see cref="StandingRounds"/>).</summary>
+    public const string ContendedCode = "contended";
+
+    /// <summary>This result flagged <see cref="ContendedCode"/> when fewer than <see cref="MinRounds"/> of its rounds were
+    /// uncontended (docs/engine.md, "Contended rounds left out"): its figures are then over every round, most of them the
+    /// machine's. Unchanged with enough uncontended rounds, and with too few rounds anyway (<see cref="TooFewRoundsCode"/> says more).</summary>
+    public PerformanceSummary FlaggedIfContended(int uncontendedRounds) => Rounds < MinRounds || uncontendedRounds >= MinRounds
+        ? this
+        : this with
+        {
+            Valid = false,
+            InvalidReason = Inv($"{ContendedCode}: {uncontendedRounds} of {Rounds} rounds uncontended (at least {MinRounds} are needed); the figures are over all {Rounds}, the others timed while the machine was contended"),
+        };
+
     /// <summary>The reason lands in result files (<c>invalid_reason</c>): never a decimal comma.</summary>
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -60,15 +60,35 @@ public sealed class RunContendedValuesTests : IDisposable
 
         var perf = folder.Result("gmst_era", "pcand").Performance!;
         Assert.Equal(20.0, perf.SamplesNs[8]); // values are still judged
-        Assert.Equal(50.0, perf.SamplesNs[9]);
         Assert.Equal((0, 1), (perf.Contention!.DiscardedRounds, perf.Contention.ContendedRounds));
+        // The round stands and counts toward the 12, but with 11 uncontended rounds it is left out of the statistics.
+        Assert.Equal(Enumerable.Repeat(20.0, Rounds - 1), perf.SamplesNs);
+        Assert.Equal([50.0], perf.Contention.ContendedSamplesNs!);
+        Assert.True(perf.Contention.ContendedLeftOut);
+        Assert.Equal(Rounds - 1, perf.RoundValuesNs!.Count);
     }
 
-    private async Task<(RunFolder Folder, string Stdout)> RunAsync(string? contentionSwitch, string budget = "3600")
+    [Fact]
+    public async Task AMachineContendedThroughout_KeepsEveryRound_AndFlagsTheResult()
+    {
+        // Two quiet rounds (the chunks' gate has its level after them), then every chunk slow; past the budget each round stands.
+        var (folder, stdout) = await RunAsync(null, budget: "0.001", specs: ["20,20,20/20,20,20,20", "20,20,20/20,20,20,20", "30,30,30/30,30,30,30"]);
+
+        var perf = folder.Result("gmst_era", "pcand").Performance!;
+        Assert.False(perf.Valid);
+        Assert.Equal($"contended: 2 of {Rounds} rounds uncontended (at least 3 are needed); the figures are over all {Rounds}, the others timed while the machine was contended", perf.InvalidReason);
+        Assert.Equal([20.0, 20.0, .. Enumerable.Repeat(30.0, Rounds - 2)], perf.SamplesNs);
+        Assert.Equal(Enumerable.Repeat(30.0, Rounds - 2), perf.Contention!.ContendedSamplesNs!);
+        Assert.False(perf.Contention.ContendedLeftOut);
+        Assert.Null(perf.SpeedupVsReference); // flagged: never ranked
+        Assert.Contains("left out of the statistics of 0, the other 2 flagged (fewer than 3 uncontended rounds)", stdout, StringComparison.Ordinal);
+    }
+
+    private async Task<(RunFolder Folder, string Stdout)> RunAsync(string? contentionSwitch, string budget = "3600", string[]? specs = null)
     {
         var adapters = Directory.CreateDirectory(Path.Combine(_lab.Dir, "adapters")).FullName;
-        Write(adapters, "pref", "reference");
-        Write(adapters, "pcand", "candidate");
+        Write(adapters, "pref", "reference", specs ?? Specs);
+        Write(adapters, "pcand", "candidate", specs ?? Specs);
         ScriptedProbe.Write(adapters, [20.0]); // the probe process reads the machine quiet throughout
         var env = new Dictionary<string, string> { ["ASTROBENCH_PACED_DIR"] = Directory.CreateDirectory(Path.Combine(_lab.Dir, "paced")).FullName };
         if (contentionSwitch is not null)
@@ -83,14 +103,14 @@ public sealed class RunContendedValuesTests : IDisposable
         return (new RunFolder(Assert.Single(_lab.Runs())), result.Stdout);
     }
 
-    private static void Write(string adapters, string name, string role)
+    private static void Write(string adapters, string name, string role, string[] specs)
     {
         var script = Path.Combine(Repo.Fixtures, "probed", "adapter.sh");
         var dir = Directory.CreateDirectory(Path.Combine(adapters, name)).FullName;
         var manifest = new JsonObject
         {
             ["name"] = name, ["protocol"] = new JsonArray(1, 3, 4, 7), ["language"] = "c", ["library"] = "probed fixture", ["license"] = "n/a",
-            ["run"] = new JsonArray([JsonValue.Create("sh"), JsonValue.Create(script), .. Specs.Select(s => JsonValue.Create(s))]),
+            ["run"] = new JsonArray([JsonValue.Create("sh"), JsonValue.Create(script), .. specs.Select(s => JsonValue.Create(s))]),
             ["version"] = new JsonArray("sh", script, "--version"),
             ["requires"] = new JsonArray(),
             ["experiments"] = new JsonObject { ["gmst_era"] = new JsonObject { ["model"] = "probed fixture", ["role"] = role } },

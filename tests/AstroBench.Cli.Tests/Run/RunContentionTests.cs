@@ -56,11 +56,17 @@ public sealed class RunContentionTests : IDisposable
         foreach (var library in new[] { "pref", "pcand" })
         {
             var perf = folder.Result("gmst_era", library).Performance!;
-            Assert.Equal(Enumerable.Range(0, Rounds), perf.RoundCycles!);
             var contention = perf.Contention!;
-            // Cycle 8 (judged by probe 9) and cycle 9 (run after it) stand and are counted as contended.
+            // Cycle 8 (judged by probe 9) and cycle 9 (run after it) stand and are counted as contended, and with 10
+            // uncontended rounds they are left out of every statistic and per-round list (docs/engine.md, "Contended rounds left out").
             Assert.Equal((Rounds, 0, 2, 0), (contention.JudgedRounds, contention.DiscardedRounds, contention.ContendedRounds, contention.GateWaits));
+            Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 10, 11], perf.RoundCycles!);
+            Assert.Equal((Rounds - 2, Rounds - 2, Rounds - 2), (perf.Rounds, perf.SamplesNs.Count, perf.RoundSequence!.Count));
+            Assert.Equal([20.0, 20.0], contention.ContendedSamplesNs!);
+            Assert.True(contention.ContendedLeftOut);
+            Assert.True(perf.Valid, perf.InvalidReason);
         }
+        Assert.Equal(2 * Rounds, folder.Manifest.Rounds!.RoundsDone); // the rounds left out were still taken
         Assert.Equal(Rounds + 1, ScriptedProbe.Calls(adapters)); // one per cycle and the closing one: none taken again
     }
 
@@ -88,12 +94,15 @@ public sealed class RunContentionTests : IDisposable
         var (folder, _, _) = await RunAsync("c", [.. Enumerable.Repeat(20.0, 8), 40.0]);
 
         var perf = folder.Result("gmst_era", "pcand").Performance!;
-        Assert.Equal(Rounds, perf.SamplesNs.Count);
         var contention = perf.Contention!;
         Assert.True(contention.GateWaits > 0);
         Assert.True(contention.ContendedRounds > 0, "rounds stood once the wait gave up, and were counted");
+        Assert.Equal(contention.ContendedRounds, contention.ContendedSamplesNs!.Count);
         Assert.InRange(contention.DiscardedRounds, 0, Rounds);
-        Assert.Contains("kept although the machine was contended (a waiting or discarding limit was reached): those medians mix the machine's states",
+        // The eight rounds before the machine turned contended are enough: the contended ones are left out, and counted toward the rounds.
+        Assert.True(contention.ContendedLeftOut);
+        Assert.Equal(Rounds, perf.SamplesNs.Count + contention.ContendedRounds);
+        Assert.Contains("stood although the machine was contended (a waiting or discarding limit was reached): left out of the statistics of 2, the other 0 flagged",
             File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
     }
 

@@ -17,10 +17,10 @@ public sealed class ContendedRoundsTests
     {
         var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
-        rounds.Ran(0, Quiet);
+        Assert.False(rounds.Ran(0, Quiet));
 
         Assert.True(rounds.HasPending);
-        Assert.Equal([0], rounds.Judge(Contended));
+        Assert.Equal([0], rounds.Judge(Contended).Discard);
         Assert.False(rounds.HasPending);
         rounds.Discarded(0, 42.0);
         var record = rounds.RecordOf(0, gateWaits: 2)!;
@@ -39,7 +39,7 @@ public sealed class ContendedRoundsTests
         rounds.Ran(1, Contended);
 
         Assert.False(rounds.HasPending);
-        Assert.Empty(rounds.Judge(Contended));
+        Assert.Equal(new ContendedRounds.CycleVerdict([], []), rounds.Judge(Contended), VerdictComparer.Instance);
         Assert.Equal((0, 0, 0), (rounds.RecordOf(0, 0)!.JudgedRounds, rounds.RecordOf(0, 0)!.DiscardedRounds, rounds.RecordOf(0, 0)!.ContendedRounds));
     }
 
@@ -49,9 +49,9 @@ public sealed class ContendedRoundsTests
         var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
-        Assert.Empty(rounds.Judge(Quiet));
+        Assert.Equal(new ContendedRounds.CycleVerdict([], []), rounds.Judge(Quiet), VerdictComparer.Instance);
         rounds.Ran(0, Quiet);
-        Assert.Empty(rounds.Judge(null)); // a failed probe says nothing: the round stands
+        Assert.Equal(new ContendedRounds.CycleVerdict([], []), rounds.Judge(null), VerdictComparer.Instance); // a failed probe says nothing: the round stands
         Assert.Equal(0, rounds.RecordOf(0, 0)!.DiscardedRounds);
     }
 
@@ -61,11 +61,11 @@ public sealed class ContendedRoundsTests
         var rounds = Rounds(QuietGates.New(), maxDiscarded: 1);
         rounds.BeginCycle([0]);
         rounds.Ran(0, Quiet);
-        Assert.Equal([0], rounds.Judge(Contended));
+        Assert.Equal([0], rounds.Judge(Contended).Discard);
         rounds.Discarded(0, 40.0);
         rounds.Ran(0, Quiet);
 
-        Assert.Empty(rounds.Judge(Contended));
+        Assert.Equal(new ContendedRounds.CycleVerdict([], [0]), rounds.Judge(Contended), VerdictComparer.Instance); // stands contended
         Assert.Equal((1, 1), (rounds.RecordOf(0, 0)!.DiscardedRounds, rounds.RecordOf(0, 0)!.ContendedRounds));
     }
 
@@ -74,7 +74,7 @@ public sealed class ContendedRoundsTests
     {
         var rounds = Rounds(QuietGates.New());
         rounds.BeginCycle([0]);
-        rounds.Ran(0, Contended); // the wait gave up
+        Assert.True(rounds.Ran(0, Contended)); // the wait gave up: it stands contended
 
         Assert.False(rounds.HasPending);
         Assert.Equal(1, rounds.RecordOf(0, 0)!.ContendedRounds);
@@ -140,7 +140,9 @@ public sealed class ContendedRoundValuesTests
         var rounds = Rounds();
         rounds.BeginCycle([0]);
 
-        Assert.Equal([true, false, false], rounds.JudgeValues(0, [Quiet, Quiet, Contended, Quiet], 3)!);
+        var verdict = rounds.JudgeValues(0, [Quiet, Quiet, Contended, Quiet], 3)!;
+        Assert.Equal([true, false, false], verdict.Kept);
+        Assert.False(verdict.Contended);
         Assert.False(rounds.HasPending);
         var record = rounds.RecordOf(0, 0)!;
         Assert.Equal((1, 0, 0, 3, 2, 20.0), (record.JudgedRounds, record.DiscardedRounds, record.ContendedRounds, record.JudgedValues, record.ContendedValues, record.ValueLevelNs));
@@ -154,7 +156,9 @@ public sealed class ContendedRoundValuesTests
 
         Assert.Null(rounds.JudgeValues(0, [Quiet, Contended, Contended, Quiet], 3)); // each of the 3 values beside a slow chunk
         rounds.Discarded(0, 30.0);
-        Assert.Equal([true, true, true], rounds.JudgeValues(0, [Contended, Contended, Contended, Contended], 3)!);
+        var verdict = rounds.JudgeValues(0, [Contended, Contended, Contended, Contended], 3)!;
+        Assert.Equal([true, true, true], verdict.Kept);
+        Assert.True(verdict.Contended); // it stands, and is left out of the statistics (StandingRounds)
         var record = rounds.RecordOf(0, 0)!;
         Assert.Equal((2, 1, 1, 6, 3), (record.JudgedRounds, record.DiscardedRounds, record.ContendedRounds, record.JudgedValues, record.ContendedValues));
         Assert.Equal([30.0], record.DiscardedSamplesNs);
@@ -170,10 +174,21 @@ public sealed class ContendedRoundsBudgetTests
         var rounds = new ContendedRounds(QuietGates.New(), [true], [5], TimeSpan.FromSeconds(1), QuietGates.New());
         rounds.BeginCycle([0]);
 
-        Assert.Equal([true, true, true], rounds.JudgeValues(0, [300_000, 300_000, 300_000, 300_000], 3, mayDiscard: false)!);
+        Assert.True(rounds.JudgeValues(0, [300_000, 300_000, 300_000, 300_000], 3, mayDiscard: false)!.Contended);
         rounds.Ran(0, 20.0);
-        Assert.Empty(rounds.Judge(30.0, mayDiscard: false));
+        Assert.Equal(new ContendedRounds.CycleVerdict([], [0]), rounds.Judge(30.0, mayDiscard: false), VerdictComparer.Instance);
         var record = rounds.RecordOf(0, 0)!;
         Assert.Equal((0, 2), (record.DiscardedRounds, record.ContendedRounds));
     }
+}
+
+/// <summary>Compares two cycle verdicts by their lists' contents (the record's own equality compares the lists by reference).</summary>
+internal sealed class VerdictComparer : IEqualityComparer<ContendedRounds.CycleVerdict>
+{
+    public static readonly VerdictComparer Instance = new();
+
+    public bool Equals(ContendedRounds.CycleVerdict? x, ContendedRounds.CycleVerdict? y) =>
+        x is not null && y is not null && x.Discard.SequenceEqual(y.Discard) && x.Contended.SequenceEqual(y.Contended);
+
+    public int GetHashCode(ContendedRounds.CycleVerdict obj) => obj.Discard.Count * 31 + obj.Contended.Count;
 }
