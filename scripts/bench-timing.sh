@@ -214,7 +214,7 @@ if [[ $skip != *" stress "* ]]; then
   run=$(cat "$work/stress.run")
   COLUMNS=250 "$bin" runs show "$(basename "$run")" --results-dir "$(dirname "$run")" > "$work/show.txt" 2>&1
   python3 - "$run" "$work/show.txt" <<'PY'
-import glob, json, os, sys
+import collections, glob, json, os, sys
 run, show = sys.argv[1:3]
 perf = [(r["experiment"], r["library"], r["performance"]) for f in sorted(glob.glob(os.path.join(run, "*", "*.json")))
         if (r := json.load(open(f)))["performance"]]
@@ -225,8 +225,9 @@ text = open(show, encoding="utf-8").read()
 heat = text[text.find("Speed heatmap"):]
 heat = heat[heat.find("\n"):]  # past the title, whose legend shows the mark once
 heat = heat[:heat.find("FROM")] if "FROM" in heat else heat
-print(f"{'':10s} flagged unstable {len(unstable)} of {len(perf)} timed results ({len(invalid)} invalid in all): "
-      f"{', '.join(f'{e}/{l}' for e, l in unstable) or 'none'}")
+codes = collections.Counter((p["invalid_reason"] or "").split(":")[0] for e, l, p in perf if not p["valid"])
+print(f"{'':10s} flagged unstable {len(unstable)} of {len(perf)} timed results ({len(invalid)} invalid in all: "
+      f"{', '.join(f'{c} {n}' for c, n in sorted(codes.items())) or 'none'}): {', '.join(f'{e}/{l}' for e, l in unstable) or 'none'}")
 print(f"{'':10s} invalid results with a speedup: {len(with_speedup)}; speed heatmap of `astrobench runs show`: "
       f"{heat.count(chr(0x26a0))} cells marked invalid (never ranked), {len(invalid)} expected")
 PY

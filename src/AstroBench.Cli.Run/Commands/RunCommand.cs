@@ -52,7 +52,7 @@ internal static class RunCommand
 
     private static readonly Option<int> Jobs = new(RunCommandLine.Jobs) { Description = RunCommandSupport.Inv($"accuracy calls at once, across experiments and libraries ({RunLimits.MinJobs}..{RunLimits.MaxJobs}; default: the processor count); timing rounds always run alone"), DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<int> ShardRows = new(RunCommandLine.ShardRows) { Description = RunCommandSupport.Inv($"smallest shard a persistent adapter's accuracy request is split into across --jobs (0: never split; default {AccuracyShards.DefaultMinRows:N0})"), DefaultValueFactory = _ => AccuracyShards.DefaultMinRows };
-    private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs in results/.cache (docs/engine.md)" };
+    private static readonly Option<bool> NoCache = new(RunCommandLine.NoCache) { Description = "neither reuse nor store reference outputs, nor this machine's contention levels, in results/.cache (docs/engine.md)" };
     private static readonly Option<string> Transport = new(RunCommandLine.Transport) { Description = "accuracy transport: auto (v2 with the best encoding an adapter declares), v1, decimal, hex or binary", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> Resume = new(RunCommandLine.Resume) { Description = "continue a paused run from its checkpoint folder (its config comes from the checkpoint)" };
     private static readonly Option<int?> AdapterMemoryMb = new(RunCommandLine.AdapterMemoryMb) { Description = "RLIMIT_AS of every adapter process, in MB (docs/limits.md)" };

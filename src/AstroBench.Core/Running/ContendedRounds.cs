@@ -171,5 +171,9 @@ internal sealed class ContendedRounds
     public RoundsContention? RecordOf(int library, int gateWaits) => gate is null || !native[library]
         ? null
         : new RoundsContention(ContentionGate.ThresholdPercent, gate.Level, judged[library], discarded[library].Count, [.. discarded[library]], contended[library], gateWaits,
-            judgedValues[library], contendedValues[library], judgedValues[library] > 0 ? valueGate!.Level : null);
+            judgedValues[library], contendedValues[library], judgedValues[library] > 0 ? valueGate!.Level : null)
+        {
+            RememberedLevelNs = gate.RememberedLevel,
+            RememberedValueLevelNs = judgedValues[library] > 0 ? valueGate!.RememberedLevel : null,
+        };
 }

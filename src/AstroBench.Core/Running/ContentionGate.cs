@@ -35,8 +35,17 @@ public sealed class ContentionGate
 
     private readonly Queue<double> recent = new();
 
-    /// <summary>The uncontended level (ns/op) of the samples seen so far, or null while there are fewer than <see cref="MinSamples"/>.</summary>
+    /// <summary>The uncontended level (ns/op) the gate judges by: the lower of <see cref="OwnLevel"/> and
+    /// <see cref="RememberedLevel"/>, either alone when the other is null; null while it has neither.</summary>
     public double? Level { get; private set; }
+
+    /// <summary>The level of the run's own samples so far, or null while there are fewer than <see cref="MinSamples"/>.</summary>
+    public double? OwnLevel { get; private set; }
+
+    /// <summary>A level an earlier run of this machine saw (docs/engine.md, "Remembered levels"): a run contended from its
+    /// first sample has no uncontended sample of its own to set the level by, and would judge its first experiments
+    /// against the contended level. Null: none.</summary>
+    public double? RememberedLevel { get; private set; }
 
     /// <summary>Adds a probe sample of the run; the level then includes it.</summary>
     public void Observe(double sampleNs)
@@ -46,8 +55,22 @@ public sealed class ContentionGate
         {
             recent.Dequeue();
         }
-        Level = recent.Count >= MinSamples ? Percentiles.OfSorted(recent.Order().ToArray(), LevelPercentile) : null;
+        OwnLevel = recent.Count >= MinSamples ? Percentiles.OfSorted(recent.Order().ToArray(), LevelPercentile) : null;
+        Level = Lower(OwnLevel, RememberedLevel);
     }
+
+    /// <summary>Judges by <paramref name="levelNs"/> too, from now on, until the run's own level is lower.</summary>
+    public void Remember(double levelNs)
+    {
+        if (!(levelNs > 0) || double.IsInfinity(levelNs))
+        {
+            throw new ArgumentOutOfRangeException(nameof(levelNs), levelNs, "a remembered level is a positive ns/op figure");
+        }
+        RememberedLevel = levelNs;
+        Level = Lower(OwnLevel, RememberedLevel);
+    }
+
+    private static double? Lower(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>Whether <paramref name="sampleNs"/> says the machine was contended; false while there is no level.</summary>
     public bool IsContended(double sampleNs) => Level is { } level && sampleNs > level * (1 + ThresholdPercent / 100.0);

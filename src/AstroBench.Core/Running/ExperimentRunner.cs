@@ -17,15 +17,31 @@ namespace AstroBench.Core.Running;
 /// <see cref="AccuracyStage"/>, reported in plan order) → scoring → perf → files. A failing candidate is recorded with its outcome; a failing reference fails the experiment.
 /// Timing results carry <paramref name="segment"/>, the index of the run segment they were measured in (docs/checkpoints.md).
 /// </summary>
-public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter, int segment = 0)
+/// <remarks>With <paramref name="remembered"/> levels (docs/engine.md, "Remembered levels") the run's contention gates judge
+/// by them too from the first sample on.</remarks>
+public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner runner, IRunReporter reporter, int segment = 0,
+    Caching.RememberedLevels? remembered = null)
 {
     public sealed record Result(bool Ok, string? FailureReason, IReadOnlyList<LibraryResult> Libraries);
 
     /// <summary>The run's: the uncontended level is the machine's over every experiment timed so far (docs/engine.md, "Contended cycles").</summary>
-    private readonly ContentionGate contention = new();
+    private readonly ContentionGate contention = Gate(remembered?.Probe);
 
     /// <summary>The run's gate for the probe chunks inside native timing processes (protocol 7; docs/engine.md, "Contended values").</summary>
-    private readonly ContentionGate valueContention = new();
+    private readonly ContentionGate valueContention = Gate(remembered?.Chunks);
+
+    /// <summary>The levels of the run's own samples (probe process, probe chunks) so far: what the next run may remember.</summary>
+    public (double? Probe, double? Chunks) OwnLevels => (contention.OwnLevel, valueContention.OwnLevel);
+
+    private static ContentionGate Gate(Caching.RememberedLevel? level)
+    {
+        var gate = new ContentionGate();
+        if (level is not null)
+        {
+            gate.Remember(level.LevelNs);
+        }
+        return gate;
+    }
 
     private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
     {

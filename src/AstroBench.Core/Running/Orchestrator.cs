@@ -1,3 +1,4 @@
+using System.Globalization;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Caching;
 using AstroBench.Core.Diagnostics;
@@ -112,7 +113,8 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 await Task.WhenAll(capture, environment);
             }
             var processes = new AdapterProcessRunner(options.CallTimeout, options.AdapterMemoryMb is { } mb ? new AddressSpaceLimit(mb) : null);
-            var runner = new ExperimentRunner(options, processes, reporter, segments.Index);
+            var levels = LoadLevels();
+            var runner = new ExperimentRunner(options, processes, reporter, segments.Index, levels);
             await using var calls = new AccuracyCalls(processes, options.Transport, options.Jobs, options.ShardRows);
             var stage = new AccuracyStage(options, calls, cache, capture, staging.RunId);
             var remaining = plan.Experiments.Where(e => !completed.Contains(e.Definition.Id)).ToList();
@@ -174,6 +176,7 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 RunTrace.Mark("memory released");
             }
             await PublishAsync(plan, staging, segments, await capture, await environment, processes, cache, ct);
+            await SaveLevelsAsync(levels, runner.OwnLevels, staging.RunId);
             return Finish(new RunOutcome(RunStatus.Completed, staging.RunId, staging.FinalPath, done, total, [], null));
         }
         catch (OperationCanceledException)
@@ -187,6 +190,40 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
             // run goes, and the run fails with the one reason the server and the CLI recognise.
             staging.Abandon();
             return Finish(DiskFullOutcome(done, total));
+        }
+    }
+
+    /// <summary>Whether the run remembers this machine's uncontended levels across runs (docs/engine.md, "Remembered levels"):
+    /// only a timed run with the probe and the contention rule; <c>--no-cache</c> (reuse nothing of earlier runs) turns it off.</summary>
+    private bool RemembersLevels => !options.NoPerf && options.UseReferenceCache && options.MachineProbePath is not null && !ContentionGate.Disabled;
+
+    private RememberedLevels? LoadLevels()
+    {
+        var levels = RemembersLevels ? RememberedLevels.Load(RememberedLevels.PathFor(options.ResultsDir), RememberedLevels.ThisMachine, DateTimeOffset.UtcNow) : null;
+        if (levels is not null)
+        {
+            static string Of(string what, RememberedLevel? l) => l is null ? ""
+                : string.Create(CultureInfo.InvariantCulture, $"; {what} {l.LevelNs:0.###} ns/op (run {l.Run})");
+            reporter.Info("contention levels remembered from earlier runs of this machine" + Of("probe", levels.Probe) + Of("probe chunks", levels.Chunks));
+        }
+        return levels;
+    }
+
+    private async Task SaveLevelsAsync(RememberedLevels? before, (double? Probe, double? Chunks) own, string runId)
+    {
+        if (!RemembersLevels || (own.Probe is null && own.Chunks is null))
+        {
+            return;
+        }
+        try
+        {
+            await RememberedLevels.SaveAsync(RememberedLevels.PathFor(options.ResultsDir),
+                RememberedLevels.Next(before, RememberedLevels.ThisMachine, own.Probe, own.Chunks, runId, DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The run is published; the next one only sets its levels from its own samples, as without the memory.
+            reporter.Info("contention levels not remembered: " + ex.Message);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed record RunOptions
     /// <summary>The smallest shard of a persistent adapter's large accuracy request (<c>--shard-rows</c>, docs/engine.md "Shards"); 0: never split.</summary>
     public int ShardRows { get; init; } = AccuracyShards.DefaultMinRows;
 
-    /// <summary>Reuse and store reference outputs in <c>results/.cache/reference</c> (<c>--no-cache</c> turns it off).</summary>
+    /// <summary>Reuse and store reference outputs in <c>results/.cache/reference</c>, and this machine's contention levels in <c>results/.cache/machine</c> (<c>--no-cache</c> turns both off).</summary>
     public bool UseReferenceCache { get; init; } = true;
 
     public long ReferenceCacheMaxBytes { get; init; } = Caching.ReferenceCache.DefaultMaxBytes;

@@ -17,6 +17,8 @@ namespace AstroBench.Core.Statistics;
 /// <param name="ContendedSamplesNs">The samples of the <paramref name="ContendedRounds"/>, in round order (docs/engine.md, "Contended rounds left out"); null in older results.</param>
 /// <param name="ContendedLeftOut">Whether those rounds are left out of <c>samples_ns</c> and every statistic (at least 3 rounds were uncontended);
 /// false: they are in, and with any of them the result is flagged <c>contended</c>.</param>
+/// <param name="RememberedLevelNs">The probe level an earlier run of this machine saw, which the gate judged by too (docs/engine.md, "Remembered levels"); null: none.</param>
+/// <param name="RememberedValueLevelNs">The same for the probe chunks; null: none.</param>
 public sealed record RoundsContention(
     double ThresholdPercent,
     double? LevelNs,
@@ -29,4 +31,6 @@ public sealed record RoundsContention(
     int ContendedValues = 0,
     double? ValueLevelNs = null,
     IReadOnlyList<double>? ContendedSamplesNs = null,
-    bool ContendedLeftOut = false);
+    bool ContendedLeftOut = false,
+    double? RememberedLevelNs = null,
+    double? RememberedValueLevelNs = null);

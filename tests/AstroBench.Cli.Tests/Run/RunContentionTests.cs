@@ -106,10 +106,37 @@ public sealed class RunContentionTests : IDisposable
             File.ReadAllText(Path.Combine(folder.Path, "summary.md")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARunContendedFromItsFirstSample_IsJudgedByTheLevelAnEarlierRunSaw_UnlessNoCache(bool noCache)
+    {
+        var (first, _, _) = await RunAsync("c", [20.0]); // this machine, uncontended: its level is remembered
+        Assert.Equal(0, first.Result("gmst_era", "pcand").Performance!.Contention!.ContendedRounds);
+
+        // Contended from the first sample to the last: without the memory the run's own level would be 30 and nothing contended.
+        // The budget is spent at once, so no round waits or is taken again: each stands contended.
+        var (second, stdout, _) = await RunAsync("c", [30.0], budget: "0.0001", extra: noCache ? ["--no-cache"] : [], after: first.Path);
+
+        var perf = second.Result("gmst_era", "pcand").Performance!;
+        if (noCache)
+        {
+            Assert.Equal((0, null), (perf.Contention!.ContendedRounds, perf.Contention.RememberedLevelNs));
+            Assert.True(perf.Valid, perf.InvalidReason);
+            Assert.DoesNotContain("contention levels remembered", stdout, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Equal((Rounds, 20.0, 20.0), (perf.Contention!.ContendedRounds, perf.Contention.RememberedLevelNs, perf.Contention.LevelNs));
+        Assert.False(perf.Valid);
+        Assert.StartsWith($"contended: 0 of {Rounds} rounds uncontended", perf.InvalidReason, StringComparison.Ordinal);
+        Assert.Contains("contention levels remembered from earlier runs of this machine; probe 20 ns/op (run " + Path.GetFileName(first.Path) + ")", stdout, StringComparison.Ordinal);
+    }
+
     /// <param name="budget">The <c>--perf-budget</c>: by default far more than the rounds take on any machine, since a
     /// contended round is taken again only within the budget and a test must not depend on this machine's speed.</param>
+    /// <param name="after">A run of this lab before this one (the folder to leave out when finding this run's).</param>
     private async Task<(RunFolder Folder, string Stdout, string Adapters)> RunAsync(string language, double[] probeSamples, string? contentionSwitch = null,
-        string budget = "3600")
+        string budget = "3600", string[]? extra = null, string? after = null)
     {
         var adapters = Directory.CreateDirectory(Path.Combine(_lab.Dir, "adapters")).FullName;
         PacedAdapters.WriteAs(adapters, "pref", "reference", language, "20");
@@ -122,9 +149,9 @@ public sealed class RunContentionTests : IDisposable
         }
         var r = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var run = CliProcess.Start(_lab.Dir,
-            ["run", "--adapters-dir", adapters, "--experiments", "gmst_era", "--n", "20", "--perf-rounds", r, "--max-perf-rounds", r, "--perf-budget", budget], env);
+            ["run", "--adapters-dir", adapters, "--experiments", "gmst_era", "--n", "20", "--perf-rounds", r, "--max-perf-rounds", r, "--perf-budget", budget, .. extra ?? []], env);
         var result = await run.WaitAsync();
         Assert.True(result.ExitCode == 0, result.All);
-        return (new RunFolder(Assert.Single(_lab.Runs())), result.Stdout, adapters);
+        return (new RunFolder(Assert.Single(_lab.Runs(), p => p != after)), result.Stdout, adapters);
     }
 }

@@ -16,6 +16,35 @@ public sealed class ContentionGateTests
     }
 
     [Fact]
+    public void ARememberedLevel_JudgesFromTheFirstSample_UntilTheRunsOwnLevelIsLower()
+    {
+        var gate = new ContentionGate();
+        gate.Remember(20.0);
+
+        Assert.Equal(20.0, gate.Level);
+        Assert.True(gate.IsContended(30.0)); // a run contended from its start is judged at once
+        foreach (var s in Enumerable.Repeat(30.0, 2 * ContentionGate.MinSamples))
+        {
+            gate.Observe(s);
+        }
+        Assert.Equal((20.0, 30.0), (gate.Level, gate.OwnLevel)); // its own samples, all contended, do not raise it
+        foreach (var s in Enumerable.Repeat(19.0, ContentionGate.MinSamples))
+        {
+            gate.Observe(s);
+        }
+        Assert.Equal(19.0, gate.Level); // the run's own level, lower: the machine is faster now
+        Assert.Equal(20.0, gate.RememberedLevel);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void ARememberedLevelIsAPositiveFigure(double level) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContentionGate().Remember(level));
+
+    [Fact]
     public void BelowTheMinimumSamples_ThereIsNoLevel_AndNothingIsContended()
     {
         var gate = With([.. Enumerable.Repeat(20.0, ContentionGate.MinSamples - 1)]);
