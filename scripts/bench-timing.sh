@@ -23,7 +23,10 @@
 #   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3),
 #   ASTROBENCH_CONTENTION=0 (every native round stands whatever the probe says: the comparison for part 1; docs/engine.md,
 #   "Contended cycles"),
-#   KEEP=DIR (keep the runs, their logs and time figures in DIR instead of a temporary folder).
+#   KEEP=DIR (keep the runs, their logs and time figures in DIR instead of a temporary folder),
+#   LEVELS=FILE (the machine's remembered contention levels, docs/engine.md "Remembered levels"; default one file in the
+#   work folder): each run has its own results folder, so its reference cache is cold, but the levels file is carried
+#   from run to run, as a lab's results folder carries it: the first run of a fresh LEVELS has none.
 # Usage: scripts/bench-timing.sh   (needs scripts/setup.sh first; part 2 needs stress-ng)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,6 +44,7 @@ experiments=${EXPERIMENTS:-$erfa24}
 catalog=${CATALOG_EXPERIMENTS:-all}
 n=${N:-1000}
 read -r -a extra <<< "${RUN_ARGS:-}"
+levels=${LEVELS:-$work/contention-levels.json}
 skip=" ${SKIP:-} "
 # Part 2 without stress-ng would time an unloaded machine and call it loaded: refuse before part 1 is spent.
 if [[ $skip != *" stress "* ]] && ! command -v stress-ng > /dev/null; then
@@ -55,8 +59,11 @@ timed() {
   local out="$work/$label" before
   mkdir -p "$out"
   local cmd=("$bin" run --seed 42 --n "$n" --results-dir "$out/results" "${extra[@]}" "$@")
+  local remembered="$out/results/.cache/machine/contention-levels.json"
+  if [ -f "$levels" ]; then mkdir -p "$(dirname "$remembered")"; cp "$levels" "$remembered"; fi
   before=$(load)
   /usr/bin/time -f "%e %M %U %S" -o "$out/time" "${cmd[@]}" > "$out/log" 2>&1 || { tail -5 "$out/log"; exit 1; }
+  if [ -f "$remembered" ]; then cp "$remembered" "$levels"; fi
   local wall rss_kb user sys run
   read -r wall rss_kb user sys < "$out/time"
   run=$(grep -o 'results in .*' "$out/log" | tail -1 | cut -d' ' -f3)

@@ -78,7 +78,7 @@ def main():
     for label, lo, hi in (("0-2", 0, 2), ("3-6", 3, 6), ("7-10", 7, 10), ("11+", 11, 10**9)):
         group = [r for r in rows if lo <= r["worse"] <= hi]
         if group:
-            print("  rounds kept although contended (the worse run) %-4s: %2d results, medians within 3 %% %2d, |difference| p50 %.1f %%"
+            print("  rounds stood although contended (the worse run) %-4s: %2d results, medians within 3 %% %2d, |difference| p50 %.1f %%"
                   % (label, len(group), within(group, "median"), statistics.median(abs(r["median"]) for r in group)))
 
 

@@ -8,7 +8,7 @@ namespace AstroBench.Core.Results;
 
 /// <summary>
 /// Compile-time metadata of the files a run writes and reads back (results, manifest, checkpoint, reference-cache
-/// entries, the reference-uncertainty table), used by <see cref="ResultJson.Options"/> ahead of reflection. The
+/// entries, the remembered contention levels, the reference-uncertainty table), used by <see cref="ResultJson.Options"/> ahead of reflection. The
 /// reflection resolver builds the same metadata at run time with <c>System.Reflection.Emit</c> accessors, each one
 /// JIT-compiled: about a fifth of an n = 1,000 run's start-up (docs/engine.md, "Start-up and memory").
 /// Metadata only: names, converters and null handling still come from <see cref="ResultJson.Options"/>, so every byte
@@ -19,5 +19,6 @@ namespace AstroBench.Core.Results;
 [JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(Checkpoint))]
 [JsonSerializable(typeof(ReferenceCacheEntry))]
+[JsonSerializable(typeof(RememberedLevels))]
 [JsonSerializable(typeof(ReferenceUncertaintyTable.Document))]
 internal sealed partial class ResultJsonContext : JsonSerializerContext;

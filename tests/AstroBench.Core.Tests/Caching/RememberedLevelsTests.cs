@@ -1,4 +1,6 @@
+using System.Text.Json;
 using AstroBench.Core.Caching;
+using AstroBench.Core.Results;
 
 namespace AstroBench.Core.Tests.Caching;
 
@@ -22,6 +24,18 @@ public sealed class RememberedLevelsTests : IDisposable
 
         Assert.Equal((24.9, "run-1", 20.3), (levels.Probe!.LevelNs, levels.Probe.Run, levels.Chunks!.LevelNs));
         Assert.EndsWith(Path.Combine(".cache", "machine", "contention-levels.json"), File_, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFile_RoundTrips_WithTheCompileTimeMetadataAlone()
+    {
+        // astrobench-run is Native AOT: no reflection fallback, so a type missing from ResultJsonContext fails the run there only.
+        var aot = new JsonSerializerOptions(ResultJson.Options) { TypeInfoResolver = ResultJsonContext.Default };
+        var levels = RememberedLevels.Next(null, "m", 24.9, null, "run-1", Now);
+
+        var back = JsonSerializer.Deserialize<RememberedLevels>(JsonSerializer.Serialize(levels, aot), aot)!;
+
+        Assert.Equal((levels.Schema, levels.Machine, levels.Probe, levels.Chunks), (back.Schema, back.Machine, back.Probe, back.Chunks));
     }
 
     [Fact]
