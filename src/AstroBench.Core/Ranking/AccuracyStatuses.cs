@@ -13,6 +13,6 @@ public static class AccuracyStatuses
     /// <summary>No accuracy figure (skipped, no finite p99) or, for speed, no valid timing.</summary>
     public const string NotRanked = "not_ranked";
 
-    /// <summary>Speed only: the timing is flagged invalid (unstable, below resolution, too_few_rounds).</summary>
+    /// <summary>Speed only: the timing is flagged invalid (unstable, below resolution, too_few_rounds, contended).</summary>
     public const string Invalid = "invalid";
 }

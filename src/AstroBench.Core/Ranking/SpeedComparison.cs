@@ -6,7 +6,7 @@ namespace AstroBench.Core.Ranking;
 /// Compares two results on speed (docs/scoreboard.md) with the same percentile bootstrap of the ratio of medians as
 /// the speedup against the reference (<see cref="SpeedupBootstrap"/>): a win when the 95 % interval of
 /// median_B / median_A lies above 1, a loss below 1, a tie when it contains 1. A result whose timing is invalid
-/// (unstable, below resolution, <c>too_few_rounds</c>) or missing is never ranked.
+/// (unstable, below resolution, <c>too_few_rounds</c>, <c>contended</c>) or missing is never ranked.
 /// </summary>
 public static class SpeedComparison
 {
