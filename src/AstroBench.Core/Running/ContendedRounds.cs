@@ -9,7 +9,9 @@ namespace AstroBench.Core.Running;
 /// again (the rounds wait for the machine) up to <see cref="MaxRetakesPerCycle"/> times and within the experiment's
 /// retake limit; after the cycle, the next probe judges its rounds: contended, the native rounds are discarded and taken
 /// again (at most a library's planned rounds over the experiment), otherwise they stand. Once a limit is reached, rounds
-/// stand whatever the probe said and are counted as contended, so that timing always ends. A cycle with another runtime in
+/// stand whatever the probe said and are counted as contended, so that timing always ends; the caller is told which
+/// (<see cref="CycleVerdict"/>, <see cref="ValuesVerdict"/>, <see cref="Ran"/>), and leaves them out of the statistics
+/// (<see cref="StandingRounds"/>; docs/engine.md, "Contended rounds left out"). A cycle with another runtime in
 /// it is not judged, and its rounds all stand: an interpreter's fresh process costs 0.1–0.7 s to start, its pre-started
 /// processes would idle while the cycle waited, and its rounds put seconds between a native round and the next probe.
 /// A protocol 7 round is judged by its own values instead (<see cref="JudgeValues"/>; docs/engine.md, "Contended values"),
