@@ -76,7 +76,7 @@ perf = [r["performance"] for f in glob.glob(os.path.join(run, "*", "*.json")) if
 r = m.get("rounds") or {}
 cv = statistics.median(p["cv_percent"] for p in perf) if perf else float("nan")
 print(f"{label:10s} wall {float(wall):7.1f} s  peak RSS {int(rss_kb)/1024:6.1f} MB  {len(perf)} timed results, median CV {cv:.1f} %, "
-      f"invalid {sum(not p['valid'] for p in perf)} (unstable {r.get('unstable')}), rounds {r.get('rounds_done')} "
+      f"invalid {sum(not p['valid'] for p in perf)} (unstable {r.get('unstable')}, contended {r.get('contended')}), rounds {r.get('rounds_done')} "
       f"(extra {r.get('extra_rounds')}; stopped {r.get('stopped')})  load {before} -> {after}")
 t = m.get("timing") or {}
 timed_s = sum(p["rounds"] * (p.get("values_per_round") or 1) * p["ops_per_round"] * p["median_ns"] for p in perf) / 1e9

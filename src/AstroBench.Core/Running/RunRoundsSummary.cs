@@ -19,8 +19,11 @@ public static class RunRoundsSummary
             adapters.ToDictionary(a => a.Name, a => policy.MaxFor(a.Language), StringComparer.Ordinal),
             policy.CvTargetPercent, policy.BudgetPerLibrary.TotalSeconds,
             timed.Sum(Taken), timed.Sum(p => Math.Max(0, Taken(p) - (p.RoundsPlanned ?? p.Rounds))), stopped,
-            timed.Count(p => p.InvalidReason?.StartsWith(PerformanceSummary.UnstableCode, StringComparison.Ordinal) == true));
+            Flagged(timed, PerformanceSummary.UnstableCode), Flagged(timed, PerformanceSummary.ContendedCode));
     }
+
+    private static int Flagged(IEnumerable<PerformanceSummary> timed, string code) =>
+        timed.Count(p => p.InvalidReason?.StartsWith(code, StringComparison.Ordinal) == true);
 
     /// <summary>The rounds a result took: its samples' and those left out because the machine was contended (docs/engine.md, "Contended rounds left out").</summary>
     private static int Taken(PerformanceSummary p) => p.Rounds + (p.Contention is { ContendedLeftOut: true } c ? c.ContendedRounds : 0);

@@ -82,6 +82,7 @@ public sealed class RunContendedValuesTests : IDisposable
         Assert.False(perf.Contention.ContendedLeftOut);
         Assert.Null(perf.SpeedupVsReference); // flagged: never ranked
         Assert.Contains("left out of the statistics of 0, the other 2 flagged (fewer than 3 uncontended rounds)", stdout, StringComparison.Ordinal);
+        Assert.Equal((2, 0), (folder.Manifest.Rounds!.Contended, folder.Manifest.Rounds.Unstable)); // pref and pcand
     }
 
     private async Task<(RunFolder Folder, string Stdout)> RunAsync(string? contentionSwitch, string budget = "3600", string[]? specs = null)
