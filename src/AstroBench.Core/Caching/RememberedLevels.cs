@@ -88,6 +88,6 @@ public sealed record RememberedLevel(double LevelNs, string Run, DateTimeOffset 
         {
             return before;
         }
-        return before is null || own <= before.LevelNs * (1 + ContentionGate.ThresholdPercent / 100.0) ? new RememberedLevel(own, run, now) : before;
+        return before is null || !ContentionGate.IsAbove(own, before.LevelNs) ? new RememberedLevel(own, run, now) : before;
     }
 }

@@ -73,7 +73,11 @@ public sealed class ContentionGate
     private static double? Lower(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>Whether <paramref name="sampleNs"/> says the machine was contended; false while there is no level.</summary>
-    public bool IsContended(double sampleNs) => Level is { } level && sampleNs > level * (1 + ThresholdPercent / 100.0);
+    public bool IsContended(double sampleNs) => Level is { } level && IsAbove(sampleNs, level);
+
+    /// <summary>Whether <paramref name="sampleNs"/> is more than <see cref="ThresholdPercent"/> above <paramref name="levelNs"/>:
+    /// the one definition of "contended", for a sample against the gate's level and for a run's level against a remembered one.</summary>
+    public static bool IsAbove(double sampleNs, double levelNs) => sampleNs > levelNs * (1 + ThresholdPercent / 100.0);
 
     /// <summary>How far above the level <paramref name="sampleNs"/> is, in percent; null while there is no level.</summary>
     public double? AbovePercent(double sampleNs) => Level is { } level ? (sampleNs / level - 1) * 100.0 : null;

@@ -77,8 +77,11 @@ public static class RoundsRule
     /// within 3 % by chance) or never; the standard error of their median falls as 1/√n, which is what two runs' medians
     /// agreeing needs. The CV's validity limit still asks for rounds, as for every library.
     /// </summary>
-    private static bool AboveTarget(Library library, RoundsPolicy policy) => library.SeTargetPercent is { } se
-        ? !(RobustSpread.MedianSePercentOf(library.KeptNs) <= se)
-            || !(PerformanceSummary.CvPercentOf(library.KeptNs) <= PerformanceSummary.MaxCvPercent)
-        : AboveTarget(library.KeptNs, policy);
+    private static bool AboveTarget(Library library, RoundsPolicy policy)
+    {
+        var kept = library.KeptNs; // filtered once: it is a copy when contended rounds are left out
+        return library.SeTargetPercent is { } se
+            ? !(RobustSpread.MedianSePercentOf(kept) <= se) || !(PerformanceSummary.CvPercentOf(kept) <= PerformanceSummary.MaxCvPercent)
+            : AboveTarget(kept, policy);
+    }
 }
