@@ -111,7 +111,7 @@ internal static class RunCommand
             {
                 resume = await RunCheckpointCommand.PrepareAsync(checkpoint, ConfigOptions.Where(o => IsGiven(parse, o)).Select(o => o.Name), sink, cts.Token);
                 // How the accuracy work runs and the adapters' memory limit are not part of a run's config: a resume may choose them afresh.
-                (options, plan) = (WithEngine(resume.Options, parse) with { AdapterMemoryMb = AdapterMemory(parse) }, resume.Plan);
+                (options, plan) = (WithEngine(WithProbe(resume.Options), parse) with { AdapterMemoryMb = AdapterMemory(parse) }, resume.Plan);
             }
             else
             {
@@ -208,12 +208,15 @@ internal static class RunCommand
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is var t and > 0 ? t : throw new CliException("--timeout must be positive")),
             AdapterMemoryMb = AdapterMemory(parse),
         };
-        // The probe lives beside the adapters (adapters/probe, built with them); a run without it simply records no machine block.
-        options = options with { MachineProbePath = MachineProbe.Locate(options.AdapterDirs.Append(Path.Combine(RepoLocator.Find() ?? ".", "adapters")))?.Executable };
-        options = WithEngine(options, parse);
+        options = WithEngine(WithProbe(options), parse);
         var errors = RunOptionsValidator.Validate(options);
         return errors.Count == 0 ? options : throw new CliException(string.Join("; ", errors));
     }
+
+    /// <summary>The probe lives beside the adapters (adapters/probe, built with them); a run without it simply records no machine
+    /// block. Not part of a run's config: a resume locates it afresh, as a new run does (before, a resumed segment never probed).</summary>
+    private static RunOptions WithProbe(RunOptions options) =>
+        options with { MachineProbePath = MachineProbe.Locate(options.AdapterDirs.Append(Path.Combine(RepoLocator.Find() ?? ".", "adapters")))?.Executable };
 
     private static RunOptions WithEngine(RunOptions options, ParseResult parse)
     {

@@ -23,4 +23,15 @@ public sealed class InputTable
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Width, Width);
 
     public Span<double> RowForWrite(int i) => Values.AsSpan(i * Width, Width);
+
+    /// <summary>A copy of the last <paramref name="count"/> rows (all of them when there are fewer), as a table of its own;
+    /// its edge cases are those among them.</summary>
+    public InputTable LastRows(int count)
+    {
+        var n = Math.Min(Math.Max(0, count), Rows);
+        var first = Rows - n;
+        var copy = new InputTable(Columns, n, Math.Max(0, EdgeCases - first));
+        Values.AsSpan(first * Width, n * Width).CopyTo(copy.Values);
+        return copy;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AstroBench.Core.Adapters;
 using AstroBench.Core.Diagnostics;
+using AstroBench.Core.Experiments;
 using AstroBench.Core.Inputs;
 using AstroBench.Core.Metrics;
 using AstroBench.Core.Orchestration;
@@ -43,8 +44,11 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         return gate;
     }
 
-    private sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
+    internal sealed record LibraryRun(AdapterInfo Adapter, ExperimentSupport Support, AdapterCallResult Call)
     {
+        /// <summary>Let go of the outputs once the cases are written, when the result files are still to come.</summary>
+        public AdapterCallResult Call { get; set; } = Call;
+
         public AccuracyEvaluation.Evaluation? Evaluation { get; set; }
         public PerformanceSummary? Perf { get; set; }
         public CachedOutputs? Cached { get; init; }
@@ -61,7 +65,53 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     }
 
     /// <summary>Finishes an experiment from its accuracy set (see <see cref="AccuracyStage"/>): scoring, timing, files.</summary>
-    public async Task<Result> RunAsync(PlannedExperiment plan, Task<AccuracySet> accuracy, string stagingDir, CancellationToken ct)
+    public async Task<Result> RunAsync(PlannedExperiment plan, Task<AccuracySet> accuracy, string stagingDir, CancellationToken ct) =>
+        await FinishAsync(await BeginAsync(plan, accuracy, stagingDir, splitTiming: false, ct), stagingDir, ct);
+
+    /// <summary>An experiment scored and partly timed: with its timing in two parts (docs/engine.md, "Timing in two parts"),
+    /// the first part is done and its cases are written; the rest (the second part, the result files) is
+    /// <see cref="FinishAsync"/>'s. Or the experiment already failed (<see cref="Failed"/>).</summary>
+    public sealed class Begun
+    {
+        internal Begun(PlannedExperiment plan, Result failed)
+        {
+            Plan = plan;
+            Failed = failed;
+        }
+
+        internal Begun(PlannedExperiment plan, List<LibraryRun> runs, InputTable inputs, string fingerprint, Action<string, string> report)
+        {
+            Plan = plan;
+            Runs = runs;
+            Inputs = inputs;
+            Shape = new DatasetShape(inputs.Rows, inputs.EdgeCases, inputs.Columns);
+            Fingerprint = fingerprint;
+            Report = report;
+        }
+
+        public PlannedExperiment Plan { get; }
+
+        /// <summary>Not null: the experiment failed before its timing (a reference or candidate call did).</summary>
+        public Result? Failed { get; }
+
+        /// <summary>Whether the experiment's second timing part is still to come.</summary>
+        public bool AwaitsSecondPart => Timing is { Done: false };
+
+        internal List<LibraryRun> Runs { get; } = [];
+        /// <summary>The inputs until the cases are written (null after: the timing holds its own copy of the rows it sends).</summary>
+        internal InputTable? Inputs { get; set; }
+        internal DatasetShape Shape { get; } = new(0, 0, []);
+        internal string Fingerprint { get; } = "";
+        internal Action<string, string> Report { get; } = (_, _) => { };
+        internal ExperimentTiming? Timing { get; set; }
+        internal List<LibraryRun> Timed { get; set; } = [];
+        internal bool CasesWritten { get; set; }
+    }
+
+    /// <summary>Accuracy, scoring and the timing's first part (all of it unless <paramref name="splitTiming"/> and
+    /// <see cref="RoundsPolicy.SplitsTiming"/> say two parts); with a second part to come, also writes the cases and lets go
+    /// of the outputs, so that experiments waiting for their second part hold only what their result files need.</summary>
+    public async Task<Begun> BeginAsync(PlannedExperiment plan, Task<AccuracySet> accuracy, string stagingDir, bool splitTiming, CancellationToken ct)
     {
         var def = plan.Definition;
         var libraries = plan.AllLibraries.ToList();
@@ -88,7 +138,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             Report(RunSteps.Accuracy, what);
             if (adapter == plan.Reference && call.Outcome != CallOutcome.Completed)
             {
-                return new Result(false, $"reference {adapter.Name} {call.Outcome.ToWire()}: {call.Detail}", []);
+                return new Begun(plan, new Result(false, $"reference {adapter.Name} {call.Outcome.ToWire()}: {call.Detail}", []));
             }
         }
 
@@ -97,7 +147,7 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         var broken = runs.FirstOrDefault(r => r.Call.Outcome is not (CallOutcome.Completed or CallOutcome.Skipped));
         if (broken is not null)
         {
-            return new Result(false, $"{broken.Adapter.Name} {broken.Call.Outcome.ToWire()}: {broken.Call.Detail}", []);
+            return new Begun(plan, new Result(false, $"{broken.Adapter.Name} {broken.Call.Outcome.ToWire()}: {broken.Call.Detail}", []));
         }
 
         RunTrace.Mark(def.Id + " accuracy calls done");
@@ -107,34 +157,72 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             run.Evaluation = AccuracyEvaluation.Evaluate(def, inputs, reference.Call.Outputs!, run.Call.Outputs!, run.Support.Outputs);
         }
 
+        var begun = new Begun(plan, runs, inputs, fingerprint, Report);
         if (!options.NoPerf)
         {
-            var timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
+            begun.Timed = runs.Where(r => r.Call.Outcome == CallOutcome.Completed).ToList();
+            var timedAdapters = begun.Timed.Select(r => r.Adapter).ToList();
             var schedule = new TimingSchedule(new PerfMeasurer(runner), RoundsPolicy.Of(options), TimeProvider.System,
                 options.MachineProbePath is { } probe ? new MachineProbe(probe) : null, contention: contention, valueContention: valueContention);
-            var outcome = await schedule.MeasureAsync(timed.Select(r => r.Adapter).ToList(), def, inputs, options.PerfValueTarget,
-                (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"), ct,
+            // Timing sends only the last rows (AdapterRequest.PerfCases): a copy of them is what a second part needs of the inputs.
+            begun.Timing = schedule.Begin(timedAdapters, def, inputs.LastRows(AdapterRequest.PerfCases(inputs.Rows)), options.PerfValueTarget,
+                (adapter, r, planned, ns) => reporter.Info($"  {def.Id} {adapter.Name} {(r <= planned ? $"round {r}/{planned}" : $"extra round {r}")}: {ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op"),
                 (adapter, r, _, ns) => reporter.Info($"  {def.Id} {adapter.Name} round {r} discarded ({ns.ToString("0.###", CultureInfo.InvariantCulture)} ns/op): the machine was contended, taken again"));
+            await begun.Timing.RunAsync(firstPart: splitTiming && RoundsPolicy.SplitsTiming(timedAdapters), ct);
+            if (begun.AwaitsSecondPart)
+            {
+                await WriteCasesAsync(def, runs, inputs, stagingDir, ct);
+                begun.CasesWritten = true;
+                begun.Inputs = null;
+                foreach (var run in runs)
+                {
+                    run.Call = run.Call with { Outputs = null };
+                    run.Evaluation = run.Evaluation is { } e ? e with { PrimaryPerCase = [] } : null;
+                }
+                RunTrace.Mark(def.Id + " first timing part done");
+            }
+        }
+        return begun;
+    }
+
+    /// <summary>The timing's second part (if any) and the result files.</summary>
+    public async Task<Result> FinishAsync(Begun begun, string stagingDir, CancellationToken ct)
+    {
+        if (begun.Failed is { } failedEarly)
+        {
+            return failedEarly;
+        }
+        var plan = begun.Plan;
+        var def = plan.Definition;
+        var runs = begun.Runs;
+        if (begun.Timing is { } timing)
+        {
+            await timing.RunAsync(firstPart: false, ct);
+            var outcome = timing.Finish();
             if (outcome.Failure is { } failure)
             {
                 ThrowIfCancelled(failure.Outcome, ct);
                 return new Result(false, $"{outcome.Failed!.Name} perf {failure.Outcome.ToWire()}: {failure.Detail}", []);
             }
-            for (var i = 0; i < timed.Count; i++)
+            for (var i = 0; i < begun.Timed.Count; i++)
             {
-                timed[i].Perf = outcome.Summaries![i];
+                begun.Timed[i].Perf = outcome.Summaries![i];
             }
             // Step lines in plan order once every round is done: the rounds themselves were interleaved.
             foreach (var run in runs)
             {
-                Report(RunSteps.Perf, run.Perf is { } s ? PerfLine(run.Adapter.Name, s) : $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
+                begun.Report(RunSteps.Perf, run.Perf is { } s ? PerfLine(run.Adapter.Name, s) : $"{run.Adapter.Name}: not timed ({run.Call.Outcome.ToWire()})");
             }
         }
 
         RunTrace.Mark(def.Id + " scored");
-        var results = runs.Select(r => ToResult(plan, r, inputs, fingerprint)).ToList();
-        await WriteAsync(plan, runs, results, inputs, stagingDir, ct);
-        Report(RunSteps.Write, $"wrote {results.Count} result files");
+        var results = runs.Select(r => ToResult(plan, r, begun.Shape, begun.Fingerprint)).ToList();
+        if (!begun.CasesWritten)
+        {
+            await WriteCasesAsync(def, runs, begun.Inputs!, stagingDir, ct);
+        }
+        await WriteResultsAsync(plan, results, stagingDir, ct);
+        begun.Report(RunSteps.Write, $"wrote {results.Count} result files");
         return new Result(true, null, results);
     }
 
@@ -145,7 +233,10 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
         return $"{library} median {s.MedianNs.ToString("0.###", CultureInfo.InvariantCulture)} ns/op, CV {s.CvPercent.ToString("0.0", CultureInfo.InvariantCulture)} %{rounds}{invalid}";
     }
 
-    private LibraryResult ToResult(PlannedExperiment plan, LibraryRun run, InputTable inputs, string fingerprint)
+    /// <summary>What a result file says of the inputs.</summary>
+    internal sealed record DatasetShape(int Rows, int EdgeCases, IReadOnlyList<string> Columns);
+
+    private LibraryResult ToResult(PlannedExperiment plan, LibraryRun run, DatasetShape inputs, string fingerprint)
     {
         var def = plan.Definition;
         var isReference = run.Adapter == plan.Reference;
@@ -164,8 +255,8 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
     private static PerformanceSummary Labelled(PerformanceSummary perf, SpeedupLabels.Label? label) =>
         perf with { SpeedupLabel = label?.Value, SpeedupLabelReason = label?.Reason };
 
-    private static async Task WriteAsync(PlannedExperiment plan, List<LibraryRun> runs, List<LibraryResult> results,
-        InputTable inputs, string stagingDir, CancellationToken ct)
+    /// <summary>Each library's result file (with its speedup against the reference) and the experiment's summary.</summary>
+    private static async Task WriteResultsAsync(PlannedExperiment plan, List<LibraryResult> results, string stagingDir, CancellationToken ct)
     {
         var def = plan.Definition;
         var dir = Path.Combine(stagingDir, def.Id);
@@ -181,13 +272,19 @@ public sealed class ExperimentRunner(RunOptions options, AdapterProcessRunner ru
             }
             await AtomicFile.WriteJsonAsync(Path.Combine(dir, results[i].Library + ".json"), results[i], ct);
         }
+        await AtomicFile.WriteTextAsync(Path.Combine(dir, "summary.md"), SummaryMarkdown.Experiment(def.Id, def.Title, results), ct);
+    }
 
+    /// <summary>The experiment's cases: inputs, every library's outputs and the per-case metric.</summary>
+    private static async Task WriteCasesAsync(ExperimentDefinition def, List<LibraryRun> runs, InputTable inputs, string stagingDir, CancellationToken ct)
+    {
+        var dir = Path.Combine(stagingDir, def.Id);
+        Directory.CreateDirectory(dir);
         var width = def.OutputColumns.Count;
         var columns = runs.Select((r, i) => new CasesParquetWriter.LibraryColumns(
             r.Adapter.Name, r.Call.Outputs, width,
             i == 0 ? null : r.Evaluation?.Result.PrimaryMetric ?? def.Scorer.PrimaryMetric,
             i == 0 ? null : r.Evaluation?.PrimaryPerCase)).ToList();
         await CasesParquetWriter.WriteAsync(dir, inputs, def.OutputColumns, def.CaseOutputCount, columns, ct);
-        await AtomicFile.WriteTextAsync(Path.Combine(dir, "summary.md"), SummaryMarkdown.Experiment(def.Id, def.Title, results), ct);
     }
 }

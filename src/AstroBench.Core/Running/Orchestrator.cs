@@ -132,33 +132,40 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 return Finish(new RunOutcome(RunStatus.Paused, null, null, done, total, [], reason, staging.StagingPath));
             }
 
-            for (var index = 0; index < remaining.Count; index++)
+            // Experiments timed in two parts (docs/engine.md, "Timing in two parts") wait here, in plan order, for their second
+            // part: every experiment's first part comes first, so that a slow spell of the machine falls on parts of several.
+            var awaiting = new List<ExperimentRunner.Begun>();
+
+            // One experiment's step (its start, or its second part and files): null to go on, else how the run ends.
+            async Task<RunOutcome?> StepAsync(string id, Func<CancellationToken, Task<ExperimentRunner.Result?>> work)
             {
-                var experiment = remaining[index];
-                var id = experiment.Definition.Id;
-                if (Pause?.Mode is { } mode)
-                {
-                    return await PausedAsync(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
-                }
-                ExperimentRunner.Result result;
+                ExperimentRunner.Result? result;
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Pause?.NowToken ?? CancellationToken.None);
                 try
                 {
-                    result = await runner.RunAsync(experiment, prefetch.Take(index), staging.StagingPath, linked.Token);
+                    result = await work(linked.Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && Pause?.Mode == PauseMode.Now)
                 {
-                    // The stopped experiment's partial files are not part of the checkpoint: a resume redoes it from scratch.
-                    var partial = Path.Combine(staging.StagingPath, id);
-                    if (Directory.Exists(partial))
+                    // The stopped experiment's partial files are not part of the checkpoint, nor those of the experiments
+                    // waiting for their second timing part: a resume redoes them from scratch.
+                    foreach (var partial in awaiting.Select(b => b.Plan.Definition.Id).Append(id).Distinct())
                     {
-                        Directory.Delete(partial, recursive: true);
+                        var folder = Path.Combine(staging.StagingPath, partial);
+                        if (Directory.Exists(folder))
+                        {
+                            Directory.Delete(folder, recursive: true);
+                        }
                     }
                     return await PausedAsync(PauseMode.Now, $"paused during {id} (it will be redone): checkpoint {staging.StagingPath}");
                 }
                 catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException or ProtocolException) && !DiskFull.Is(ex))
                 {
                     result = new ExperimentRunner.Result(false, ex.Message, []);
+                }
+                if (result is null)
+                {
+                    return null; // its second timing part is still to come
                 }
                 done++;
                 reporter.ExperimentDone(id, result.Ok, done, total, result.Ok ? $"{id} done" : $"{id} failed: {result.FailureReason}");
@@ -174,6 +181,52 @@ public sealed class Orchestrator(RunOptions options, IRunReporter reporter, stri
                 RunTrace.Mark(id + " finished");
                 ReleaseExperimentMemory();
                 RunTrace.Mark("memory released");
+                return null;
+            }
+
+            // The experiments in progress are those waiting for their second part: a pause at a boundary finishes them first.
+            async Task<RunOutcome?> FinishAwaitingAsync()
+            {
+                while (awaiting.Count > 0)
+                {
+                    var begun = awaiting[0];
+                    if (await StepAsync(begun.Plan.Definition.Id, async token => await runner.FinishAsync(begun, staging.StagingPath, token)) is { } stopped)
+                    {
+                        return stopped;
+                    }
+                    awaiting.RemoveAt(0);
+                }
+                return null;
+            }
+
+            for (var index = 0; index < remaining.Count; index++)
+            {
+                var experiment = remaining[index];
+                var id = experiment.Definition.Id;
+                if (Pause?.Mode is { } mode)
+                {
+                    return await FinishAwaitingAsync() ?? await PausedAsync(mode, $"paused before {id}: checkpoint {staging.StagingPath}");
+                }
+                var at = index;
+                var stopped = await StepAsync(id, async token =>
+                {
+                    // The last experiment has no other experiment's first part to put between its parts.
+                    var begun = await runner.BeginAsync(experiment, prefetch.Take(at), staging.StagingPath, splitTiming: at < remaining.Count - 1, token);
+                    if (begun.AwaitsSecondPart)
+                    {
+                        awaiting.Add(begun);
+                        return null;
+                    }
+                    return await runner.FinishAsync(begun, staging.StagingPath, token);
+                });
+                if (stopped is not null)
+                {
+                    return stopped;
+                }
+            }
+            if (await FinishAwaitingAsync() is { } ended)
+            {
+                return ended;
             }
             await PublishAsync(plan, staging, segments, await capture, await environment, processes, cache, ct);
             await SaveLevelsAsync(levels, runner.OwnLevels, staging.RunId);

@@ -1,3 +1,4 @@
+using AstroBench.Core.Adapters;
 namespace AstroBench.Core.Running;
 
 /// <summary>
@@ -142,4 +143,16 @@ public sealed record RoundsPolicy(int Planned, int? MaxRounds, double CvTargetPe
 
     /// <summary>Native code (C, C++): the one rule for "starts in a millisecond, no JIT or GC" that timing, shards and pre-start share.</summary>
     internal static bool IsNative(string language) => language is "c" or "c++";
+
+    /// <summary><c>ASTROBENCH_TIMING_PARTS=1</c> times every experiment in one piece, as before (diagnostics: the comparison in
+    /// scripts/bench-timing.sh).</summary>
+    public static bool OnePart { get; } = Environment.GetEnvironmentVariable("ASTROBENCH_TIMING_PARTS") == "1";
+
+    /// <summary>Whether an experiment with these timed libraries is timed in two parts, other experiments' first parts between
+    /// them (docs/engine.md, "Timing in two parts"): when every one of them is native code. The machine's slow spells last
+    /// seconds, as long as an experiment's timing, so one experiment's rounds in one piece may all fall in one; a process
+    /// of native code starts in a millisecond, so a second part costs it nothing but the part's closing probe. Interpreted
+    /// runtimes' rounds are not judged by the machine anyway in the catalog, and their start-ups are what they cost.</summary>
+    public static bool SplitsTiming(IReadOnlyList<AdapterInfo> timed) =>
+        !OnePart && timed.Count > 0 && timed.All(a => IsNative(a.Manifest.Language));
 }

@@ -49,7 +49,8 @@ public sealed record PerformanceSummary(
     IReadOnlyList<IReadOnlyList<double>>? RoundValuesNs = null,
     IReadOnlyList<double>? ProbeNs = null,
     IReadOnlyList<int>? RoundCycles = null,
-    RoundsContention? Contention = null)
+    RoundsContention? Contention = null,
+    IReadOnlyList<int>? RoundParts = null)
 {
     /// <summary>Fewer rounds than this cannot show whether a figure is stable: the result is a smoke figure, never ranked.</summary>
     public const int MinRounds = 3;

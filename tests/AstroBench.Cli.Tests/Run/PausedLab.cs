@@ -8,6 +8,8 @@ namespace AstroBench.Cli.Tests.Run;
 /// A lab for pause tests: a run of gmst_era and kepler_solver over erfa (reference), libnova and the gate
 /// fixture, whose calls are held until the test opens a gate, so a signal is sent at a known point.
 /// The gate library runs in the uninterrupted run too (its gate open), so both runs have the same libraries.
+/// With <c>native</c>, the gate fixture is declared C: every library is native code, so an experiment that is not the
+/// last is timed in two parts (docs/engine.md, "Timing in two parts").
 /// </summary>
 internal sealed class PausedLab : IDisposable
 {
@@ -17,10 +19,22 @@ internal sealed class PausedLab : IDisposable
     private static readonly string[] ThreeRounds = ["--perf-rounds", "3"];
     private readonly TempLab _lab = new();
 
-    public PausedLab(string marker)
+    private readonly bool _native;
+
+    public PausedLab(string marker, bool native = false)
     {
         Marker = marker;
         Gates = Directory.CreateDirectory(Path.Combine(_lab.Dir, "gates")).FullName;
+        _native = native;
+        if (native)
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(_lab.Dir, "native", "cgate")).FullName;
+            var script = Path.Combine(Repo.Fixtures, "gate", "adapter.sh");
+            File.WriteAllText(Path.Combine(dir, "adapter.json"), File.ReadAllText(Path.Combine(Repo.Fixtures, "gate", "adapter.json"))
+                .Replace("\"name\": \"gate\"", "\"name\": \"cgate\"", StringComparison.Ordinal)
+                .Replace("\"language\": \"sh\"", "\"language\": \"c\"", StringComparison.Ordinal)
+                .Replace("\"adapter.sh\"", System.Text.Json.JsonSerializer.Serialize(script), StringComparison.Ordinal));
+        }
     }
 
     public string Marker { get; }
@@ -33,8 +47,8 @@ internal sealed class PausedLab : IDisposable
     public string[] Runs() => _lab.Runs();
 
     public CliProcess Start(bool noPerf) =>
-        Cli(["run", "--adapters-dir", Repo.Adapters, "--adapters-dir", Repo.Fixtures, "--experiments", Experiments,
-             "--libraries", "libnova,gate", "--n", "40", .. noPerf ? NoPerf : ThreeRounds]);
+        Cli(["run", "--adapters-dir", Repo.Adapters, "--adapters-dir", _native ? Path.Combine(_lab.Dir, "native") : Repo.Fixtures,
+             "--experiments", Experiments, "--libraries", _native ? "libnova,cgate" : "libnova,gate", "--n", "40", .. noPerf ? NoPerf : ThreeRounds]);
 
     public CliProcess Resume(string checkpoint) => Cli(["run", "--resume", checkpoint]);
 

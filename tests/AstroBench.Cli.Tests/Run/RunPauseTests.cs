@@ -20,6 +20,8 @@ public sealed partial class RunPauseTests : IDisposable
     {
         _paused.Dispose();
         _straight.Dispose();
+        _nativePaused.Dispose();
+        _nativeStraight.Dispose();
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
@@ -72,44 +74,50 @@ public sealed partial class RunPauseTests : IDisposable
         AssertSegments(published, RunSegmentReasons.PausedNow, noPerf);
     }
 
-    private async Task<string> UninterruptedAsync(bool noPerf)
+    private Task<string> UninterruptedAsync(bool noPerf) => UninterruptedAsync(_straight, noPerf);
+
+    private static async Task<string> UninterruptedAsync(PausedLab lab, bool noPerf)
     {
-        _straight.Open("all");
-        using var run = _straight.Start(noPerf);
+        lab.Open("all");
+        using var run = lab.Start(noPerf);
         var result = await run.WaitAsync();
         Assert.True(result.ExitCode == 0, result.All);
-        var published = Assert.Single(_straight.Runs());
+        var published = Assert.Single(lab.Runs());
         Assert.Equal([RunSegmentReasons.Completed], new RunFolder(published).Manifest.Segments!.Select(s => s.Reason));
         return published;
     }
 
-    private string AssertPaused(CliResult result, string[] completed, string reason)
+    private string AssertPaused(CliResult result, string[] completed, string reason) => AssertPaused(_paused, result, completed, reason);
+
+    private static string AssertPaused(PausedLab lab, CliResult result, string[] completed, string reason)
     {
         Assert.True(result.ExitCode == Paused, result.All);
-        var record = _paused.Exit()!;
+        var record = lab.Exit()!;
         Assert.Equal(RunStatus.Paused, record.Status);
         Assert.Equal(Paused, record.ExitCode);
         Assert.Null(record.RunId);
         var checkpoint = record.Checkpoint!;
-        Assert.Contains("[RUN] finish status=paused", File.ReadAllText(_paused.Log), StringComparison.Ordinal);
-        Assert.Empty(_paused.Runs());
-        var saved = _paused.Checkpoint(checkpoint);
+        Assert.Contains("[RUN] finish status=paused", File.ReadAllText(lab.Log), StringComparison.Ordinal);
+        Assert.Empty(lab.Runs());
+        var saved = lab.Checkpoint(checkpoint);
         Assert.Equal(Path.GetFileName(checkpoint), saved.RunId);
         Assert.Equal(completed, saved.Completed);
         Assert.Equal([reason], saved.Segments.Select(s => s.Reason));
         return checkpoint;
     }
 
-    private async Task<string> ResumeAsync(string checkpoint)
+    private Task<string> ResumeAsync(string checkpoint) => ResumeAsync(_paused, checkpoint);
+
+    private static async Task<string> ResumeAsync(PausedLab lab, string checkpoint)
     {
-        _paused.Open("all");
-        using var resume = _paused.Resume(checkpoint);
+        lab.Open("all");
+        using var resume = lab.Resume(checkpoint);
         var result = await resume.WaitAsync();
         Assert.True(result.ExitCode == 0, result.All);
-        var published = Assert.Single(_paused.Runs());
+        var published = Assert.Single(lab.Runs());
         // Published under the id reserved when the run started; nothing of the checkpoint is left behind.
         Assert.Equal(Path.GetFileName(checkpoint), Path.GetFileName(published));
-        Assert.Empty(_paused.StagingEntries());
+        Assert.Empty(lab.StagingEntries());
         return published;
     }
 
