@@ -23,6 +23,8 @@
 #   ASTROBENCH_PRESTART=0 (every timing process just in time, as before protocol 6: the comparison for part 3),
 #   ASTROBENCH_CONTENTION=0 (every native round stands whatever the probe says: the comparison for part 1; docs/engine.md,
 #   "Contended cycles"),
+#   ASTROBENCH_TIMING_PARTS=1 (every experiment timed in one piece, as before: the comparison for part 1; docs/engine.md,
+#   "Timing in two parts"),
 #   KEEP=DIR (keep the runs, their logs and time figures in DIR instead of a temporary folder),
 #   LEVELS=FILE (the machine's remembered contention levels, docs/engine.md "Remembered levels"; default one file in the
 #   work folder): each run has its own results folder, so its reference cache is cold, but the levels file is carried

@@ -235,19 +235,22 @@ public sealed class ExperimentTiming
     {
         while (true)
         {
-            var cycle = RoundsRule.Next(libraries, policy, Spent(), budget);
+            var wanted = RoundsRule.Next(libraries, policy, Spent(), budget);
             // The first part ends like the timing: its last cycle judged by a closing probe, not by the next part's first probe.
-            if (cycle.Count == 0 || (firstPart && FirstPartIn()))
+            if (wanted.Count == 0 || (firstPart && FirstPartIn()))
             {
                 if (!judged.HasPending)
                 {
-                    return cycle.Count > 0;
+                    return wanted.Count > 0;
                 }
                 // A closing probe judges the last cycle's native rounds; discarded ones make the rule ask again.
                 await cycles.StartCycleAsync(ct);
                 Apply(judged.Judge(cycles.Last, Affords(1)));
                 continue;
             }
+            // In the first part only the libraries still short of their first half: a retake of one library's discarded round
+            // must not carry the others' second-half rounds into the first part (they would then have most of their rounds in it).
+            var cycle = firstPart ? wanted.Where(i => samples[i].Count < FirstPartRounds(i)).ToList() : wanted;
             // Every start-up of the cycle first, side by side; the probe and the rounds only once all are ready.
             var wants = cycle.Select(i => new TimingProcesses.Want(i, adapters[i], CertainRounds(adapters[i], samples[i].Count, ops[i]))).ToList();
             var fillStarted = TimingTrace.Start();

@@ -19,13 +19,14 @@ public sealed class TimingPartsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>The fixed-figures fixture (tests/fixtures/adapters/fixedperf) under another name.</summary>
-    private AdapterInfo Fixed(string name)
+    /// <summary>The fixed-figures fixture (tests/fixtures/adapters/fixedperf) under another name, declaring <paramref name="language"/>.</summary>
+    private AdapterInfo Fixed(string name, string language = "sh")
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
         File.CreateSymbolicLink(Path.Combine(folder, "adapter.sh"), Path.Combine(Repo.Fixtures, "fixedperf", "adapter.sh"));
         File.WriteAllText(Path.Combine(folder, "adapter.json"), File.ReadAllText(Path.Combine(Repo.Fixtures, "fixedperf", "adapter.json"))
-            .Replace("\"name\": \"fixedperf\"", $"\"name\": \"{name}\"", StringComparison.Ordinal));
+            .Replace("\"name\": \"fixedperf\"", $"\"name\": \"{name}\"", StringComparison.Ordinal)
+            .Replace("\"language\": \"sh\"", $"\"language\": \"{language}\"", StringComparison.Ordinal));
         return AdapterRegistry.Load([_dir]).Find(name)!;
     }
 
@@ -90,6 +91,22 @@ public sealed class TimingPartsTests : IDisposable
             Assert.Null(whole.Summaries[i].RoundParts);
             Assert.Equal([1, 1, 2], parts.Summaries[i].RoundParts); // the first half of 3 planned rounds, rounded up
         }
+    }
+
+    [Fact]
+    public async Task TheFirstPart_HasTheFirstHalfOfEachLibrarysPlannedRounds_AndNoMore()
+    {
+        // The default --perf-rounds: 15 planned rounds for C, 4 for Python. The cycles that bring C to 8 would carry Python's
+        // third and fourth planned rounds into the first part, which would leave its second part empty.
+        var timing = Begin(Schedule(new RoundsPolicy(RunLimits.DefaultPerfRounds, null, RoundsPolicy.DefaultCvTargetPercent, TimeSpan.FromMinutes(10))),
+            [Fixed("native", "c"), Fixed("interpreted", "python")]);
+
+        await timing.RunAsync(firstPart: true, CancellationToken.None);
+        await timing.RunAsync(firstPart: false, CancellationToken.None);
+        var summaries = timing.Finish().Summaries!;
+
+        Assert.Equal([.. Enumerable.Repeat(1, 8), .. Enumerable.Repeat(2, 7)], summaries[0].RoundParts);
+        Assert.Equal([1, 1, 2, 2], summaries[1].RoundParts);
     }
 
     [Fact]

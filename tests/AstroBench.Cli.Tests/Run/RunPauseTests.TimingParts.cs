@@ -22,16 +22,17 @@ public sealed partial class RunPauseTests
         Libraries.Select(l => JsonNode.Parse(File.ReadAllText(Path.Combine(run, experiment, l + ".json")))!["performance"]!["round_parts"]?.AsArray()
             .Select(p => p!.GetValue<int>()).ToArray());
 
-    /// <summary>--perf-rounds 3: the first part ends once every library has two rounds (more for one whose cycle a retake of
-    /// another's discarded round carried), the second part has the rest and any extra rounds the rule asked for (native
-    /// code's most rounds stay 50); each round's part in round order.</summary>
+    /// <summary>--perf-rounds 3: the first part has each library's first two rounds and no more (a retake of another
+    /// library's discarded round does not carry its third into it), the second part the rest and any extra rounds the rule
+    /// asked for (native code's most rounds stay 50); each round's part in round order. Rounds that stood contended are
+    /// left out of the list (docs/engine.md, "Contended rounds left out"), but then at least 3 are kept: one of part 2.</summary>
     private static void AssertTwoParts(int[]? parts)
     {
         Assert.NotNull(parts);
         Assert.Equal(parts.Order(), parts);
-        Assert.True(parts.Count(p => p == 1) >= 2, string.Join(",", parts));
-        Assert.Contains(2, parts);
         Assert.All(parts, p => Assert.InRange(p, 1, 2));
+        Assert.True(parts.Count(p => p == 1) <= 2, string.Join(",", parts));
+        Assert.Contains(2, parts);
     }
 
     [Fact]
