@@ -1,3 +1,5 @@
+using AstroBench.Core.Statistics;
+
 namespace AstroBench.Core.History;
 
 /// <summary>
@@ -20,5 +22,5 @@ public sealed record SeriesPoint(
     /// <summary>Whether the point may take part in change detection: a valid, non-smoke measurement.</summary>
     public bool Judgeable => !Smoke && (Accuracy is not null
         ? Outcome == "completed"
-        : Performance is { Valid: true, MedianNs: not null } p && p.InvalidReason?.StartsWith("too_few_rounds", StringComparison.Ordinal) != true);
+        : Performance is { Valid: true, MedianNs: not null } p && !PerformanceSummary.IsFlagged(p.InvalidReason, PerformanceSummary.TooFewRoundsCode));
 }

@@ -23,7 +23,7 @@ public static class RunRoundsSummary
     }
 
     private static int Flagged(IEnumerable<PerformanceSummary> timed, string code) =>
-        timed.Count(p => p.InvalidReason?.StartsWith(code, StringComparison.Ordinal) == true);
+        timed.Count(p => PerformanceSummary.IsFlagged(p.InvalidReason, code));
 
     /// <summary>The rounds a result took: its samples' and those left out because the machine was contended (docs/engine.md, "Contended rounds left out").</summary>
     private static int Taken(PerformanceSummary p) => p.Rounds + (p.Contention is { ContendedLeftOut: true } c ? c.ContendedRounds : 0);

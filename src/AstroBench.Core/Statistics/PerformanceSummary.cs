@@ -61,6 +61,10 @@ public sealed record PerformanceSummary(
     /// <summary>The stable, machine-readable start of <c>invalid_reason</c> when the CV is above <see cref="MaxCvPercent"/>.</summary>
     public const string UnstableCode = "unstable";
 
+    /// <summary>Whether <paramref name="invalidReason"/> flags a result with <paramref name="code"/> (one of the codes
+    /// above): the one test of "flagged for this reason", since a reason is its code followed by its figures.</summary>
+    public static bool IsFlagged(string? invalidReason, string code) => invalidReason?.StartsWith(code, StringComparison.Ordinal) == true;
+
     /// <summary>Above this coefficient of variation a result is flagged unstable and never ranked.</summary>
     public const double MaxCvPercent = 20.0;
 
