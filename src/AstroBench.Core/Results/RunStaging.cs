@@ -72,6 +72,18 @@ public sealed class RunStaging : IDisposable
         return TryTake(new RunStaging(resultsDir, runId, RunIds.TimestampOf(runId) ?? DateTimeOffset.UnixEpoch));
     }
 
+    /// <summary>Whether <paramref name="ex"/>, from creating <paramref name="lockPath"/> exclusively, says another process holds
+    /// the lock: the file existed (EEXIST on Unix, ERROR_FILE_EXISTS on Windows). Asking the file system afterwards is not
+    /// enough: the holder may have released the lock in between (it published, or found the id published), and twenty
+    /// runs started in the same second then failed one of them with "already exists" instead of taking the next id.
+    /// Any other failure (a full disk, no permission) is not a taken id and goes on up.</summary>
+    internal static bool IsTaken(IOException ex, string lockPath) =>
+        ex.HResult is Eexist or ErrorFileExists || (ex is not DirectoryNotFoundException && File.Exists(lockPath));
+
+    private const int Eexist = 17;
+
+    private const int ErrorFileExists = unchecked((int)0x80070050);
+
     /// <summary>Takes the id's lock (O_EXCL) and creates its staging folder; null when the id is published or locked.</summary>
     private static RunStaging? TryTake(RunStaging staging)
     {
@@ -85,7 +97,7 @@ public sealed class RunStaging : IDisposable
             {
             }
         }
-        catch (IOException) when (File.Exists(staging._lockPath))
+        catch (IOException ex) when (IsTaken(ex, staging._lockPath))
         {
             return null;
         }

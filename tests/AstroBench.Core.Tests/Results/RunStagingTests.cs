@@ -10,6 +10,19 @@ public sealed class RunStagingTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public void ALockThatExisted_IsTaken_EvenWhenItsHolderReleasedItSinceTheAttempt()
+    {
+        var lockPath = Path.Combine(_dir, "2026-12-04_21-03-35.lock");
+        File.WriteAllText(lockPath, "");
+        var exists = Assert.ThrowsAny<IOException>(() => new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose());
+        File.Delete(lockPath); // the holder published or found the id published, and let go
+
+        Assert.True(RunStaging.IsTaken(exists, lockPath)); // the next suffix, not a failed run
+        var missing = Assert.ThrowsAny<IOException>(() => new FileStream(Path.Combine(_dir, "no-such-folder", "x.lock"), FileMode.CreateNew).Dispose());
+        Assert.False(RunStaging.IsTaken(missing, Path.Combine(_dir, "no-such-folder", "x.lock"))); // a real failure goes on up
+    }
+
+    [Fact]
     public void Reserve_UsesUtcTimestamp_AndSuffixOnlyWhenTaken()
     {
         var t = new DateTimeOffset(2026, 11, 29, 1, 2, 3, TimeSpan.FromHours(5));
